@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the portal on this machine: installs and starts PostgreSQL, creates the role and the
+# database, applies the migrations, and serves http://127.0.0.1:${PORT:-5000}. Safe to run again.
+# Ctrl+C stops the portal (PostgreSQL keeps running).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$repo_root"
+
+port="${PORT:-5000}"
+project="src/CrossBorderConsumerCenter.Web"
+
+ensure_packages postgresql
+ensure_postgres_running
+password="$(ensure_secret dev-db-password)"
+ensure_role ccc_dev "$password"
+ensure_database ccc_dev ccc_dev
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=ccc_dev;Username=ccc_dev;Password=$password"
+export Portal__BaseUrl="http://127.0.0.1:$port/"
+export Smtp__PickupDirectory="$local_dir/mail"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say "Building"
+dotnet build "$project" -c Debug -nologo -clp:ErrorsOnly -v:q
+app=(dotnet "$repo_root/$project/bin/Debug/net10.0/CrossBorderConsumerCenter.Web.dll" --contentRoot "$repo_root/$project")
+
+say "Applying database migrations"
+"${app[@]}" migrate
+
+say "Starting the portal"
+"${app[@]}" --urls "http://127.0.0.1:$port" &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 0' INT TERM
+
+for _ in $(seq 1 60); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  kill -0 "$pid" 2>/dev/null || { wait "$pid"; exit 1; }
+  sleep 1
+done
+
+cat <<BANNER
+
+  Cross-Border Consumer Center Japan is running.
+
+    Portal:        http://127.0.0.1:$port/
+    Health:        http://127.0.0.1:$port/health/ready
+    Outgoing mail: written as .eml files to $local_dir/mail
+
+  Press Ctrl+C to stop.
+
+BANNER
+wait "$pid"

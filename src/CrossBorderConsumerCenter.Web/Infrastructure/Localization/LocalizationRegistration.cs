@@ -1,0 +1,82 @@
+using System.Globalization;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CrossBorderConsumerCenter.Web.Infrastructure.Localization;
+
+public static class LocalizationRegistration
+{
+    public const string CultureCookieName = ".ccc.culture";
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IConfigureOptions<RequestLocalizationOptions>, ConfigureRequestLocalization>();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        return services;
+    }
+
+    /// <summary>Writes the visitor's language choice into a long-lived cookie.</summary>
+    public static void RememberCulture(HttpResponse response, string culture, bool secure) =>
+        response.Cookies.Append(
+            CultureCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = secure,
+                Path = "/",
+            });
+
+    /// <summary>Japanese unless the visitor chose otherwise (cookie) or their browser asks for English.</summary>
+    private sealed class ConfigureRequestLocalization(IOptions<PortalOptions> portal) : IConfigureOptions<RequestLocalizationOptions>
+    {
+        public void Configure(RequestLocalizationOptions options)
+        {
+            options.DefaultRequestCulture = new RequestCulture(portal.Value.DefaultCulture);
+            options.SupportedCultures = [.. SupportedCultures.All];
+            options.SupportedUICultures = [.. SupportedCultures.All];
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider { CookieName = CultureCookieName },
+                new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 },
+            ];
+        }
+    }
+
+    /// <summary>Model-binding errors (a number that is not a number, a missing value) in the visitor's language.</summary>
+    private sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+    {
+        public void Configure(MvcOptions options)
+        {
+            var l = factory.Create(typeof(SharedResource));
+            var m = options.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Binding_AttemptedValueIsInvalid", field]);
+            m.SetMissingBindRequiredValueAccessor(field => l["Binding_MissingValue", field]);
+            m.SetMissingKeyOrValueAccessor(() => l["Binding_MissingKeyOrValue"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Binding_MissingRequestBody"]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Binding_NonPropertyAttemptedValueIsInvalid"]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Binding_NonPropertyUnknownValueIsInvalid"]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Binding_NonPropertyValueMustBeANumber"]);
+            m.SetUnknownValueIsInvalidAccessor(field => l["Binding_UnknownValueIsInvalid", field]);
+            m.SetValueIsInvalidAccessor(value => l["Binding_ValueIsInvalid"]);
+            m.SetValueMustBeANumberAccessor(field => l["Binding_ValueMustBeANumber", field]);
+            m.SetValueMustNotBeNullAccessor(value => l["Binding_ValueMustNotBeNull"]);
+        }
+    }
+
+    /// <summary>Japan time for display; everything is stored in UTC.</summary>
+    public static readonly TimeZoneInfo JapanTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static string FormatJapanTime(DateTimeOffset utc, string format = "yyyy-MM-dd HH:mm") =>
+        TimeZoneInfo.ConvertTime(utc, JapanTime).ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using CrossBorderConsumerCenter.Web.Infrastructure.Database;
+using Microsoft.Extensions.Options;
+
+namespace CrossBorderConsumerCenter.Web.Infrastructure;
+
+/// <summary>
+/// Operator commands: `dotnet CrossBorderConsumerCenter.Web.dll migrate` applies pending migrations
+/// and exits. With no command the portal serves requests.
+/// </summary>
+public sealed record PortalCommand(string Name, string[] CommandArgs, string[] HostArgs)
+{
+    public const string Serve = "serve";
+    public const string Migrate = "migrate";
+
+    private static readonly string[] Known = [Migrate];
+
+    /// <summary>
+    /// The command is the first argument that names one and is not the value of a preceding --option;
+    /// arguments before it configure the host (e.g. --contentRoot), arguments after it belong to the command.
+    /// </summary>
+    public static PortalCommand Parse(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var isOptionValue = i > 0 && args[i - 1].StartsWith('-') && !args[i - 1].Contains('=', StringComparison.Ordinal);
+            if (!isOptionValue && Known.Contains(args[i]))
+            {
+                return new PortalCommand(args[i], args[(i + 1)..], args[..i]);
+            }
+        }
+
+        return new PortalCommand(Serve, [], args);
+    }
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        // Fail with the configuration message before touching anything.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        var logger = app.Services.GetRequiredService<ILogger<PortalCommand>>();
+        switch (Name)
+        {
+            case Migrate:
+                var runner = app.Services.GetRequiredService<MigrationRunner>();
+                var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var applied = await runner.MigrateAsync(database.ConnectionString);
+                logger.LogInformation("Database is up to date ({Count} migrations applied now)", applied.Count);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{Name}'.");
+                return 2;
+        }
+    }
+}

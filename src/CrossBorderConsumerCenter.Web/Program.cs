@@ -1,0 +1,77 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CrossBorderConsumerCenter.Web.Infrastructure;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using CrossBorderConsumerCenter.Web.Infrastructure.Database;
+using CrossBorderConsumerCenter.Web.Infrastructure.Errors;
+using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
+using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+// `dotnet run -- migrate` (and later commands) run a task and exit; no arguments serve the portal.
+var command = PortalCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// Infrastructure
+builder.AddPortalLogging();
+builder.Services.AddPortalSettings();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalDatabase();
+builder.Services.AddPortalDataProtection();
+builder.Services.AddPortalTransportSecurity();
+builder.Services.AddPortalLocalization();
+builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services
+    .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddRazorOptions(razor => FeatureFolders.Use(razor));
+
+// Features: validators and handlers, registered one by one (no assembly scanning).
+
+var app = builder.Build();
+
+try
+{
+    if (command.Name != PortalCommand.Serve)
+    {
+        return await command.RunAsync(app);
+    }
+
+    // Settings are read per request, not here, so that invalid ones fail the host start with their message.
+    app.UseForwardedHeaders();
+    app.UseMiddleware<CorrelationIdMiddleware>();
+    app.UseMiddleware<RequestLoggingMiddleware>();
+    app.UseMiddleware<SecurityHeadersMiddleware>();
+    app.UseWhen(
+        ctx => ctx.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.EnforceHttps,
+        https => https
+            .UseHsts()
+            .UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/health"), redirect => redirect.UseHttpsRedirection()));
+
+    app.UsePortalErrorPages();
+    app.UseStaticFiles();
+    app.UseRequestLocalization();
+    app.UseCookiePolicy();
+    app.UseRouting();
+    app.UseMiddleware<RequestLoggingMiddleware.RouteCapture>();
+
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapControllers();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+{
+    // Invalid settings or an unreachable database: one clear message for the operator, no stack trace.
+    await Console.Error.WriteLineAsync(message);
+    return 1;
+}
+
+/// <summary>Entry point; public so that the tests' WebApplicationFactory can start it.</summary>
+public partial class Program;

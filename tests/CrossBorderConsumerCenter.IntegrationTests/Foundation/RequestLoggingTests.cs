@@ -1,0 +1,90 @@
+using System.Text.Json;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Foundation;
+
+/// <summary>The portal's log written as JSON to a file, the way an operator would configure it.</summary>
+public sealed class FileLoggingFixture : PortalFixture
+{
+    public string LogFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("ccc-log-").FullName, "portal.json");
+
+    protected override PortalFactory CreateFactory(string connectionString) =>
+        new PortalFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["Serilog:MinimumLevel:Default"] = "Information",
+            ["Serilog:WriteTo:0:Name"] = "File",
+            ["Serilog:WriteTo:0:Args:path"] = LogFile,
+            ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Json.JsonFormatter, Serilog",
+        }).WithServices(services => services.AddControllersWithViews().AddApplicationPart(typeof(ProbeController).Assembly));
+
+    public IReadOnlyList<JsonElement> Lines()
+    {
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+    }
+
+    /// <summary>The request log lines (one per request) with their properties.</summary>
+    public IReadOnlyList<JsonElement> RequestLines() =>
+        Lines().Where(l => l.GetProperty("MessageTemplate").GetString()!.StartsWith("HTTP ", StringComparison.Ordinal))
+            .Select(l => l.GetProperty("Properties")).ToList();
+}
+
+public class RequestLoggingTests(FileLoggingFixture portal) : IClassFixture<FileLoggingFixture>
+{
+    [Fact]
+    public async Task WritesOneLinePerRequestWithMethodPathStatusElapsedAndCorrelationId()
+    {
+        using var client = portal.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("X-Correlation-ID", "corr-home-1");
+        using var response = await client.SendAsync(request);
+        Assert.Equal("corr-home-1", Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
+
+        var line = Assert.Single(portal.RequestLines(), l => l.GetProperty("CorrelationId").GetString() == "corr-home-1");
+        Assert.Equal("GET", line.GetProperty("Method").GetString());
+        Assert.Equal("/", line.GetProperty("Path").GetString());
+        Assert.Equal(200, line.GetProperty("StatusCode").GetInt32());
+        Assert.True(line.GetProperty("Elapsed").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task NeverLogsTheQueryStringOrAnUnsafeCorrelationId()
+    {
+        using var client = portal.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?email=taro.yamada@example.jp&name=山田太郎");
+        request.Headers.Add("X-Correlation-ID", "bad id with spaces");
+        using var response = await client.SendAsync(request);
+        var id = Assert.Single(response.Headers.GetValues("X-Correlation-ID"));
+        Assert.NotEqual("bad id with spaces", id);
+
+        var text = string.Join('\n', portal.Lines().Select(l => l.GetRawText()));
+        Assert.Contains(id, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("taro.yamada", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("山田", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u5C71\\u7530", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DropsTheRawRequestPathThatTheFrameworkAddsToEveryLine()
+    {
+        using var client = portal.Factory.CreateClient();
+        using var response = await client.GetAsync("/error/404");
+        Assert.NotEmpty(portal.RequestLines());
+        Assert.All(portal.Lines(), l => Assert.False(l.GetProperty("Properties").TryGetProperty("RequestPath", out _), l.GetRawText()));
+        Assert.Contains(portal.RequestLines(), l => l.GetProperty("Path").GetString() == "/error/{statusCode}");
+    }
+
+    [Fact]
+    public async Task LogsAnErrorWithTheOriginalPathAndTheIdShownOnTheErrorPage()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        var page = await client.GetAsync("/__probe/throw");
+        var shownId = page.Find(".error-reference code")!.TextContent;
+
+        var line = Assert.Single(portal.RequestLines(), l => l.GetProperty("CorrelationId").GetString() == shownId);
+        Assert.Equal("/__probe/throw", line.GetProperty("Path").GetString());
+        Assert.Equal(500, line.GetProperty("StatusCode").GetInt32());
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Support;
+
+/// <summary>Runs the built portal as an operator would (`dotnet CrossBorderConsumerCenter.Web.dll ...`).</summary>
+public static class PortalProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CrossBorderConsumerCenter.Web.dll"));
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(WebProjectDirectory);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Portal__BaseUrl"] = "http://127.0.0.1/";
+        start.Environment["Portal__EnforceHttps"] = "false";
+        start.Environment["Smtp__FromAddress"] = "no-reply@ccj.test";
+        start.Environment["Smtp__PickupDirectory"] = Path.GetTempPath();
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The portal did not exit within {timeout}.\n{await output}\n{await error}");
+        }
+
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    private static string WebProjectDirectory
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "CrossBorderConsumerCenter.Web");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new DirectoryNotFoundException("src/CrossBorderConsumerCenter.Web not found.");
+        }
+    }
+}

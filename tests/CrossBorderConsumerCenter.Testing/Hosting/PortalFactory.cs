@@ -1,0 +1,111 @@
+using CrossBorderConsumerCenter.Testing.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CrossBorderConsumerCenter.Testing.Hosting;
+
+/// <summary>
+/// The real portal (Program) in the "Testing" environment against a test database: production-like
+/// error pages and security, HTTP allowed, mail written to a temporary pickup folder unless a test
+/// points Smtp:Host at its SMTP server.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
+
+    public PortalFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        MailPickupDirectory = Directory.CreateTempSubdirectory("ccc-mail-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Portal:BaseUrl"] = "http://localhost/",
+            ["Portal:EnforceHttps"] = "false",
+            ["Portal:MigrateOnStartup"] = "false",
+            ["Smtp:FromAddress"] = "no-reply@ccj.test",
+            ["Smtp:ReplyToAddress"] = "consult@ccj.test",
+            ["Smtp:PickupDirectory"] = MailPickupDirectory,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string MailPickupDirectory { get; }
+
+    /// <summary>Replaces services (a fake clock, say) before the host is built.</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _serviceOverrides.Add(configure);
+        return this;
+    }
+
+    /// <summary>A client that behaves like a browser with cookies but does not follow redirects, so tests can assert them.</summary>
+    public FormClient CreateFormClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+
+        // Not UseSetting: that passes settings as command-line arguments, with empty parent sections.
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _serviceOverrides)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(MailPickupDirectory))
+        {
+            Directory.Delete(MailPickupDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>
+/// The usual class fixture: a fresh database and the portal over it. Derive to change settings.
+/// </summary>
+public class PortalFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private PortalFactory? _factory;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public PortalFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _factory = CreateFactory(_database.ConnectionString);
+    }
+
+    protected virtual PortalFactory CreateFactory(string connectionString) => new(connectionString);
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+
+namespace CrossBorderConsumerCenter.UnitTests.Infrastructure;
+
+/// <summary>Every invalid setting fails with a message that names the setting.</summary>
+public class SettingsValidationTests
+{
+    private static PortalOptions ValidPortal() => new() { BaseUrl = "https://ccj.example.jp/", DefaultCulture = "ja" };
+
+    private static SmtpOptions ValidSmtp() => new() { Host = "smtp.example.jp", Port = 587, FromAddress = "no-reply@ccj.example.jp" };
+
+    [Fact]
+    public void AcceptsValidPortalSettings() =>
+        Assert.True(new PortalOptions.Validator().Validate(null, ValidPortal()).Succeeded);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ccj.example.jp")]
+    [InlineData("/relative")]
+    [InlineData("ftp://ccj.example.jp/")]
+    public void RefusesABaseUrlThatIsNotAnAbsoluteHttpUrl(string baseUrl)
+    {
+        var options = ValidPortal();
+        options.BaseUrl = baseUrl;
+        var result = new PortalOptions.Validator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains("Portal:BaseUrl", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ja-JP")]
+    [InlineData("")]
+    public void RefusesACultureThePortalDoesNotSpeak(string culture)
+    {
+        var options = ValidPortal();
+        options.DefaultCulture = culture;
+        var result = new PortalOptions.Validator().Validate(null, options);
+        Assert.Contains("Portal:DefaultCulture", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Host=127.0.0.1")]
+    [InlineData("NotAKeyword=1")]
+    public void RefusesAMissingOrIncompleteConnectionString(string connectionString)
+    {
+        var result = new DatabaseOptions.Validator().Validate(null, new DatabaseOptions { ConnectionString = connectionString });
+        Assert.True(result.Failed);
+        Assert.Contains("ConnectionStrings:Default", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoesNotRepeatTheDatabasePasswordInItsMessage()
+    {
+        var result = new DatabaseOptions.Validator().Validate(null, new DatabaseOptions { ConnectionString = "Host=db;Password=s3cret-value;Bogus=1" });
+        Assert.True(result.Failed);
+        Assert.DoesNotContain("s3cret-value", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptsAFullConnectionString() =>
+        Assert.True(new DatabaseOptions.Validator().Validate(null, new DatabaseOptions { ConnectionString = "Host=127.0.0.1;Database=ccc;Username=ccc;Password=x" }).Succeeded);
+
+    [Fact]
+    public void AcceptsValidSmtpSettings() =>
+        Assert.True(new SmtpOptions.Validator().Validate(null, ValidSmtp()).Succeeded);
+
+    [Fact]
+    public void RequiresAPickupFolderWhenNoSmtpHostIsSet()
+    {
+        var options = ValidSmtp();
+        options.Host = "";
+        var result = new SmtpOptions.Validator().Validate(null, options);
+        Assert.Contains("Smtp:PickupDirectory", result.FailureMessage, StringComparison.Ordinal);
+        options.PickupDirectory = "/tmp/mail";
+        Assert.True(new SmtpOptions.Validator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65536)]
+    public void RefusesAPortOutOfRange(int port)
+    {
+        var options = ValidSmtp();
+        options.Port = port;
+        Assert.Contains("Smtp:Port", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-an-address")]
+    public void RefusesAFromAddressThatIsNotAnAddress(string from)
+    {
+        var options = ValidSmtp();
+        options.FromAddress = from;
+        Assert.Contains("Smtp:FromAddress", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesAReplyToThatIsNotAnAddress()
+    {
+        var options = ValidSmtp();
+        options.ReplyToAddress = "nope";
+        Assert.Contains("Smtp:ReplyToAddress", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiresUserNameAndPasswordTogether()
+    {
+        var options = ValidSmtp();
+        options.UserName = "mailer";
+        Assert.Contains("Smtp:UserName", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+        options.Password = "secret";
+        Assert.True(new SmtpOptions.Validator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(601)]
+    public void RefusesATimeoutOutOfRange(int seconds)
+    {
+        var options = ValidSmtp();
+        options.TimeoutSeconds = seconds;
+        Assert.Contains("Smtp:TimeoutSeconds", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesProxiesThatAreNotAddressesOrRanges()
+    {
+        var result = new ReverseProxyOptions.Validator().Validate(null, new ReverseProxyOptions { KnownProxies = ["10.0.0.1", "proxy.local"], KnownNetworks = ["10.0.0.0/8", "10.0.0.0/99"] });
+        Assert.Contains("ReverseProxy:KnownProxies:1", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("ReverseProxy:KnownNetworks:1", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("KnownProxies:0", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesARelativeKeysDirectory()
+    {
+        Assert.Contains("DataProtection:KeysDirectory", new DataProtectionSettings.Validator().Validate(null, new DataProtectionSettings { KeysDirectory = "keys" }).FailureMessage, StringComparison.Ordinal);
+        Assert.True(new DataProtectionSettings.Validator().Validate(null, new DataProtectionSettings { KeysDirectory = "/var/lib/ccc/keys" }).Succeeded);
+        Assert.True(new DataProtectionSettings.Validator().Validate(null, new DataProtectionSettings()).Succeeded);
+    }
+}
