@@ -51,9 +51,13 @@ ensure_postgres_running() {
   export PGPORT
 }
 
-# ensure_secret name : prints a random secret kept in .local/name (created once, never committed).
+# ensure_secret name : prints a random secret, created once per machine user and never committed.
+# Kept outside the checkout so that several clones on one machine agree on the database passwords.
+secrets_dir="${CCC_SECRETS_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/cross-border-consumer-center}"
 ensure_secret() {
-  local file="$local_dir/$1"
+  mkdir -p "$secrets_dir"
+  chmod 700 "$secrets_dir"
+  local file="$secrets_dir/$1"
   if [ ! -s "$file" ]; then
     head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file"
     chmod 600 "$file"

@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +8,9 @@ namespace CrossBorderConsumerCenter.Web.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,19 +1,22 @@
+using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure;
 
 /// <summary>
-/// Operator commands: `dotnet CrossBorderConsumerCenter.Web.dll migrate` applies pending migrations
-/// and exits. With no command the portal serves requests.
+/// Commands: `migrate` applies pending migrations and exits; `schema-script` prints the DDL of the
+/// EF model (for writing migrations). With no command the portal serves requests.
 /// </summary>
 public sealed record PortalCommand(string Name, string[] CommandArgs, string[] HostArgs)
 {
     public const string Serve = "serve";
     public const string Migrate = "migrate";
+    public const string SchemaScript = "schema-script";
 
-    private static readonly string[] Known = [Migrate];
+    private static readonly string[] Known = [Migrate, SchemaScript];
 
     /// <summary>
     /// The command is the first argument that names one and is not the value of a preceding --option;
@@ -35,6 +38,14 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
 
     public async Task<int> RunAsync(WebApplication app)
     {
+        if (Name == SchemaScript)
+        {
+            // For developers writing a migration (docs/adr/0002): the DDL of the current EF model.
+            await using var model = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+            await Console.Out.WriteLineAsync(model.Database.GenerateCreateScript());
+            return 0;
+        }
+
         // Fail with the configuration message before touching anything.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         var logger = app.Services.GetRequiredService<ILogger<PortalCommand>>();

@@ -1,0 +1,72 @@
+using System.Net.Mail;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
+
+/// <summary>Who receives a message. Addresses are checked here; the display of names is left to the mail client.</summary>
+public sealed record EmailRecipients(IReadOnlyList<string> To, IReadOnlyList<string>? Cc = null, string? ReplyTo = null)
+{
+    public static EmailRecipients ForAddress(string address) => new([address]);
+}
+
+/// <summary>
+/// The only way features send email: <see cref="Enqueue(IEmailTemplate, EmailRecipients, string, Guid?, IEnumerable{EmailAttachmentRef}?)"/>
+/// adds an <see cref="OutboundEmail"/> to the DbContext, and the caller's SaveChanges commits it together
+/// with the change that caused it. Nothing is sent inside a request; the background sender delivers it.
+/// </summary>
+public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOptions<SmtpOptions> smtp, TimeProvider clock)
+{
+    public OutboundEmail Enqueue(IEmailTemplate template, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null) =>
+        Enqueue(composer.Compose(template, language), template.Name, recipients, language, caseId, attachments);
+
+    /// <summary>Enqueues a message whose text a person wrote (see <see cref="EmailComposer.FromText"/>).</summary>
+    public OutboundEmail Enqueue(ComposedEmail email, string templateName, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null)
+    {
+        foreach (var address in recipients.To.Concat(recipients.Cc ?? []).Append(recipients.ReplyTo).OfType<string>())
+        {
+            if (!MailAddress.TryCreate(address, out _) || address.Length > OutboundEmail.MaxAddressLength)
+            {
+                // The address itself is personal data: the message does not repeat it.
+                throw new ArgumentException("A recipient is not a valid email address.", nameof(recipients));
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var message = new OutboundEmail(
+            id,
+            MessageIdFor(id),
+            recipients.To,
+            recipients.Cc ?? [],
+            recipients.ReplyTo ?? NullIfEmpty(smtp.Value.ReplyToAddress),
+            Truncate(email.Subject, OutboundEmail.MaxSubjectLength),
+            email.TextBody,
+            email.HtmlBody,
+            language,
+            templateName,
+            caseId,
+            now);
+        foreach (var attachment in attachments ?? [])
+        {
+            message.Attach(attachment.StoredFileId, attachment.FileName);
+        }
+
+        db.OutboundEmails.Add(message);
+        return message;
+    }
+
+    private string MessageIdFor(Guid id)
+    {
+        var domain = MailAddress.TryCreate(smtp.Value.FromAddress, out var from) ? from.Host : "localhost";
+        return $"<{id:N}@{domain}>";
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+/// <summary>An attachment by reference: a stored file and the name it carries in the message.</summary>
+public sealed record EmailAttachmentRef(Guid StoredFileId, string FileName);

@@ -1,0 +1,115 @@
+namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
+
+public enum OutboundEmailState
+{
+    /// <summary>Waiting to be sent (first attempt, or a retry after a temporary failure).</summary>
+    Pending,
+
+    /// <summary>Claimed by a sender; <see cref="OutboundEmail.LockedUntil"/> bounds the claim.</summary>
+    Sending,
+
+    /// <summary>Accepted by the SMTP server (or written to the pickup folder).</summary>
+    Sent,
+
+    /// <summary>Failed permanently, or kept failing for longer than the retry period.</summary>
+    DeadLettered,
+}
+
+/// <summary>
+/// One email to send, written in the same transaction as the change that caused it (the outbox).
+/// Subject and bodies are rendered when it is enqueued, so the row is exactly what will be sent.
+/// </summary>
+public sealed class OutboundEmail
+{
+    public const int MaxAddressLength = 320;
+    public const int MaxSubjectLength = 500;
+    public const int MaxTextLength = 200_000;
+    public const int MaxHtmlLength = 400_000;
+
+    private readonly List<OutboundEmailAttachment> _attachments = [];
+
+    private OutboundEmail()
+    {
+    }
+
+    internal OutboundEmail(Guid id, string messageId, IReadOnlyList<string> to, IReadOnlyList<string> cc, string? replyTo,
+        string subject, string textBody, string htmlBody, string language, string template, Guid? caseId, DateTimeOffset now)
+    {
+        if (to.Count == 0)
+        {
+            throw new ArgumentException("An email needs at least one recipient.", nameof(to));
+        }
+
+        Id = id;
+        MessageId = messageId;
+        ToAddresses = [.. to];
+        CcAddresses = [.. cc];
+        ReplyTo = replyTo;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        Language = language;
+        Template = template;
+        CaseId = caseId;
+        State = OutboundEmailState.Pending;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The Message-ID header, angle brackets included, fixed at enqueue time.</summary>
+    public string MessageId { get; private set; } = "";
+    public List<string> ToAddresses { get; private set; } = [];
+    public List<string> CcAddresses { get; private set; } = [];
+    public string? ReplyTo { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+
+    /// <summary>"ja" or "en": the language the message was written in.</summary>
+    public string Language { get; private set; } = "";
+
+    /// <summary>Which template produced it (e.g. "ComplaintAcknowledgement"), for timelines and the admin page.</summary>
+    public string Template { get; private set; } = "";
+
+    /// <summary>The case it belongs to, if any.</summary>
+    public Guid? CaseId { get; private set; }
+
+    public OutboundEmailState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? LastAttemptAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The last failure as the SMTP server put it (status and reply text); never personal data from our side.</summary>
+    public string? LastError { get; set; }
+
+    public IReadOnlyList<OutboundEmailAttachment> Attachments => _attachments;
+
+    internal void Attach(Guid storedFileId, string fileName) =>
+        _attachments.Add(new OutboundEmailAttachment(Guid.CreateVersion7(CreatedAt), Id, storedFileId, fileName));
+}
+
+/// <summary>An attachment by reference to a <see cref="Files.StoredFile"/>; read when the message is sent.</summary>
+public sealed class OutboundEmailAttachment
+{
+    private OutboundEmailAttachment()
+    {
+    }
+
+    internal OutboundEmailAttachment(Guid id, Guid outboundEmailId, Guid storedFileId, string fileName)
+    {
+        Id = id;
+        OutboundEmailId = outboundEmailId;
+        StoredFileId = storedFileId;
+        FileName = fileName;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OutboundEmailId { get; private set; }
+    public Guid StoredFileId { get; private set; }
+    public string FileName { get; private set; } = "";
+}
