@@ -23,8 +23,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalSettings();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase();
-builder.Services.AddSingleton<EmailComposer>();
-builder.Services.AddScoped<EmailOutbox>();
+builder.Services.AddPortalEmail(); // email: outbox, SMTP transport, background sender (after the database: it needs migrations)
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
 builder.Services.AddPortalLocalization();
