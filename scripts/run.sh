@@ -28,6 +28,21 @@ app=(dotnet "$repo_root/$project/bin/Debug/net10.0/CrossBorderConsumerCenter.Web
 say "Applying database migrations"
 "${app[@]}" migrate
 
+# Development only: a demo admin with a random password, kept in .local/ (never committed) so that
+# later runs can show it again. Production has no default account: see docs/operations.md.
+demo_email="admin@ccj.localhost"
+demo_password_file="$local_dir/demo-admin-password"
+created="$("${app[@]}" create-admin --email "$demo_email" --name "Demo admin" --if-missing)"
+if [ -n "$created" ]; then
+  printf '%s' "$created" | sed -n 's/^Password (shown only now): //p' >"$demo_password_file"
+  chmod 600 "$demo_password_file"
+fi
+if [ -s "$demo_password_file" ]; then
+  sign_in="Sign in at http://127.0.0.1:$port/account/sign-in as $demo_email with the password $(cat "$demo_password_file")"
+else
+  sign_in="Sign in as $demo_email (its password was printed when it was created; another admin can reissue it)"
+fi
+
 say "Starting the portal"
 "${app[@]}" --urls "http://127.0.0.1:$port" &
 pid=$!
@@ -44,6 +59,7 @@ cat <<BANNER
   Cross-Border Consumer Center Japan is running.
 
     Portal:        http://127.0.0.1:$port/
+    Staff:         $sign_in
     Health:        http://127.0.0.1:$port/health/ready
     Outgoing mail: written as .eml files to $local_dir/mail
 

@@ -1,5 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CrossBorderConsumerCenter.Web.Features.Account;
+using CrossBorderConsumerCenter.Web.Features.Audit;
+using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -8,6 +11,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Errors;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -26,6 +30,8 @@ builder.Services.AddPortalDatabase();
 builder.Services.AddPortalEmail(); // email: outbox, SMTP transport, background sender (after the database: it needs migrations)
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
+builder.Services.AddPortalIdentity();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalLocalization();
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services
@@ -33,6 +39,25 @@ builder.Services
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 
 // Features: validators and handlers, registered one by one (no assembly scanning).
+
+// Account: sign-in and own password (staff and counselors)
+builder.Services.AddScoped<IValidator<SignIn.Form>, SignIn.Validator>();
+builder.Services.AddScoped<SignIn.Handler>();
+builder.Services.AddScoped<IValidator<ChangePassword.Form>, ChangePassword.Validator>();
+builder.Services.AddScoped<ChangePassword.Handler>();
+
+// Users: account administration (admins)
+builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddScoped<ListUsers.Handler>();
+builder.Services.AddScoped<IValidator<CreateUser.Form>, CreateUser.Validator>();
+builder.Services.AddScoped<CreateUser.Handler>();
+builder.Services.AddScoped<IValidator<EditUser.Form>, EditUser.Validator>();
+builder.Services.AddScoped<EditUser.Handler>();
+builder.Services.AddScoped<SetUserEnabled.Handler>();
+builder.Services.AddScoped<ResetUserPassword.Handler>();
+
+// Audit: the audit trail (admins)
+builder.Services.AddScoped<ListAudit.Handler>();
 
 var app = builder.Build();
 
@@ -60,6 +85,8 @@ try
     app.UseCookiePolicy();
     app.UseRouting();
     app.UseMiddleware<RequestLoggingMiddleware.RouteCapture>();
+    app.UseAuthentication();
+    app.UseAuthorization();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,22 +1,25 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure;
 
 /// <summary>
-/// Commands: `migrate` applies pending migrations and exits; `schema-script` prints the DDL of the
-/// EF model (for writing migrations). With no command the portal serves requests.
+/// Commands: `migrate` applies pending migrations and exits; `create-admin --email ...` creates the first
+/// admin (see <see cref="CreateAdminCommand"/>); `schema-script` prints the DDL of the EF model (for writing
+/// migrations). With no command the portal serves requests.
 /// </summary>
 public sealed record PortalCommand(string Name, string[] CommandArgs, string[] HostArgs)
 {
     public const string Serve = "serve";
     public const string Migrate = "migrate";
     public const string SchemaScript = "schema-script";
+    public const string CreateAdmin = "create-admin";
 
-    private static readonly string[] Known = [Migrate, SchemaScript];
+    private static readonly string[] Known = [Migrate, SchemaScript, CreateAdmin];
 
     /// <summary>
     /// The command is the first argument that names one and is not the value of a preceding --option;
@@ -57,6 +60,8 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
                 var applied = await runner.MigrateAsync(database.ConnectionString);
                 logger.LogInformation("Database is up to date ({Count} migrations applied now)", applied.Count);
                 return 0;
+            case CreateAdmin:
+                return await CreateAdminCommand.RunAsync(app.Services, CommandArgs);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{Name}'.");
                 return 2;

@@ -41,4 +41,30 @@ public class CommandLineTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ConnectionStrings:Default is not set", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CreateAdminMakesTheFirstAdminWithAPasswordPrintedOnceAndNeverADefault()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var env = new Dictionary<string, string> { ["ConnectionStrings__Default"] = database.ConnectionString };
+
+        var created = await PortalProcess.RunAsync(env, TimeSpan.FromSeconds(60), "create-admin", "--email", "chief@ccj.test", "--name", "Chief");
+        Assert.True(created.ExitCode == 0, created.Output + created.Error);
+        var password = created.Output.Split('\n').Single(l => l.StartsWith("Password (shown only now): ", StringComparison.Ordinal))["Password (shown only now): ".Length..].Trim();
+        Assert.True(password.Length >= 12);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.email = 'chief@ccj.test' AND r.name = 'Admin'"));
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'UserCreated'"));
+
+        var again = await PortalProcess.RunAsync(env, TimeSpan.FromSeconds(60), "create-admin", "--email", "chief@ccj.test");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+
+        var quiet = await PortalProcess.RunAsync(env, TimeSpan.FromSeconds(60), "create-admin", "--email", "chief@ccj.test", "--if-missing");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.DoesNotContain("Password", quiet.Output, StringComparison.Ordinal);
+
+        var usage = await PortalProcess.RunAsync(env, TimeSpan.FromSeconds(60), "create-admin");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM users"));
+    }
 }

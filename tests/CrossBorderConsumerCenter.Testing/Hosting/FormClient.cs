@@ -36,7 +36,7 @@ public sealed class FormClient(HttpClient http) : IDisposable
 
     /// <summary>
     /// Submits the form matching <paramref name="formSelector"/> on <paramref name="page"/> with its current
-    /// values, overridden by <paramref name="values"/> (a null value removes the field), plus any files.
+    /// values, overridden by <paramref name="values"/>, plus any files.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(
         HtmlPage page,
@@ -48,10 +48,17 @@ public sealed class FormClient(HttpClient http) : IDisposable
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url}.");
+        // Each name given replaces the form's own values for that name; a name given several times
+        // (checkboxes) gets all those values; a null value just removes the field.
         var fields = HtmlForms.CurrentValues(form);
+        var replaced = new HashSet<string>();
         foreach (var (name, value) in values ?? [])
         {
-            fields.RemoveAll(f => f.Key == name);
+            if (replaced.Add(name))
+            {
+                fields.RemoveAll(f => f.Key == name);
+            }
+
             if (value is not null)
             {
                 fields.Add(new(name, value));

@@ -60,7 +60,7 @@ public static class LocalizationRegistration
         {
             var l = factory.Create(typeof(SharedResource));
             var m = options.ModelBindingMessageProvider;
-            m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Binding_AttemptedValueIsInvalid", field]);
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Binding_AttemptedValueIsInvalid", value, field]);
             m.SetMissingBindRequiredValueAccessor(field => l["Binding_MissingValue", field]);
             m.SetMissingKeyOrValueAccessor(() => l["Binding_MissingKeyOrValue"]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => l["Binding_MissingRequestBody"]);

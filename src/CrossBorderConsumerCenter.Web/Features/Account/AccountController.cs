@@ -1,0 +1,104 @@
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
+using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using FluentValidation;
+using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.Account;
+
+/// <summary>Sign in, sign out, the signed-in user's own account and password. Shared by staff and counselors.</summary>
+[Route("account")]
+public sealed class AccountController(
+    IValidator<SignIn.Form> signInValidator,
+    SignIn.Handler signInHandler,
+    IValidator<ChangePassword.Form> passwordValidator,
+    ChangePassword.Handler passwordHandler,
+    SignInManager<PortalUser> signInManager,
+    AuditTrail audit,
+    Data.AppDbContext db,
+    IStringLocalizer<AccountText> l) : Controller
+{
+    [HttpGet("sign-in")]
+    [AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl) => View(new SignIn.Form { ReturnUrl = returnUrl });
+
+    [HttpPost("sign-in")]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignIn(SignIn.Form form, CancellationToken ct)
+    {
+        var validation = await signInValidator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState);
+            return View(Cleared(form));
+        }
+
+        switch (await signInHandler.HandleAsync(form, ct))
+        {
+            case Account.SignIn.Outcome.SignedIn:
+                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/account");
+            case Account.SignIn.Outcome.LockedOut:
+                ModelState.AddModelError("", l["SignIn_LockedOut"]);
+                return View(Cleared(form));
+            default:
+                ModelState.AddModelError("", l["SignIn_Failed"]);
+                return View(Cleared(form));
+        }
+    }
+
+    [HttpPost("sign-out")]
+    [Authorize]
+    public async Task<IActionResult> SignOut(CancellationToken ct)
+    {
+        audit.Record(AuditAction.SignedOut, "User", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+        await db.SaveChangesAsync(ct);
+        await signInManager.SignOutAsync();
+        return LocalRedirect("/account/sign-in?signedOut=1");
+    }
+
+    [HttpGet("")]
+    [Authorize]
+    public IActionResult Index() => View(new AccountViewModel(
+        User.FindFirst(PortalClaims.DisplayName)?.Value ?? "",
+        User.Identity?.Name ?? "",
+        Roles.All.Where(User.IsInRole).ToList()));
+
+    [HttpGet("password")]
+    [Authorize]
+    public IActionResult Password() => View(new ChangePassword.Form());
+
+    [HttpPost("password")]
+    [Authorize]
+    public async Task<IActionResult> Password(ChangePassword.Form form, CancellationToken ct)
+    {
+        var validation = await passwordValidator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState);
+            return View(new ChangePassword.Form());
+        }
+
+        var errors = await passwordHandler.HandleAsync(User, form, ct);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword), error.Description);
+            }
+
+            return View(new ChangePassword.Form());
+        }
+
+        TempData["Flash"] = l["Password_Changed"].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    // Passwords are never sent back to the browser, not even on a validation error.
+    private static SignIn.Form Cleared(SignIn.Form form) => new() { Email = form.Email, ReturnUrl = form.ReturnUrl };
+}
+
+public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles);

@@ -1,0 +1,27 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.Users;
+
+/// <summary>The fields an admin fills in for an account, shared by "create" and "edit".</summary>
+public interface IAccountFields
+{
+    string Email { get; }
+    string DisplayName { get; }
+    List<string> Roles { get; }
+}
+
+public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
+{
+    public AccountFieldsValidator(IStringLocalizer<UsersText> l)
+    {
+        RuleFor(f => f.Email).NotEmpty().WithMessage(l["User_EmailRequired"])
+            .MaximumLength(256).WithMessage(l["User_EmailTooLong"])
+            .EmailAddress().WithMessage(l["User_EmailInvalid"]);
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage(l["User_NameRequired"])
+            .MaximumLength(PortalUser.MaxDisplayNameLength).WithMessage(l["User_NameTooLong", PortalUser.MaxDisplayNameLength]);
+        RuleFor(f => f.Roles).NotEmpty().WithMessage(l["User_RoleRequired"])
+            .Must(r => Domain.Accounts.Roles.IsValidCombination(r)).WithMessage(l["User_RoleCombination"]);
+    }
+}

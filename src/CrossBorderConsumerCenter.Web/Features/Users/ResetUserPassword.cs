@@ -1,0 +1,40 @@
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace CrossBorderConsumerCenter.Web.Features.Users;
+
+/// <summary>An admin replaces a forgotten password with a new temporary one (shown once); old sessions end.</summary>
+public static class ResetUserPassword
+{
+    public sealed class Handler(UserManager<PortalUser> users, AuditTrail audit, AppDbContext db)
+    {
+        /// <summary>The new temporary password, or null when there is no such user.</summary>
+        public async Task<string?> HandleAsync(Guid userId, CancellationToken ct)
+        {
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null)
+            {
+                return null;
+            }
+
+            var password = PasswordGenerator.Generate();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var result = await users.ResetPasswordAsync(user, token, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("A generated password was refused: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+            }
+
+            // Unlock too: the usual reason for a reset is a forgotten password after failed attempts.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            audit.Record(AuditAction.UserPasswordReset, "User", user.Id.ToString());
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return password;
+        }
+    }
+}

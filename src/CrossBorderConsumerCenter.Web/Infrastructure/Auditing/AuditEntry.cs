@@ -1,0 +1,72 @@
+namespace CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+
+/// <summary>What happened, in the audit trail's vocabulary. Stored as text; add members, never rename.</summary>
+public enum AuditAction
+{
+    SignInSucceeded,
+    SignInFailed,
+    SignInLockedOut,
+    SignInRefusedDisabled,
+    SignedOut,
+    PasswordChanged,
+    UserCreated,
+    UserUpdated,
+    UserRolesChanged,
+    UserDisabled,
+    UserEnabled,
+    UserPasswordReset,
+    EmailResent,
+    CaseViewed,
+    CaseChanged,
+    EvidenceDownloaded,
+}
+
+/// <summary>
+/// One line of the append-only audit trail: who did what, when, to what, with the values before and
+/// after. The application only inserts; a database trigger refuses UPDATE and DELETE.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int MaxSubjectLength = 100;
+    public const int MaxDetailsLength = 20_000;
+
+    private AuditEntry()
+    {
+    }
+
+    public AuditEntry(DateTimeOffset at, AuditAction action, Guid? actorId, string? actorName, string subjectType, string? subjectId, Guid? caseId, string? details, string? ipAddress)
+    {
+        At = at;
+        Action = action;
+        ActorId = actorId;
+        ActorName = actorName;
+        SubjectType = subjectType;
+        SubjectId = subjectId;
+        CaseId = caseId;
+        Details = details;
+        IpAddress = ipAddress;
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public AuditAction Action { get; private set; }
+
+    /// <summary>The signed-in user who acted; null for anonymous events such as a failed sign-in.</summary>
+    public Guid? ActorId { get; private set; }
+
+    /// <summary>The actor's display name (or the email tried at a failed sign-in), kept as it was at the time.</summary>
+    public string? ActorName { get; private set; }
+
+    /// <summary>What was acted on: "User", "Case", "OutboundEmail", ...</summary>
+    public string SubjectType { get; private set; } = "";
+
+    public string? SubjectId { get; private set; }
+
+    /// <summary>The case concerned, if any, so a case's history can be read from the trail.</summary>
+    public Guid? CaseId { get; private set; }
+
+    /// <summary>JSON: the fields changed with their values before and after, or other context.</summary>
+    public string? Details { get; private set; }
+
+    public string? IpAddress { get; private set; }
+}

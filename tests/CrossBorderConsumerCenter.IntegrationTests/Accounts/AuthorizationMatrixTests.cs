@@ -1,0 +1,149 @@
+using System.Net;
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Accounts;
+
+/// <summary>
+/// Who may use which endpoint. The rules below list every endpoint of the portal; the first test fails
+/// when an endpoint is added without a rule (or a rule outlives its endpoint), the second tries every
+/// protected endpoint as each kind of visitor.
+/// </summary>
+public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<AccountsFixture>
+{
+    public enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Any signed-in account (staff or counselor).</summary>
+        SignedIn,
+
+        /// <summary>Staff, Supervisor, Admin.</summary>
+        BackOffice,
+
+        Supervisor,
+        Admin,
+        Counselor,
+    }
+
+    /// <summary>"METHOD route-pattern" (method * = any) → who may use it.</summary>
+    public static readonly Dictionary<string, Access> Rules = new()
+    {
+        ["GET /"] = Access.Public,
+        ["POST /language"] = Access.Public,
+        ["* /error/{statusCode:int}"] = Access.Public,
+        ["* /health/live"] = Access.Public,
+        ["* /health/ready"] = Access.Public,
+        ["GET /account/sign-in"] = Access.Public,
+        ["POST /account/sign-in"] = Access.Public,
+        ["POST /account/sign-out"] = Access.SignedIn,
+        ["GET /account"] = Access.SignedIn,
+        ["GET /account/password"] = Access.SignedIn,
+        ["POST /account/password"] = Access.SignedIn,
+        ["GET /admin/users"] = Access.Admin,
+        ["GET /admin/users/new"] = Access.Admin,
+        ["POST /admin/users/new"] = Access.Admin,
+        ["GET /admin/users/{id:guid}"] = Access.Admin,
+        ["POST /admin/users/{id:guid}"] = Access.Admin,
+        ["POST /admin/users/{id:guid}/disable"] = Access.Admin,
+        ["POST /admin/users/{id:guid}/enable"] = Access.Admin,
+        ["POST /admin/users/{id:guid}/reset-password"] = Access.Admin,
+        ["GET /admin/audit"] = Access.Admin,
+    };
+
+    public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
+
+    [Fact]
+    public void EveryEndpointHasARuleAndEveryRuleAnEndpoint()
+    {
+        var endpoints = portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet();
+        Assert.Empty(endpoints.Except(Rules.Keys).Order().Select(e => "no rule for: " + e));
+        Assert.Empty(Rules.Keys.Except(endpoints).Order().Select(e => "rule without endpoint: " + e));
+    }
+
+    public static TheoryData<string, string> ProtectedEndpointsByVisitor()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var endpoint in Rules.Where(r => r.Value != Access.Public).Select(r => r.Key).Order())
+        {
+            foreach (var visitor in Visitors)
+            {
+                data.Add(endpoint, visitor);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpointsByVisitor))]
+    public async Task EachVisitorGetsWhatTheRuleSays(string endpoint, string visitor)
+    {
+        var subject = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        using var client = await ClientForAsync(visitor);
+        var token = (await client.GetOkAsync("/account/sign-in")).AntiforgeryToken;
+        var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        var url = pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal);
+
+        using var response = method == "GET"
+            ? await client.Http.GetAsync(url)
+            : await client.Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        var allowed = Allowed(Rules[endpoint], visitor);
+        var status = response.StatusCode;
+        // The challenge sends the visitor to sign in and back (returnUrl); signing out also ends on that page, without it.
+        var toSignIn = status == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/sign-in?returnUrl=", StringComparison.Ordinal);
+        if (allowed)
+        {
+            Assert.False(toSignIn || status == HttpStatusCode.Forbidden, $"{visitor} should reach {endpoint} but got {(int)status}");
+            if (method == "GET")
+            {
+                Assert.Equal(HttpStatusCode.OK, status);
+            }
+        }
+        else if (visitor is "anonymous" or "disabled")
+        {
+            Assert.True(toSignIn, $"{visitor} on {endpoint}: expected a redirect to sign-in, got {(int)status}");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, status);
+        }
+    }
+
+    private static bool Allowed(Access access, string visitor) => visitor switch
+    {
+        "anonymous" or "disabled" => false,
+        _ => access switch
+        {
+            Access.SignedIn => true,
+            Access.BackOffice => visitor is Roles.Staff or Roles.Supervisor or Roles.Admin,
+            Access.Supervisor => visitor is Roles.Supervisor or Roles.Admin,
+            Access.Admin => visitor is Roles.Admin,
+            Access.Counselor => visitor is Roles.Counselor,
+            _ => true,
+        },
+    };
+
+    private async Task<FormClient> ClientForAsync(string visitor)
+    {
+        switch (visitor)
+        {
+            case "anonymous":
+                return portal.Factory.CreateFormClient();
+            case "disabled":
+                // Signed in while active, then disabled by the database and a minute passes.
+                var (client, account) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);
+                await portal.Database.ScalarAsync<int>("UPDATE users SET is_disabled = true, security_stamp = 'changed' WHERE id = @id RETURNING 1", ("id", account.Id));
+                portal.Clock.Advance(TimeSpan.FromSeconds(61));
+                return client;
+            default:
+                return (await StaffAccounts.SignedInAsync(portal.Factory, visitor)).Client;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Accounts;
+
+public class SignInTests(AccountsFixture portal) : IClassFixture<AccountsFixture>
+{
+    [Fact]
+    public async Task ACorrectPasswordSignsInAndIsAudited()
+    {
+        var account = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        using var client = portal.Factory.CreateFormClient();
+        var page = await client.GetOkAsync("/account/sign-in");
+
+        using var response = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account", response.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ccc.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var home = await client.FollowRedirectAsync(response);
+        Assert.Contains(account.DisplayName, home.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await portal.AuditCountAsync("SignInSucceeded", account.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task AWrongPasswordRedisplaysTheFormWithTheEmailButNeverThePassword()
+    {
+        var account = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        using var client = portal.Factory.CreateFormClient();
+        var page = await client.GetOkAsync("/account/sign-in");
+
+        using var response = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", "wrong password guess")]);
+        var again = await HtmlPage.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("メールアドレスまたはパスワードが正しくない", again.Find(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(account.Email, again.Find("#Email")!.GetAttribute("value"));
+        Assert.DoesNotContain("wrong password guess", again.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await portal.AuditCountAsync("SignInFailed", account.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task AnUnknownEmailGetsTheSameAnswerAsAWrongPassword()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        var page = await client.GetOkAsync("/account/sign-in");
+        using var response = await client.SubmitAsync(page, "main form", [new("Email", "nobody-here@ccj.test"), new("Password", "whatever password")]);
+        var again = await HtmlPage.ReadAsync(response);
+        Assert.Contains("メールアドレスまたはパスワードが正しくない", again.Find(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'SignInFailed' AND actor_name = 'nobody-here@ccj.test'"));
+    }
+
+    [Fact]
+    public async Task EmptyFieldsAreNamedInTheUsersLanguage()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var page = await client.GetOkAsync("/account/sign-in");
+        using var response = await client.SubmitAsync(page, "main form", [new("Email", ""), new("Password", "")]);
+        var again = await HtmlPage.ReadAsync(response);
+        var summary = again.Find(".error-summary")!;
+        Assert.Contains("Enter your email address.", summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Enter your password.", summary.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(summary.QuerySelector("a[href='#Email']"));
+        Assert.Equal("true", again.Find("#Email")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task FiveFailuresLockTheAccountForFifteenMinutes()
+    {
+        var account = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        using var client = portal.Factory.CreateFormClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await client.GetOkAsync("/account/sign-in");
+            using var failed = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", "not the password " + i)]);
+        }
+
+        var locked = await client.GetOkAsync("/account/sign-in");
+        using (var refused = await client.SubmitAsync(locked, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]))
+        {
+            var page = await HtmlPage.ReadAsync(refused);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("15分間サインインできません", page.Text, StringComparison.Ordinal);
+        }
+
+        Assert.True(await portal.AuditCountAsync("SignInLockedOut", account.Id.ToString()) >= 1);
+        var lockedFor = await portal.Database.ScalarAsync<DateTime>("SELECT lockout_end FROM users WHERE id = @id", ("id", account.Id)) - DateTime.UtcNow;
+        Assert.InRange(lockedFor.TotalMinutes, 14, 15.1);
+    }
+
+    [Fact]
+    public async Task OnlyALocalReturnUrlIsFollowed()
+    {
+        var account = await StaffAccounts.CreateAsync(portal.Factory, Roles.Admin);
+        using var client = portal.Factory.CreateFormClient();
+
+        var page = await client.GetOkAsync("/account/sign-in?returnUrl=%2Fadmin%2Fusers");
+        using (var response = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]))
+        {
+            Assert.Equal("/admin/users", response.Headers.Location!.OriginalString);
+        }
+
+        using var other = portal.Factory.CreateFormClient();
+        var evil = await other.GetOkAsync("/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
+        using var evilResponse = await other.SubmitAsync(evil, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]);
+        Assert.Equal("/account", evilResponse.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnAnonymousVisitorIsSentToSignInAndBack()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        using var response = await client.Http.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/sign-in?returnUrl=%2Fadmin%2Fusers", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSessionAndIsAudited()
+    {
+        var (client, account) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Staff);
+        using (client)
+        {
+            var home = await client.GetOkAsync("/account");
+            using var response = await client.SubmitAsync(home, "form[action='/account/sign-out']");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var signedOut = await client.FollowRedirectAsync(response);
+            Assert.Contains("サインアウトしました", signedOut.Text, StringComparison.Ordinal);
+
+            using var after = await client.Http.GetAsync("/account");
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.Equal(1, await portal.AuditCountAsync("SignedOut", account.Id.ToString()));
+        }
+    }
+}
