@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Testing.Smtp;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +85,7 @@ public class EmailDeliveryTests(SendingPortalFixture portal) : IClassFixture<Sen
     }
 
     [Fact]
-    public async Task AServerThatAnswers550DeadLettersTheMessageAfterOneAttemptWithTheReplyKept()
+    public async Task AServerThatAnswers550DeadLettersTheMessageWhichAdminsSeeAndSendAgainOnceTheServerAccepts()
     {
         portal.Smtp.Script(SmtpStage.Rcpt, "550 5.1.1 Mailbox unavailable");
         var email = await TestEmails.EnqueueAsync(portal.Factory, "550 で届かない " + Guid.NewGuid());
@@ -98,6 +99,22 @@ public class EmailDeliveryTests(SendingPortalFixture portal) : IClassFixture<Sen
         Assert.Null(row.SentAt);
         Assert.Null(row.ClaimToken);
         Assert.DoesNotContain(await portal.Smtp.ReadAllAsync(), m => m.MessageId == email.MessageId);
+
+        var (admin, _) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);
+        using (admin)
+        {
+            var page = await admin.GetOkAsync("/admin/email");
+            var listed = page.Find($"#email-{email.Id}") ?? throw new InvalidOperationException("The dead letter is not on the page.");
+            Assert.Contains("5.1.1 Mailbox unavailable", listed.TextContent, StringComparison.Ordinal);
+
+            portal.Smtp.AcceptEverything();
+            using var response = await admin.SubmitAsync(page, $"#email-{email.Id} form");
+            Assert.Equal("/admin/email?list=DeadLettered", response.Headers.Location!.OriginalString);
+        }
+
+        var delivered = await TestEmails.WaitForAsync(portal.Factory, email.Id, e => e.State == OutboundEmailState.Sent);
+        Assert.Equal(1, delivered.Attempts);
+        Assert.Single(await portal.Smtp.ReadAllAsync(), m => m.MessageId == email.MessageId);
     }
 
     [Fact]

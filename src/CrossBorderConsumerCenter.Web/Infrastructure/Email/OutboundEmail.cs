@@ -97,6 +97,26 @@ public sealed class OutboundEmail
 
     public IReadOnlyList<OutboundEmailAttachment> Attachments => _attachments;
 
+    /// <summary>Failing (waiting for a retry after a failure) or dead-lettered: staff may send it again now.</summary>
+    public bool CanBeSentAgain => State == OutboundEmailState.DeadLettered || (State == OutboundEmailState.Pending && Attempts > 0);
+
+    /// <summary>
+    /// Staff ask for another try: due now, with a fresh retry period and backoff (the attempts so far are
+    /// kept in the audit trail). A message being sent or already sent is never sent again.
+    /// </summary>
+    public void SendAgain(DateTimeOffset now)
+    {
+        if (!CanBeSentAgain)
+        {
+            throw new InvalidOperationException($"Email {Id} is {State} with {Attempts} attempts: only failing and dead-lettered messages are sent again.");
+        }
+
+        State = OutboundEmailState.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        RetryingSince = now;
+    }
+
     internal void Attach(Guid storedFileId, string fileName) =>
         _attachments.Add(new OutboundEmailAttachment(Guid.CreateVersion7(CreatedAt), Id, storedFileId, fileName, _attachments.Count));
 }
