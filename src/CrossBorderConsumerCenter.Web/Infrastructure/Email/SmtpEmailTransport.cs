@@ -41,7 +41,7 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options) : IEmailTr
     /// (RFC 2047 encoded words), multipart/alternative text and HTML in UTF-8, and the attachments with
     /// their (possibly Japanese) file names.
     /// </summary>
-    internal static MailMessage Compose(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, SmtpOptions smtp)
+    private static MailMessage Compose(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, SmtpOptions smtp)
     {
         var message = new MailMessage
         {
