@@ -24,6 +24,7 @@ public sealed class EmailSender(
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var options = outboxOptions.Value;
+        var schedule = options.RetrySchedule;
         var claim = Guid.NewGuid();
         var batch = await ClaimAsync(claim, options, ct);
         if (batch.Count == 0)
@@ -34,7 +35,7 @@ public sealed class EmailSender(
         try
         {
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = ct },
-                async (email, token) => await SendOneAsync(email, claim, options.RetrySchedule, token));
+                async (email, token) => await SendOneAsync(email, claim, schedule, token));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
