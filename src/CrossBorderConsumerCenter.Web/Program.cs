@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
+using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
@@ -27,8 +28,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalSettings();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase();
-builder.Services.AddSingleton<EmailComposer>();
-builder.Services.AddScoped<EmailOutbox>();
+builder.Services.AddPortalEmail(); // email: outbox, SMTP transport, background sender (after the database: it needs migrations)
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
 builder.Services.AddPortalIdentity();
@@ -59,6 +59,10 @@ builder.Services.AddScoped<ResetUserPassword.Handler>();
 
 // Audit: the audit trail (admins)
 builder.Services.AddScoped<ListAudit.Handler>();
+
+// EmailDelivery: the outbox's state, failed messages and "send again" (admins)
+builder.Services.AddScoped<ListEmails.Handler>();
+builder.Services.AddScoped<SendEmailAgain.Handler>();
 
 var app = builder.Build();
 

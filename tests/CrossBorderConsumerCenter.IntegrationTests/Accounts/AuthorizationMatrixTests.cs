@@ -51,6 +51,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /admin/users/{id:guid}/enable"] = Access.Admin,
         ["POST /admin/users/{id:guid}/reset-password"] = Access.Admin,
         ["GET /admin/audit"] = Access.Admin,
+        ["GET /admin/email"] = Access.Admin,
+        ["POST /admin/email/{id:guid}/send-again"] = Access.Admin,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];

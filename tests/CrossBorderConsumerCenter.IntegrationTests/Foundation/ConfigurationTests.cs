@@ -30,6 +30,8 @@ public class ConfigurationTests
         { "Smtp:FromAddress", "nobody", "Smtp:FromAddress" },
         { "Smtp:Port", "70000", "Smtp:Port" },
         { "Smtp:PickupDirectory", "", "Smtp:PickupDirectory" },
+        { "Email:Outbox:BatchSize", "0", "Email:Outbox:BatchSize" },
+        { "Email:Outbox:RetryPeriodHours", "-1", "Email:Outbox:RetryPeriodHours" },
         { "ReverseProxy:KnownProxies:0", "not-an-ip", "ReverseProxy:KnownProxies:0" },
         { "DataProtection:KeysDirectory", "relative/keys", "DataProtection:KeysDirectory" },
     };

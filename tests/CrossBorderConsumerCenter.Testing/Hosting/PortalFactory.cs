@@ -12,6 +12,9 @@ namespace CrossBorderConsumerCenter.Testing.Hosting;
 /// The real portal (Program) in the "Testing" environment against a test database: production-like
 /// error pages and security, HTTP allowed, mail written to a temporary pickup folder unless a test
 /// points Smtp:Host at its SMTP server.
+/// The background email sender is off: a feature's test sees its outbox rows stay Pending and asserts
+/// on them, with nothing sent behind its back. A test that wants delivery turns the sender on with
+/// <see cref="Smtp.SmtpServer.PortalSettings"/> (or calls EmailSender.SendDueAsync itself).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -30,6 +33,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Smtp:FromAddress"] = "no-reply@ccj.test",
             ["Smtp:ReplyToAddress"] = "consult@ccj.test",
             ["Smtp:PickupDirectory"] = MailPickupDirectory,
+            ["Email:Outbox:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -8,18 +8,22 @@ namespace CrossBorderConsumerCenter.Testing.Smtp;
 /// <summary>
 /// A real SMTP server on loopback: Debian's aiosmtpd writing every message it accepts into a Maildir.
 /// Tests read the messages back decoded by Python's standard email parser. It can be stopped and
-/// started again on the same port to simulate an outage.
+/// started again on the same port to simulate an outage, and scripted to refuse (<see cref="Script"/>)
+/// through our handler scripted_mailbox.py.
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _root;
+    private int _generation;
     private Process? _process;
 
-    private SmtpServer(int port, string maildir)
+    private SmtpServer(int port, string root)
     {
         Port = port;
-        Maildir = maildir;
+        _root = root;
+        Maildir = Path.Combine(root, "maildir");
     }
 
     public int Port { get; }
@@ -30,18 +34,56 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>
+    /// Settings that point the portal at this server and turn the background sender on, with polls and
+    /// retries quick enough for tests (a tenth of a second, retries within 0.2-1 s).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> PortalSettings => PortalSettingsFor(Port);
+
+    private string ControlFile => Path.Combine(_root, "control.json");
+
     public static async Task<SmtpServer> StartAsync()
     {
-        var maildir = Directory.CreateTempSubdirectory("ccc-maildir-").FullName;
+        var root = Directory.CreateTempSubdirectory("ccc-smtp-").FullName;
+        var server = new SmtpServer(FreePort(), root);
         foreach (var sub in new[] { "tmp", "new", "cur" })
         {
-            Directory.CreateDirectory(Path.Combine(maildir, sub));
+            Directory.CreateDirectory(Path.Combine(server.Maildir, sub));
         }
 
-        var server = new SmtpServer(FreePort(), maildir);
         await server.StartAgainAsync();
         return server;
     }
+
+    /// <inheritdoc cref="PortalSettings"/>
+    public static Dictionary<string, string?> PortalSettingsFor(int port) => new()
+    {
+        ["Smtp:Host"] = Host,
+        ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:UseStartTls"] = "false",
+        ["Email:Outbox:Enabled"] = "true",
+        ["Email:Outbox:PollIntervalSeconds"] = "0.1",
+        ["Email:Outbox:MinRetryDelaySeconds"] = "0.2",
+        ["Email:Outbox:MaxRetryDelaySeconds"] = "1",
+    };
+
+    /// <summary>
+    /// From now on, answer <paramref name="reply"/> (e.g. "451 4.3.0 Try again later") at <paramref name="stage"/>
+    /// the next <paramref name="times"/> times (null: always), then accept as usual.
+    /// </summary>
+    public void Script(SmtpStage stage, string reply, int? times = null)
+    {
+        var control = JsonSerializer.Serialize(new { generation = ++_generation, stage = stage.ToString().ToLowerInvariant(), reply, times });
+        File.WriteAllText(ControlFile + ".tmp", control);
+        File.Move(ControlFile + ".tmp", ControlFile, overwrite: true);
+    }
+
+    /// <summary>Stops refusing: every message is accepted again.</summary>
+    public void AcceptEverything() => File.Delete(ControlFile);
+
+    /// <summary>How many scripted refusals the server has answered since the last <see cref="Script"/>.</summary>
+    public int ScriptedRepliesGiven =>
+        File.Exists(ControlFile + ".given") ? int.Parse(File.ReadAllText(ControlFile + ".given"), System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     /// <summary>Starts the server (again) on its port.</summary>
     public async Task StartAgainAsync()
@@ -53,7 +95,8 @@ public sealed class SmtpServer : IAsyncDisposable
 
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir },
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "scripted_mailbox.ScriptedMailbox", Maildir, ControlFile },
+            Environment = { ["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Smtp") },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -61,7 +104,7 @@ public sealed class SmtpServer : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilAsync(TryGreetingAsync, TimeSpan.FromSeconds(20), "aiosmtpd did not answer on its port (is python3-aiosmtpd installed? scripts/test.sh installs it).");
+        await Eventually.UntilAsync(TryGreetingAsync, TimeSpan.FromSeconds(20), () => "aiosmtpd did not answer on its port (is python3-aiosmtpd installed? scripts/test.sh installs it).");
     }
 
     public async Task StopAsync()
@@ -105,16 +148,12 @@ public sealed class SmtpServer : IAsyncDisposable
         return parsed.Select(ReceivedMessage.From).ToList();
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> messages have arrived.</summary>
+    /// <summary>Waits until at least <paramref name="count"/> messages have arrived, then reads them all.</summary>
     public async Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        IReadOnlyList<ReceivedMessage> messages = [];
-        await WaitUntilAsync(async () =>
-        {
-            messages = await ReadAllAsync();
-            return messages.Count >= count;
-        }, timeout ?? TimeSpan.FromSeconds(30), () => $"Expected {count} messages, {messages.Count} arrived.");
-        return messages;
+        // Counting files is cheap; parsing hundreds of messages on every poll is not.
+        await Eventually.UntilAsync(() => Task.FromResult(Count >= count), timeout ?? TimeSpan.FromSeconds(30), () => $"Expected {count} messages, {Count} arrived.");
+        return await ReadAllAsync();
     }
 
     /// <summary>How many messages arrived, counted from the Maildir without parsing them.</summary>
@@ -123,9 +162,9 @@ public sealed class SmtpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (Directory.Exists(Maildir))
+        if (Directory.Exists(_root))
         {
-            Directory.Delete(Maildir, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
     }
 
@@ -142,23 +181,6 @@ public sealed class SmtpServer : IAsyncDisposable
         catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
         {
             return false;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string failure) =>
-        await WaitUntilAsync(condition, timeout, () => failure);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!await condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException(failure());
-            }
-
-            await Task.Delay(100);
         }
     }
 
@@ -205,3 +227,10 @@ public sealed record ReceivedMessage(
 }
 
 public sealed record ReceivedAttachment(string? FileName, string ContentType, byte[] Content);
+
+/// <summary>Where a scripted reply is given: to RCPT TO (per recipient), or at the end of DATA (the whole message).</summary>
+public enum SmtpStage
+{
+    Rcpt,
+    Data,
+}

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from email import policy
+from email.header import decode_header, make_header
 from email.parser import BytesParser
 
 root = sys.argv[1]
@@ -35,7 +36,10 @@ for path in paths:
         })
     messages.append({
         "file": os.path.basename(path),
-        "headers": [[k, str(v)] for k, v in msg.items()],
+        # Decoded by email.header (RFC 2047 6.2: the space between adjacent encoded words is dropped), not by
+        # policy.default's address parser, which puts a space between the encoded words of a display name
+        # ("越境消費者セ ンター") where mail clients do not.
+        "headers": [[k, str(make_header(decode_header(v)))] for k, v in msg.raw_items()],
         "rawHeaders": [[k, v] for k, v in msg.raw_items()],
         "text": text.get_content() if text is not None else None,
         "html": html.get_content() if html is not None else None,

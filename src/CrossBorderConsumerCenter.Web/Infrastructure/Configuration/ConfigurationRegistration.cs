@@ -19,6 +19,9 @@ public static class ConfigurationRegistration
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptions.Validator>();
         services.AddSingleton<IPostConfigureOptions<SmtpOptions>, SmtpOptions.ResolvePaths>();
 
+        services.AddOptions<EmailOutboxOptions>().BindConfiguration(EmailOutboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOutboxOptions>, EmailOutboxOptions.Validator>();
+
         services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptions.Validator>();
 

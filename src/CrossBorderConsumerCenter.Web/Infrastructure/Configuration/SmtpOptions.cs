@@ -38,6 +38,8 @@ public sealed class SmtpOptions
 
     public sealed class Validator : IValidateOptions<SmtpOptions>
     {
+        private const int ImplicitTlsPort = 465;
+
         public ValidateOptionsResult Validate(string? name, SmtpOptions options)
         {
             var failures = new List<string>();
@@ -49,6 +51,11 @@ public sealed class SmtpOptions
             if (options.Port is < 1 or > 65535)
             {
                 failures.Add($"{Section}:Port must be between 1 and 65535 (got {options.Port}).");
+            }
+
+            if (options.Port == ImplicitTlsPort && !options.UsesPickupDirectory)
+            {
+                failures.Add($"{Section}:Port {ImplicitTlsPort} is SMTP over implicit TLS, which System.Net.Mail cannot speak (it would wait for a greeting that never comes). Use the submission port 587 with {Section}:UseStartTls=true.");
             }
 
             if (!IsAddress(options.FromAddress))

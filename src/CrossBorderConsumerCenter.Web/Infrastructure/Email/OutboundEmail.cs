@@ -25,6 +25,7 @@ public sealed class OutboundEmail
     public const int MaxSubjectLength = 500;
     public const int MaxTextLength = 200_000;
     public const int MaxHtmlLength = 400_000;
+    public const int MaxErrorLength = 2000;
 
     private readonly List<OutboundEmailAttachment> _attachments = [];
 
@@ -54,6 +55,7 @@ public sealed class OutboundEmail
         State = OutboundEmailState.Pending;
         CreatedAt = now;
         NextAttemptAt = now;
+        RetryingSince = now;
     }
 
     public Guid Id { get; private set; }
@@ -81,6 +83,12 @@ public sealed class OutboundEmail
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The claim (one sender's batch) that holds the message while it is Sending; outcomes are recorded only under it.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>When the retry period started: at enqueue, and again when staff send the message again.</summary>
+    public DateTimeOffset RetryingSince { get; set; }
     public DateTimeOffset? LastAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 
@@ -89,8 +97,28 @@ public sealed class OutboundEmail
 
     public IReadOnlyList<OutboundEmailAttachment> Attachments => _attachments;
 
+    /// <summary>Failing (waiting for a retry after a failure) or dead-lettered: staff may send it again now.</summary>
+    public bool CanBeSentAgain => State == OutboundEmailState.DeadLettered || (State == OutboundEmailState.Pending && Attempts > 0);
+
+    /// <summary>
+    /// Staff ask for another try: due now, with a fresh retry period and backoff (the attempts so far are
+    /// kept in the audit trail). A message being sent or already sent is never sent again.
+    /// </summary>
+    public void SendAgain(DateTimeOffset now)
+    {
+        if (!CanBeSentAgain)
+        {
+            throw new InvalidOperationException($"Email {Id} is {State} with {Attempts} attempts: only failing and dead-lettered messages are sent again.");
+        }
+
+        State = OutboundEmailState.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        RetryingSince = now;
+    }
+
     internal void Attach(Guid storedFileId, string fileName) =>
-        _attachments.Add(new OutboundEmailAttachment(Guid.CreateVersion7(CreatedAt), Id, storedFileId, fileName));
+        _attachments.Add(new OutboundEmailAttachment(Guid.CreateVersion7(CreatedAt), Id, storedFileId, fileName, _attachments.Count));
 }
 
 /// <summary>An attachment by reference to a <see cref="Files.StoredFile"/>; read when the message is sent.</summary>
@@ -100,16 +128,20 @@ public sealed class OutboundEmailAttachment
     {
     }
 
-    internal OutboundEmailAttachment(Guid id, Guid outboundEmailId, Guid storedFileId, string fileName)
+    internal OutboundEmailAttachment(Guid id, Guid outboundEmailId, Guid storedFileId, string fileName, int position)
     {
         Id = id;
         OutboundEmailId = outboundEmailId;
         StoredFileId = storedFileId;
         FileName = fileName;
+        Position = position;
     }
 
     public Guid Id { get; private set; }
     public Guid OutboundEmailId { get; private set; }
     public Guid StoredFileId { get; private set; }
     public string FileName { get; private set; } = "";
+
+    /// <summary>The order the feature attached the files in (0, 1, ...), kept in the message.</summary>
+    public int Position { get; private set; }
 }

@@ -1,0 +1,64 @@
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrossBorderConsumerCenter.Web.Features.EmailDelivery;
+
+/// <summary>
+/// The outbox for admins: how many messages are in each state, and the ones that need a look (dead-lettered,
+/// or failing and waiting for a retry) with their last error, newest first, a page at a time (keyset on the
+/// id, which is time-ordered). Bodies and subjects are not shown; the recipient is, for admins (docs/privacy.md).
+/// </summary>
+public static class ListEmails
+{
+    public const int PageSize = 50;
+
+    public enum EmailList
+    {
+        DeadLettered,
+        Retrying,
+    }
+
+    /// <summary>Bound from the query string, so a view can be bookmarked.</summary>
+    public sealed class Query
+    {
+        public EmailList List { get; set; }
+
+        /// <summary>Show messages older than this one (the next page).</summary>
+        public Guid? Before { get; set; }
+    }
+
+    public sealed record Counts(int Pending, int Retrying, int Sending, int Sent, int DeadLettered);
+
+    public sealed record Row(
+        Guid Id, DateTimeOffset CreatedAt, string Template, Guid? CaseId, IReadOnlyList<string> To, int Attempts,
+        DateTimeOffset? LastAttemptAt, DateTimeOffset NextAttemptAt, string? LastError);
+
+    public sealed record Page(Query Query, Counts Counts, IReadOnlyList<Row> Rows, Guid? NextBefore);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Page> HandleAsync(Query query, CancellationToken ct)
+        {
+            var byState = await db.OutboundEmails.GroupBy(e => e.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.State, g => g.Count, ct);
+            var retrying = await db.OutboundEmails.CountAsync(e => e.State == OutboundEmailState.Pending && e.Attempts > 0, ct);
+            var counts = new Counts(
+                byState.GetValueOrDefault(OutboundEmailState.Pending), retrying, byState.GetValueOrDefault(OutboundEmailState.Sending),
+                byState.GetValueOrDefault(OutboundEmailState.Sent), byState.GetValueOrDefault(OutboundEmailState.DeadLettered));
+
+            var emails = query.List == EmailList.Retrying
+                ? db.OutboundEmails.Where(e => e.State == OutboundEmailState.Pending && e.Attempts > 0)
+                : db.OutboundEmails.Where(e => e.State == OutboundEmailState.DeadLettered);
+            if (query.Before is { } before)
+            {
+                emails = emails.Where(e => e.Id.CompareTo(before) < 0);
+            }
+
+            var rows = await emails.AsNoTracking().OrderByDescending(e => e.Id).Take(PageSize + 1)
+                .Select(e => new Row(e.Id, e.CreatedAt, e.Template, e.CaseId, e.ToAddresses, e.Attempts, e.LastAttemptAt, e.NextAttemptAt, e.LastError))
+                .ToListAsync(ct);
+            var hasMore = rows.Count > PageSize;
+            return new Page(query, counts, hasMore ? rows[..PageSize] : rows, hasMore ? rows[PageSize - 1].Id : null);
+        }
+    }
+}
