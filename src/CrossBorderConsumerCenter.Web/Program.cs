@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -34,6 +35,16 @@ builder.Services
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 
 // Features: validators and handlers, registered one by one (no assembly scanning).
+
+// Intake (issue 3): the consent gate, the complaint form with evidence, submission and receipt.
+builder.Services.AddScoped<IntakeDrafts>();
+builder.Services.AddScoped<IntakeOptions>();
+builder.Services.AddScoped<GiveConsent.Validator>();
+builder.Services.AddScoped<GiveConsent.Handler>();
+builder.Services.AddScoped<ComplaintForm.Validator>();
+builder.Services.AddScoped<SaveComplaint.Handler>();
+builder.Services.AddScoped<SubmitComplaint.Handler>();
+builder.Services.AddHostedService<DraftCleanup>();
 
 var app = builder.Build();
 
