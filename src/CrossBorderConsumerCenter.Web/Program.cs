@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CrossBorderConsumerCenter.Web.Features.Intake;
+using CrossBorderConsumerCenter.Web.Features.Pages;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -45,6 +46,9 @@ builder.Services.AddScoped<ComplaintForm.Validator>();
 builder.Services.AddScoped<SaveComplaint.Handler>();
 builder.Services.AddScoped<SubmitComplaint.Handler>();
 builder.Services.AddHostedService<DraftCleanup>();
+
+// Pages (issue 3): the FAQ and the privacy notice, markdown in Content/{ja,en}/.
+builder.Services.AddSingleton<MarkdownPages>();
 
 var app = builder.Build();
 

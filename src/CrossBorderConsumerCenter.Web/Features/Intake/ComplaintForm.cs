@@ -290,7 +290,7 @@ public sealed class ComplaintForm
     /// <summary>The rules several fields share, with messages that name the field.</summary>
     private sealed class FieldRules(IStringLocalizer<IntakeText> text)
     {
-        public string TooLong(string field, int max) => text["Error_TooLong", text[field + "_Label"], max];
+        public string TooLong(string field, int max) => text["Error_TooLong", text[field + "_Label"], Count(max)];
 
         /// <summary>Free text: kept exactly as typed; required if asked; at most <paramref name="max"/> characters; no control characters.</summary>
         public void FreeText<T>(IRuleBuilderInitial<T, string?> rule, string field, int max, bool required)
@@ -302,7 +302,7 @@ public sealed class ComplaintForm
             }
 
             builder
-                .Must(v => v is null || v.Length <= max).WithMessage((_, v) => text["Error_TooLongWithCount", text[field + "_Label"], max, v!.Length])
+                .Must(v => v is null || v.Length <= max).WithMessage((_, v) => text["Error_TooLongWithCount", text[field + "_Label"], Count(max), Count(v!.Length)])
                 .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Error_ControlCharacters", text[field + "_Label"]]);
         }
 
@@ -313,6 +313,8 @@ public sealed class ComplaintForm
                 .Must(v => FormValues.ParseDate(v) is not null).WithMessage(_ => text["Error_DateInvalid", text[field + "_Label"]])
                 .Must(v => FormValues.ParseDate(v) <= TodayInJapan(clock)).WithMessage(_ => text["Error_DateInFuture", text[field + "_Label"]])
                 .Must(v => FormValues.ParseDate(v) >= EarliestDate).WithMessage(_ => text["Error_DateTooOld", text[field + "_Label"], EarliestDate.Year]);
+
+        private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
 
         private static DateOnly TodayInJapan(TimeProvider clock) =>
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationRegistration.JapanTime).DateTime);

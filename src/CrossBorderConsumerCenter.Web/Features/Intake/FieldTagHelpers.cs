@@ -172,7 +172,7 @@ public sealed class TextAreaFieldTagHelper(IStringLocalizer<IntakeText> text) : 
         area.Attributes["name"] = Name;
         area.Attributes["rows"] = Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
         area.Attributes["data-max-length"] = Max.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        area.Attributes["data-count-template"] = Text["Field_CharacterCount", "{count}", Max].Value;
+        area.Attributes["data-count-template"] = Text["Field_CharacterCount", "{count}", Max.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)].Value;
         Describe(area);
 
         // A leading newline in a textarea is swallowed by HTML parsers: one is added so the value survives.
