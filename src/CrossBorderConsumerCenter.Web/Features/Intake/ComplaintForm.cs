@@ -176,7 +176,9 @@ public sealed class ComplaintForm
             RuleFor(f => f.Consumer).SetValidator(new ConsumerValidator(text));
             RuleFor(f => f.Business).SetValidator(new BusinessValidator(text));
             RuleFor(f => f.Purchase).SetValidator(new PurchaseValidator(text, clock));
-            RuleFor(f => f.Trouble).SetValidator(f => new TroubleValidator(text, clock, FormValues.ParseDate(f.Purchase.Date)));
+            // The contact date is compared with the purchase date only when that one is valid itself.
+            RuleFor(f => f.Trouble).SetValidator(f => new TroubleValidator(text, clock, FormValues.ParseDate(f.Purchase.Date) is { } purchased
+                && purchased >= EarliestDate && purchased <= TodayInJapan(clock) ? purchased : null));
         }
     }
 
@@ -201,6 +203,7 @@ public sealed class ComplaintForm
             RuleFor(s => s.EmailConfirmation).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_EmailConfirmation_Required"])
                 .Must((s, v) => string.Equals(EmailAddresses.Normalize(v), EmailAddresses.Normalize(s.Email), StringComparison.OrdinalIgnoreCase))
+                .When(s => EmailAddresses.Check(EmailAddresses.Normalize(s.Email)) == EmailAddressProblem.None)
                 .WithMessage(_ => text["Consumer_EmailConfirmation_Mismatch"]);
 
             RuleFor(s => s.Phone).Cascade(CascadeMode.Stop)
@@ -287,6 +290,9 @@ public sealed class ComplaintForm
 
     private static bool IsJapaneseUi() => Languages.IsJapanese(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
+    private static DateOnly TodayInJapan(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationRegistration.JapanTime).DateTime);
+
     /// <summary>The rules several fields share, with messages that name the field.</summary>
     private sealed class FieldRules(IStringLocalizer<IntakeText> text)
     {
@@ -315,9 +321,6 @@ public sealed class ComplaintForm
                 .Must(v => FormValues.ParseDate(v) >= EarliestDate).WithMessage(_ => text["Error_DateTooOld", text[field + "_Label"], EarliestDate.Year]);
 
         private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
-
-        private static DateOnly TodayInJapan(TimeProvider clock) =>
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationRegistration.JapanTime).DateTime);
     }
 }
 
@@ -326,11 +329,9 @@ public static class FormValues
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d", "yyyy.MM.dd"];
 
-    /// <summary>An enum member by its exact name (the value the form's options carry); numbers are refused.</summary>
+    /// <summary>An enum member by its exact name, the value the form's options carry (no numbers, no spaces, no other case).</summary>
     public static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-        !string.IsNullOrEmpty(value) && char.IsAsciiLetter(value[0]) && Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : null;
+        value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<T>(value) : null;
 
     /// <summary>yyyy-mm-dd as a date input sends it, or as typed with slashes (full-width digits folded).</summary>
     public static DateOnly? ParseDate(string? value) =>
