@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Intake;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Intake;
@@ -18,6 +21,13 @@ public class IntakeFixture : PortalFixture
     protected override PortalFactory CreateFactory(string connectionString) =>
         new PortalFactory(connectionString).WithServices(services => services.AddSingleton<TimeProvider>(Clock));
 
+    /// <summary>The draft a journey's cookie leads to (found by the token's hash, as the portal does).</summary>
+    public Task<IntakeDraft> DraftOfAsync(IntakeJourney journey)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(journey.DraftToken ?? throw new InvalidOperationException("No consent given yet."))));
+        return QueryAsync(db => db.IntakeDrafts.Include(d => d.Files).SingleAsync(d => d.TokenHash == hash));
+    }
+
     /// <summary>Runs <paramref name="query"/> against a fresh AppDbContext.</summary>
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {
@@ -32,6 +42,9 @@ public sealed class IntakeJourney(FormClient client)
     public const string FormSelector = "form#complaint-form";
 
     public FormClient Client { get; } = client;
+
+    /// <summary>The draft token the portal set in the cookie at consent.</summary>
+    public string? DraftToken { get; private set; }
 
     /// <summary>A complete, valid complaint; tests override what they are about.</summary>
     public static Dictionary<string, string?> ValidForm() => new()
@@ -79,6 +92,11 @@ public sealed class IntakeJourney(FormClient client)
         ]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/complaint/form", response.Headers.Location!.OriginalString);
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith("ccc.intake=", StringComparison.Ordinal)) is { } cookie)
+        {
+            DraftToken = cookie["ccc.intake=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
+        }
+
         return await Client.FollowRedirectAsync(response);
     }
 
