@@ -105,9 +105,17 @@ public class EvidenceUploadTests(IntakeFixture portal) : IClassFixture<IntakeFix
         var after = await journey.Client.FollowRedirectAsync(response);
 
         Assert.Equal(["keep.png"], after.FindAll(".file-list__name").Select(e => e.TextContent));
-        Assert.Contains("削除しました: wrong-one.jpg", after.MainText, StringComparison.Ordinal);
+        Assert.Equal("削除しました: wrong-one.jpg", Assert.Single(after.FindAll("[role=status] p")).TextContent);
         Assert.False(await portal.QueryAsync(db => db.StoredFiles.AnyAsync(f => f.Id == fileId)));
         Assert.False(await portal.QueryAsync(db => db.StoredFileContents.AnyAsync(c => c.StoredFileId == fileId)));
+    }
+
+    [Fact]
+    public async Task AttachingWithNoFileChosenSavesAndSaysNothingWasAttached()
+    {
+        var (_, page) = await UploadAsync([]);
+        Assert.Empty(page.FindAll("[role=status]"));
+        Assert.Equal("山田 太郎", page.Find("#Form_Consumer_Name")!.GetAttribute("value"));
     }
 
     [Fact]

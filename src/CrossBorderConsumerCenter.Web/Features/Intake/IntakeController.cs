@@ -101,7 +101,7 @@ public sealed class IntakeController(
             (await formValidator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
         }
 
-        var added = TempData[AddedKey] is string names ? names.Split('\n') : [];
+        var added = TempData[AddedKey] is string names ? names.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
         return View(await FormPageAsync(form, lookup, added, TempData[RemovedKey] as string, ct));
     }
 
@@ -150,8 +150,16 @@ public sealed class IntakeController(
             return View(await FormPageAsync(form, lookup, added, saved.RemovedFileName, ct));
         }
 
-        TempData[AddedKey] = string.Join('\n', added);
-        TempData[RemovedKey] = saved.RemovedFileName;
+        if (added.Count > 0)
+        {
+            TempData[AddedKey] = string.Join('\n', added);
+        }
+
+        if (saved.RemovedFileName is not null)
+        {
+            TempData[RemovedKey] = saved.RemovedFileName;
+        }
+
         return Redirect(Url.Action(nameof(Form)) + "#evidence");
     }
 
