@@ -4,6 +4,8 @@ using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Users;
+using CrossBorderConsumerCenter.Web.Features.Intake;
+using CrossBorderConsumerCenter.Web.Features.Pages;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -63,6 +65,18 @@ builder.Services.AddScoped<ListAudit.Handler>();
 // EmailDelivery: the outbox's state, failed messages and "send again" (admins)
 builder.Services.AddScoped<ListEmails.Handler>();
 builder.Services.AddScoped<SendEmailAgain.Handler>();
+// Intake (issue 3): the consent gate, the complaint form with evidence, submission and receipt.
+builder.Services.AddScoped<IntakeDrafts>();
+builder.Services.AddScoped<IntakeOptions>();
+builder.Services.AddScoped<GiveConsent.Validator>();
+builder.Services.AddScoped<GiveConsent.Handler>();
+builder.Services.AddScoped<ComplaintForm.Validator>();
+builder.Services.AddScoped<SaveComplaint.Handler>();
+builder.Services.AddScoped<SubmitComplaint.Handler>();
+builder.Services.AddHostedService<DraftCleanup>();
+
+// Pages (issue 3): the FAQ and the privacy notice, markdown in Content/{ja,en}/.
+builder.Services.AddSingleton<MarkdownPages>();
 
 var app = builder.Build();
 

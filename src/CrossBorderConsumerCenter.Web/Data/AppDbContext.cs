@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Files;
@@ -15,6 +17,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Intake (issue 3)
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
+    public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
+    public DbSet<IntakeDraftFile> IntakeDraftFiles => Set<IntakeDraftFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

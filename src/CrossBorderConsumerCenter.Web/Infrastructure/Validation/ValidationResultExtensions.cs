@@ -6,8 +6,8 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 public static class ValidationResultExtensions
 {
     /// <summary>
-    /// Copies FluentValidation's errors into ModelState under each property's name, so the form shows them
-    /// beside the fields and in the summary (FluentValidation.AspNetCore does not restore here).
+    /// Copies FluentValidation's errors into ModelState (FluentValidation.AspNetCore does not restore here),
+    /// under the names the form's fields carry: <paramref name="prefix"/> + "." + the property path.
     /// </summary>
     public static void AddToModelState(this ValidationResult result, ModelStateDictionary modelState, string? prefix = null)
     {

@@ -1,0 +1,92 @@
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrossBorderConsumerCenter.Web.Data.Configurations;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("cases");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(CaseNumber.MaxLength);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => c.SubmissionId).IsUnique();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Language).HasMaxLength(5);
+
+        // xmin as the row version: any UPDATE changes it, so a stale edit fails instead of overwriting.
+        builder.Property(c => c.Version).IsRowVersion().HasColumnName("xmin");
+
+        builder.Property(c => c.ConsumerName).HasMaxLength(ComplaintLimits.Name);
+        builder.Property(c => c.ConsumerNameKana).HasMaxLength(ComplaintLimits.NameKana);
+        builder.Property(c => c.ConsumerEmail).HasMaxLength(ComplaintLimits.Email);
+        builder.Property(c => c.ConsumerPhone).HasMaxLength(ComplaintLimits.Phone);
+        builder.Property(c => c.ConsumerPostalCode).HasMaxLength(ComplaintLimits.PostalCode);
+        builder.Property(c => c.ConsumerPrefectureCode).HasMaxLength(ComplaintLimits.PrefectureCode);
+        builder.Property(c => c.ConsumerAddress).HasMaxLength(ComplaintLimits.Address);
+        builder.Property(c => c.ConsumerAgeBand).HasConversion<string>().HasMaxLength(30);
+
+        builder.Property(c => c.BusinessName).HasMaxLength(ComplaintLimits.BusinessName);
+        builder.Property(c => c.BusinessWebsite).HasMaxLength(ComplaintLimits.Website);
+        builder.Property(c => c.BusinessCountryCode).HasMaxLength(ComplaintLimits.CountryCode).IsFixedLength();
+        builder.Property(c => c.BusinessEmail).HasMaxLength(ComplaintLimits.Email);
+        builder.Property(c => c.BusinessPhone).HasMaxLength(ComplaintLimits.Phone);
+
+        builder.Property(c => c.PurchaseItem).HasMaxLength(ComplaintLimits.Item);
+        builder.Property(c => c.PurchaseAmount).HasPrecision(15, ComplaintLimits.AmountDecimals);
+        builder.Property(c => c.PurchaseCurrencyCode).HasMaxLength(ComplaintLimits.CurrencyCode).IsFixedLength();
+        builder.Property(c => c.PaymentMethod).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.PurchasePlatform).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.PurchasePlatformName).HasMaxLength(ComplaintLimits.PlatformName);
+        builder.Property(c => c.PurchaseOrderNumber).HasMaxLength(ComplaintLimits.OrderNumber);
+
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.WhatHappened).HasMaxLength(ComplaintLimits.WhatHappened);
+        builder.Property(c => c.BusinessContactMethod).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.BusinessResponse).HasMaxLength(ComplaintLimits.BusinessResponse);
+        builder.Property(c => c.DesiredResolution).HasConversion<string>().HasMaxLength(30);
+
+        // The staff queue's default view: by status, oldest first. The back office adds its other indexes.
+        builder.HasIndex(c => new { c.Status, c.ReceivedAt });
+
+        builder.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Consents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.Consent);
+    }
+}
+
+public sealed class CaseConsentConfiguration : IEntityTypeConfiguration<CaseConsent>
+{
+    public void Configure(EntityTypeBuilder<CaseConsent> builder)
+    {
+        builder.ToTable("case_consents");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.NoticeVersion).HasMaxLength(ConsentChoices.MaxNoticeVersionLength);
+    }
+}
+
+public sealed class CaseEvidenceConfiguration : IEntityTypeConfiguration<CaseEvidence>
+{
+    public void Configure(EntityTypeBuilder<CaseEvidence> builder)
+    {
+        builder.ToTable("case_evidence");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(e => e.StoredFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.CaseId, e.StoredFileId }).IsUnique();
+    }
+}
+
+public sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberCounter> builder)
+    {
+        builder.ToTable("case_number_counters");
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}

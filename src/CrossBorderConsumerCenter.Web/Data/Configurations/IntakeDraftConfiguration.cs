@@ -1,0 +1,40 @@
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Intake;
+using CrossBorderConsumerCenter.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrossBorderConsumerCenter.Web.Data.Configurations;
+
+public sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDraft>
+{
+    public void Configure(EntityTypeBuilder<IntakeDraft> builder)
+    {
+        builder.ToTable("intake_drafts");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.TokenHash).HasMaxLength(IntakeDraft.TokenHashLength).IsFixedLength();
+        builder.HasIndex(d => d.TokenHash).IsUnique();
+        builder.Property(d => d.ConsentNoticeVersion).HasMaxLength(ConsentChoices.MaxNoticeVersionLength);
+        builder.Property(d => d.FormJson).HasMaxLength(IntakeDraft.MaxFormJsonLength);
+
+        // The hourly clean-up deletes expired drafts.
+        builder.HasIndex(d => d.ExpiresAt);
+
+        builder.HasMany(d => d.Files).WithOne().HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(d => d.Consent);
+        builder.Ignore(d => d.IsSubmitted);
+    }
+}
+
+public sealed class IntakeDraftFileConfiguration : IEntityTypeConfiguration<IntakeDraftFile>
+{
+    public void Configure(EntityTypeBuilder<IntakeDraftFile> builder)
+    {
+        builder.ToTable("intake_draft_files");
+        builder.Property(f => f.Id).ValueGeneratedNever();
+
+        // Deleting a draft's stored file (the consumer removed it, or the draft expired) removes it from the draft.
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(f => f.StoredFileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

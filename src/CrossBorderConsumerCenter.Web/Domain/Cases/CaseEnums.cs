@@ -1,0 +1,93 @@
+namespace CrossBorderConsumerCenter.Web.Domain.Cases;
+
+/// <summary>
+/// A case's whole life cycle. Intake creates <see cref="Received"/>; the back office adds the
+/// transitions between the others (the states are all here so later issues add rules, not states).
+/// </summary>
+public enum CaseStatus
+{
+    Received,
+    InProgress,
+    WaitingForConsumer,
+    Forwarded,
+    PartnerResponded,
+    Closed,
+    Declined,
+}
+
+/// <summary>The main trouble, as the consumer names it.</summary>
+public enum CaseCategory
+{
+    NotDelivered,
+    DamagedOrDefective,
+    WrongItem,
+    ReturnOrRefundRefused,
+    CannotContactBusiness,
+    ChargedMoreThanShown,
+    Counterfeit,
+    SubscriptionOrUnauthorizedCharge,
+    SuspectedFraudSite,
+    Other,
+}
+
+/// <summary>What the consumer wants.</summary>
+public enum DesiredResolution
+{
+    Refund,
+    Delivery,
+    Exchange,
+    Cancellation,
+    Explanation,
+    Other,
+}
+
+public enum PaymentMethod
+{
+    CreditCard,
+    PayPal,
+    BankTransfer,
+    EMoney,
+    Cash,
+    Other,
+}
+
+/// <summary>The marketplace a purchase went through (seed 002: platforms have their own dispute channels).</summary>
+public enum PurchasePlatform
+{
+    Amazon,
+    AliExpress,
+    Temu,
+    Shein,
+    Ebay,
+    Etsy,
+    Taobao,
+    Qoo10,
+    Shopee,
+    SocialMedia,
+    BusinessOwnSite,
+    Other,
+}
+
+public enum AgeBand
+{
+    Under20,
+    Twenties,
+    Thirties,
+    Forties,
+    Fifties,
+    Sixties,
+    Seventies,
+    EightyOrOver,
+    PreferNotToSay,
+}
+
+/// <summary>How the consumer contacted the business before coming to the center.</summary>
+public enum BusinessContactMethod
+{
+    Email,
+    ContactForm,
+    PlatformMessaging,
+    Chat,
+    Phone,
+    Other,
+}

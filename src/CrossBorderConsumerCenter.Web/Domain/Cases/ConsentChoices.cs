@@ -1,0 +1,37 @@
+namespace CrossBorderConsumerCenter.Web.Domain.Cases;
+
+/// <summary>
+/// What the consumer agreed to before the form (seed 000: consent comes first), against which version
+/// of the privacy notice, and when (UTC).
+/// </summary>
+/// <param name="NoticeVersion">The version of the privacy notice shown (see <see cref="PrivacyNotice"/>).</param>
+/// <param name="AgreesToHandling">Agrees to the handling of personal information (required).</param>
+/// <param name="HasContactedBusiness">Has contacted the business first (required).</param>
+/// <param name="IsConsumerPurchase">Bought as a consumer, not for a business (required).</param>
+/// <param name="AgreesToProvisionAbroad">
+/// Agrees that the case may be provided to the partner agency in the merchant's country (APPI art. 28).
+/// Optional: without it the case is accepted, but staff advise instead of forwarding.
+/// </param>
+/// <param name="GivenAt">When the consumer gave it (UTC).</param>
+public sealed record ConsentChoices(
+    string NoticeVersion,
+    bool AgreesToHandling,
+    bool HasContactedBusiness,
+    bool IsConsumerPurchase,
+    bool AgreesToProvisionAbroad,
+    DateTimeOffset GivenAt)
+{
+    public const int MaxNoticeVersionLength = 20;
+
+    /// <summary>The three required confirmations are given.</summary>
+    public bool IsComplete => AgreesToHandling && HasContactedBusiness && IsConsumerPurchase;
+
+    /// <summary>Complete, and given against the privacy notice now in force.</summary>
+    public bool IsValidFor(string currentNoticeVersion) => IsComplete && NoticeVersion == currentNoticeVersion;
+}
+
+/// <summary>The privacy notice consumers consent to. A new wording gets a new version, and asks everyone again.</summary>
+public static class PrivacyNotice
+{
+    public const string CurrentVersion = "2026-11";
+}

@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace CrossBorderConsumerCenter.Web.Domain.Evidence;
+
+/// <summary>The kinds of evidence file the center accepts.</summary>
+public enum EvidenceFileType
+{
+    Jpeg,
+    Png,
+    Heic,
+    Pdf,
+}
+
+/// <summary>Why a file was not accepted.</summary>
+public enum EvidenceProblem
+{
+    Empty,
+    TooLarge,
+    UnsupportedType,
+    TooManyFiles,
+    TotalTooLarge,
+}
+
+/// <summary>
+/// Evidence rules: up to 10 files, 10 MB each, 30 MB in all, JPEG, PNG, HEIC or PDF, the type told
+/// from the file's first bytes (never from its name or the browser's claim).
+/// </summary>
+public static class EvidenceFiles
+{
+    public const int MaxFiles = 10;
+    public const long MaxFileBytes = 10L * 1024 * 1024;
+    public const long MaxTotalBytes = 30L * 1024 * 1024;
+
+    /// <summary>How many leading bytes <see cref="Sniff"/> needs to see (an ISO-BMFF ftyp box lists its brands there).</summary>
+    public const int SniffLength = 512;
+
+    // HEVC-coded HEIF brands (ISO/IEC 23008-12): what iPhones and most Android phones write.
+    private static readonly string[] HevcBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs"];
+
+    // Generic HEIF brands: HEIC when no AV1 brand says it is really AVIF.
+    private static readonly string[] GenericHeifBrands = ["mif1", "msf1"];
+    private static readonly string[] Av1Brands = ["avif", "avis"];
+
+    public static EvidenceFileType? Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return EvidenceFileType.Jpeg;
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return EvidenceFileType.Png;
+        }
+
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return EvidenceFileType.Pdf;
+        }
+
+        return IsHeic(head) ? EvidenceFileType.Heic : null;
+    }
+
+    public static string ContentType(EvidenceFileType type) => type switch
+    {
+        EvidenceFileType.Jpeg => "image/jpeg",
+        EvidenceFileType.Png => "image/png",
+        EvidenceFileType.Heic => "image/heic",
+        EvidenceFileType.Pdf => "application/pdf",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// Whether a file of <paramref name="length"/> bytes and sniffed <paramref name="type"/> may join the
+    /// files already held (their sizes in <paramref name="heldLengths"/>); null when it may.
+    /// </summary>
+    public static EvidenceProblem? Check(long length, EvidenceFileType? type, IReadOnlyCollection<long> heldLengths)
+    {
+        if (length == 0)
+        {
+            return EvidenceProblem.Empty;
+        }
+
+        if (length > MaxFileBytes)
+        {
+            return EvidenceProblem.TooLarge;
+        }
+
+        if (type is null)
+        {
+            return EvidenceProblem.UnsupportedType;
+        }
+
+        if (heldLengths.Count >= MaxFiles)
+        {
+            return EvidenceProblem.TooManyFiles;
+        }
+
+        return heldLengths.Sum() + length > MaxTotalBytes ? EvidenceProblem.TotalTooLarge : null;
+    }
+
+    // ISO-BMFF: [size:4][“ftyp”][major brand:4][minor version:4][compatible brands:4 each …]
+    private static bool IsHeic(ReadOnlySpan<byte> head)
+    {
+        if (head.Length < 16 || !head[4..8].SequenceEqual("ftyp"u8))
+        {
+            return false;
+        }
+
+        var boxSize = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(head), (uint)head.Length);
+        var major = Encoding.ASCII.GetString(head[8..12]);
+        var compatible = new List<string>();
+        for (var offset = 16; offset + 4 <= boxSize; offset += 4)
+        {
+            compatible.Add(Encoding.ASCII.GetString(head.Slice(offset, 4)));
+        }
+
+        return HevcBrands.Contains(major) || (GenericHeifBrands.Contains(major) && !compatible.Any(Av1Brands.Contains));
+    }
+}

@@ -1,0 +1,163 @@
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Evidence;
+
+namespace CrossBorderConsumerCenter.Web.Domain.Intake;
+
+/// <summary>
+/// A complaint being written: the consent given at the gate, the form's values as the consumer last
+/// saved them (JSON of the form), and the evidence files uploaded so far. Found by the hash of an
+/// unguessable token the browser holds; expires 24 hours after its last change. Submitting it creates
+/// exactly one case, after which it only remembers that case (the values and files moved there).
+/// </summary>
+public sealed class IntakeDraft
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    public const int TokenHashLength = 64;
+    public const int MaxFormJsonLength = 500_000;
+
+    private readonly List<IntakeDraftFile> _files = [];
+
+    private IntakeDraft()
+    {
+    }
+
+    public IntakeDraft(string tokenHash, ConsentChoices consent, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        Id = Guid.CreateVersion7(now);
+        TokenHash = tokenHash;
+        CreatedAt = now;
+        GiveConsent(consent, now);
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>SHA-256 (hex) of the token in the consumer's cookie; the token itself is never stored.</summary>
+    public string TokenHash { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public string ConsentNoticeVersion { get; private set; } = "";
+    public bool ConsentAgreesToHandling { get; private set; }
+    public bool ConsentHasContactedBusiness { get; private set; }
+    public bool ConsentIsConsumerPurchase { get; private set; }
+    public bool ConsentAgreesToProvisionAbroad { get; private set; }
+    public DateTimeOffset ConsentGivenAt { get; private set; }
+
+    /// <summary>The form's values as JSON; empty before the first save and after submission.</summary>
+    public string FormJson { get; private set; } = "";
+
+    /// <summary>Set once the draft has become a case.</summary>
+    public Guid? SubmittedCaseId { get; private set; }
+
+    public IReadOnlyList<IntakeDraftFile> Files => _files;
+
+    public ConsentChoices Consent => new(
+        ConsentNoticeVersion, ConsentAgreesToHandling, ConsentHasContactedBusiness, ConsentIsConsumerPurchase, ConsentAgreesToProvisionAbroad, ConsentGivenAt);
+
+    public bool IsSubmitted => SubmittedCaseId is not null;
+
+    public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+
+    public void GiveConsent(ConsentChoices consent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (!consent.IsComplete)
+        {
+            throw new ArgumentException("The required confirmations are missing.", nameof(consent));
+        }
+
+        EnsureOpen();
+        ConsentNoticeVersion = consent.NoticeVersion;
+        ConsentAgreesToHandling = consent.AgreesToHandling;
+        ConsentHasContactedBusiness = consent.HasContactedBusiness;
+        ConsentIsConsumerPurchase = consent.IsConsumerPurchase;
+        ConsentAgreesToProvisionAbroad = consent.AgreesToProvisionAbroad;
+        ConsentGivenAt = consent.GivenAt;
+        Touch(now);
+    }
+
+    public void SaveForm(string formJson, DateTimeOffset now)
+    {
+        if (formJson.Length > MaxFormJsonLength)
+        {
+            throw new ArgumentException("The saved form is too large.", nameof(formJson));
+        }
+
+        EnsureOpen();
+        FormJson = formJson;
+        Touch(now);
+    }
+
+    /// <summary>Adds an uploaded file, or says why it cannot join the files already held.</summary>
+    public EvidenceProblem? AddFile(Guid storedFileId, long length, EvidenceFileType? type, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (EvidenceFiles.Check(length, type, [.. _files.Select(f => f.Length)]) is { } problem)
+        {
+            return problem;
+        }
+
+        _files.Add(new IntakeDraftFile(Id, storedFileId, length, now));
+        Touch(now);
+        return null;
+    }
+
+    /// <summary>Forgets a file; the caller deletes the stored file. False when the draft holds no such file.</summary>
+    public bool RemoveFile(Guid storedFileId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var removed = _files.RemoveAll(f => f.StoredFileId == storedFileId) > 0;
+        Touch(now);
+        return removed;
+    }
+
+    /// <summary>The draft became <paramref name="caseId"/>: its values and files now live in the case.</summary>
+    public void MarkSubmitted(Guid caseId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        SubmittedCaseId = caseId;
+        FormJson = "";
+        _files.Clear();
+        Touch(now);
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsSubmitted)
+        {
+            throw new InvalidOperationException("A submitted draft cannot change.");
+        }
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        ExpiresAt = now + Lifetime;
+    }
+}
+
+/// <summary>An evidence file held by a draft until it is submitted.</summary>
+public sealed class IntakeDraftFile
+{
+    private IntakeDraftFile()
+    {
+    }
+
+    internal IntakeDraftFile(Guid draftId, Guid storedFileId, long length, DateTimeOffset addedAt)
+    {
+        Id = Guid.CreateVersion7(addedAt);
+        DraftId = draftId;
+        StoredFileId = storedFileId;
+        Length = length;
+        AddedAt = addedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid DraftId { get; private set; }
+    public Guid StoredFileId { get; private set; }
+    public long Length { get; private set; }
+    public DateTimeOffset AddedAt { get; private set; }
+}

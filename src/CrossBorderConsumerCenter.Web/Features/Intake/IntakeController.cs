@@ -1,0 +1,256 @@
+using System.Globalization;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Evidence;
+using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.Intake;
+
+/// <summary>
+/// The consumer's way in: the consent gate, the form (with evidence), the review page and the receipt.
+/// Every step after the gate checks on the server that the draft has valid consent, and sends the
+/// consumer back to the gate if not. All state lives in the server-side draft (ADR 0010).
+/// </summary>
+[Route("complaint")]
+public sealed class IntakeController(
+    IntakeDrafts drafts,
+    GiveConsent.Validator consentValidator,
+    GiveConsent.Handler giveConsent,
+    ComplaintForm.Validator formValidator,
+    SaveComplaint.Handler saveComplaint,
+    SubmitComplaint.Handler submitComplaint,
+    AppDbContext db,
+    IStringLocalizer<IntakeText> text) : Controller
+{
+    public const string FormPrefix = "Form";
+    public const string ConsentPrefix = "Consent";
+    public const string EvidenceField = "Evidence";
+
+    /// <summary>All the evidence a draft may hold, plus room for the form's text.</summary>
+    public const long MaxFormRequestBytes = EvidenceFiles.MaxTotalBytes + (4 * 1024 * 1024);
+
+    /// <summary>The buttons of the form: what the consumer wants after the values are saved.</summary>
+    public static class Intents
+    {
+        public const string Review = "review";
+        public const string Upload = "upload";
+
+        /// <summary>"Change your choice" of consent, from the form: save first, then go to the gate.</summary>
+        public const string Consent = "consent";
+
+        /// <summary>Sent by intake.js before the language switches: save, answer 204.</summary>
+        public const string Autosave = "autosave";
+    }
+
+    private const string AddedKey = "Intake.Added";
+    private const string RemovedKey = "Intake.Removed";
+    private const string DiscardedKey = "Intake.Discarded";
+
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    [HttpGet("")]
+    public IActionResult Start() => RedirectToAction(nameof(Consent));
+
+    [HttpGet("consent")]
+    public async Task<IActionResult> Consent(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        var form = lookup.State is DraftState.Open or DraftState.NeedsConsent ? GiveConsent.Form.From(lookup.Draft!.Consent) : new GiveConsent.Form();
+        return View(new ConsentPage(form, lookup.State, TempData.ContainsKey(DiscardedKey)));
+    }
+
+    [HttpPost("consent")]
+    public async Task<IActionResult> Consent([Bind(Prefix = ConsentPrefix)] GiveConsent.Form form, CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        var result = await consentValidator.ValidateAsync(form, ct);
+        if (!result.IsValid || !ModelState.IsValid)
+        {
+            result.AddToModelState(ModelState, ConsentPrefix);
+            return View(new ConsentPage(form, lookup.State, Discarded: false));
+        }
+
+        var openDraft = lookup.State is DraftState.Open or DraftState.NeedsConsent ? lookup.Draft : null;
+        var (draft, newToken) = await giveConsent.HandleAsync(form, openDraft, ct);
+        if (newToken is not null)
+        {
+            drafts.IssueCookie(HttpContext, newToken, draft.ExpiresAt);
+        }
+        else
+        {
+            drafts.RenewCookie(HttpContext, draft);
+        }
+
+        return RedirectToAction(nameof(Form));
+    }
+
+    [HttpGet("form")]
+    public async Task<IActionResult> Form(bool check, CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (Gate(lookup) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var form = SaveComplaint.Deserialize(lookup.Draft!);
+        if (check)
+        {
+            (await formValidator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
+        }
+
+        var added = TempData[AddedKey] is string names ? names.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
+        return View(await FormPageAsync(form, lookup, added, TempData[RemovedKey] as string, ct));
+    }
+
+    [HttpPost("form")]
+    [RequestSizeLimit(MaxFormRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxFormRequestBytes)]
+    public async Task<IActionResult> Form([Bind(Prefix = FormPrefix)] ComplaintForm form, string? intent, Guid? removeFile, CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (Gate(lookup) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var draft = lookup.Draft!;
+        var uploads = Request.HasFormContentType ? Request.Form.Files.GetFiles(EvidenceField) : [];
+        // Only the "remove" buttons beside the files carry removeFile.
+        var saved = await saveComplaint.HandleAsync(draft, form, uploads, removeFile, ct);
+        drafts.RenewCookie(HttpContext, draft);
+        switch (intent)
+        {
+            case Intents.Autosave:
+                return NoContent();
+            case Intents.Consent:
+                return RedirectToAction(nameof(Consent));
+        }
+
+        foreach (var refused in saved.Uploads.Where(u => u.Problem is not null))
+        {
+            ModelState.AddModelError(EvidenceField, text["Evidence_" + refused.Problem, refused.FileName]);
+        }
+
+        var added = saved.Uploads.Where(u => u.Problem is null).Select(u => u.FileName).ToList();
+        if (intent == Intents.Review)
+        {
+            (await formValidator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
+            if (ModelState.IsValid)
+            {
+                return RedirectToAction(nameof(Review));
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // The form again, as posted, with the summary; the files are already safe in the draft.
+            return View(await FormPageAsync(form, lookup, added, saved.RemovedFileName, ct));
+        }
+
+        if (added.Count > 0)
+        {
+            TempData[AddedKey] = string.Join('\n', added);
+        }
+
+        if (saved.RemovedFileName is not null)
+        {
+            TempData[RemovedKey] = saved.RemovedFileName;
+        }
+
+        return Redirect(Url.Action(nameof(Form)) + "#evidence");
+    }
+
+    [HttpGet("review")]
+    public async Task<IActionResult> Review(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (Gate(lookup) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var form = SaveComplaint.Deserialize(lookup.Draft!);
+        if (!(await formValidator.ValidateAsync(form, ct)).IsValid)
+        {
+            return RedirectToAction(nameof(Form), new { check = true });
+        }
+
+        return View(new ReviewPage(form, form.ToDetails(), await HeldFile.OfAsync(db, lookup.Draft!, ct), lookup.Draft!.Consent));
+    }
+
+    [HttpPost("submit")]
+    public async Task<IActionResult> Submit(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (lookup.State == DraftState.Submitted)
+        {
+            return RedirectToAction(nameof(Received));
+        }
+
+        if (lookup.State != DraftState.Open)
+        {
+            return RedirectToAction(nameof(Consent));
+        }
+
+        var result = await submitComplaint.HandleAsync(lookup.Draft!.Id, Language, ct);
+        return result.Outcome switch
+        {
+            SubmitComplaint.Outcome.Received or SubmitComplaint.Outcome.AlreadyReceived => RedirectToAction(nameof(Received)),
+            SubmitComplaint.Outcome.Incomplete => RedirectToAction(nameof(Form), new { check = true }),
+            _ => RedirectToAction(nameof(Consent)),
+        };
+    }
+
+    [HttpGet("received")]
+    public async Task<IActionResult> Received(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (lookup.State != DraftState.Submitted)
+        {
+            return Gate(lookup) ?? RedirectToAction(nameof(Form));
+        }
+
+        var caseId = lookup.Draft!.SubmittedCaseId;
+        var receipt = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == caseId)
+            .Select(c => new ReceiptPage(c.Number, c.ReceivedAt, c.ConsumerEmail, c.BusinessCountryCode,
+                c.Consents.OrderByDescending(k => k.GivenAt).First().AgreesToProvisionAbroad))
+            .SingleAsync(ct);
+        return View(receipt);
+    }
+
+    /// <summary>
+    /// "Delete my entries" (before submitting) and "file another complaint" (after): the draft and its
+    /// files go (a submitted draft's files belong to its case and stay), the cookie is forgotten.
+    /// </summary>
+    [HttpPost("restart")]
+    public async Task<IActionResult> Restart(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (lookup.Draft is { } draft)
+        {
+            await drafts.DiscardAsync(draft, ct);
+            if (!draft.IsSubmitted)
+            {
+                TempData[DiscardedKey] = "1";
+            }
+        }
+
+        drafts.ForgetCookie(HttpContext);
+        return RedirectToAction(nameof(Consent));
+    }
+
+    /// <summary>Null when the draft is open; otherwise where the consumer must go instead.</summary>
+    private RedirectToActionResult? Gate(DraftLookup lookup) => lookup.State switch
+    {
+        DraftState.Open => null,
+        DraftState.Submitted => RedirectToAction(nameof(Received)),
+        _ => RedirectToAction(nameof(Consent)),
+    };
+
+    private async Task<ComplaintFormPage> FormPageAsync(ComplaintForm form, DraftLookup lookup, IReadOnlyList<string> added, string? removed, CancellationToken ct) =>
+        new(form, await HeldFile.OfAsync(db, lookup.Draft!, ct), added, removed, lookup.Draft!.Consent);
+}

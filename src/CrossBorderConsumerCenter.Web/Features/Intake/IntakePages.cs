@@ -1,0 +1,61 @@
+using System.Reflection;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Intake;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrossBorderConsumerCenter.Web.Features.Intake;
+
+/// <summary>An evidence file as the consumer sees it: by name, removable.</summary>
+public sealed record HeldFile(Guid Id, string FileName, string ContentType, long Length)
+{
+    public static async Task<IReadOnlyList<HeldFile>> OfAsync(AppDbContext db, IntakeDraft draft, CancellationToken ct)
+    {
+        var ids = draft.Files.Select(f => f.StoredFileId).ToList();
+        var files = await db.StoredFiles.AsNoTracking()
+            .Where(f => ids.Contains(f.Id))
+            .OrderBy(f => f.CreatedAt).ThenBy(f => f.FileName)
+            .Select(f => new HeldFile(f.Id, f.FileName, f.ContentType, f.Length))
+            .ToListAsync(ct);
+        return files;
+    }
+}
+
+public sealed record ConsentPage(GiveConsent.Form Consent, DraftState State, bool Discarded);
+
+public sealed record ComplaintFormPage(ComplaintForm Form, IReadOnlyList<HeldFile> Files, IReadOnlyList<string> Added, string? Removed, ConsentChoices Consent);
+
+public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IReadOnlyList<HeldFile> Files, ConsentChoices Consent);
+
+public sealed record ReceiptPage(string CaseNumber, DateTimeOffset ReceivedAt, string Email, string BusinessCountryCode, bool AgreesToProvisionAbroad);
+
+/// <summary>One line of the error summary: the message and the id of the field it links to.</summary>
+public sealed record SummaryError(string FieldId, string Message)
+{
+    /// <summary>
+    /// The errors in ModelState, in the order their fields appear on the page (<paramref name="fieldOrder"/>,
+    /// model-binding names), each linking to its field.
+    /// </summary>
+    public static IReadOnlyList<SummaryError> From(ModelStateDictionary modelState, IReadOnlyList<string> fieldOrder)
+    {
+        var position = fieldOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
+        return [.. modelState
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .OrderBy(entry => position.GetValueOrDefault(entry.Key, int.MaxValue))
+            .SelectMany(entry => entry.Value!.Errors.Select(e => new SummaryError(TagBuilder.CreateSanitizedId(entry.Key, "_"), e.ErrorMessage)))];
+    }
+
+    /// <summary>The complaint form's field names ("Form.Consumer.Name", …) in the order of the page, then the evidence.</summary>
+    public static IReadOnlyList<string> ComplaintFieldOrder { get; } =
+    [
+        .. typeof(ComplaintForm).GetProperties().OrderBy(p => p.MetadataToken)
+            .SelectMany(section => section.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken)
+                .Select(field => $"{IntakeController.FormPrefix}.{section.Name}.{field.Name}")),
+        IntakeController.EvidenceField,
+    ];
+
+    public static IReadOnlyList<string> ConsentFieldOrder { get; } =
+        [.. typeof(GiveConsent.Form).GetProperties().OrderBy(p => p.MetadataToken).Select(p => $"{IntakeController.ConsentPrefix}.{p.Name}")];
+}

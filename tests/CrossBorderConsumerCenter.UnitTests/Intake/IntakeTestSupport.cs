@@ -1,0 +1,63 @@
+using System.Globalization;
+using CrossBorderConsumerCenter.Web.Features.Intake;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CrossBorderConsumerCenter.UnitTests.Intake;
+
+/// <summary>The real resources (as the running portal reads them) and a clock that stands still.</summary>
+public static class IntakeTestSupport
+{
+    /// <summary>2026-11-21 12:00 in Japan.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+
+    public static readonly IStringLocalizerFactory Localizers =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+
+    public static readonly IStringLocalizer<IntakeText> Text = new StringLocalizer<IntakeText>(Localizers);
+
+    public static TimeProvider Clock { get; } = new FixedClock(Now);
+
+    /// <summary>Runs <paramref name="action"/> with the UI in <paramref name="language"/>, as a request would.</summary>
+    public static T InLanguage<T>(string language, Func<T> action)
+    {
+        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
+        }
+    }
+
+    /// <summary>A complete, valid form; each test breaks what it is about.</summary>
+    public static ComplaintForm ValidForm() => new()
+    {
+        Consumer = new ComplaintForm.ConsumerSection
+        {
+            Name = "山田 太郎", NameKana = "ヤマダ タロウ", Email = "taro@example.jp", EmailConfirmation = "taro@example.jp",
+            Phone = "090-1234-5678", PostalCode = "100-0001", Prefecture = "JP-13", Address = "千代田区千代田1-1", AgeBand = "Forties",
+        },
+        Business = new ComplaintForm.BusinessSection
+        {
+            Name = "Example Gadgets Inc.", Website = "https://gadgets.example.com/", Country = "US", Email = "support@gadgets.example.com", Phone = "+1 (800) 555-0199",
+        },
+        Purchase = new ComplaintForm.PurchaseSection
+        {
+            Date = "2026-10-01", Item = "ワイヤレスイヤホン", Amount = "129.99", Currency = "USD", PaymentMethod = "CreditCard", Platform = "BusinessOwnSite", OrderNumber = "A-1001",
+        },
+        Trouble = new ComplaintForm.TroubleSection
+        {
+            Category = "NotDelivered", WhatHappened = "届きません。", ContactedOn = "2026-10-20", ContactMethod = "Email", BusinessResponse = "回答なし", DesiredResolution = "Refund",
+        },
+    };
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
