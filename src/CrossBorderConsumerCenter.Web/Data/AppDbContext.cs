@@ -22,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
     public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<IntakeDraftFile> IntakeDraftFiles => Set<IntakeDraftFile>();

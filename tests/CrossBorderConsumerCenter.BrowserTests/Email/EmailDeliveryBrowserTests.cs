@@ -46,6 +46,7 @@ public class EmailDeliveryBrowserTests(BrowserFixture portal) : IClassFixture<Br
     /// <summary>Two dead letters and two failing messages, as the sender would leave them.</summary>
     private async Task SeedFailedMessagesAsync()
     {
+        var forCase = await CrossBorderConsumerCenter.Testing.Cases.TestCases.ReceiveAsync(portal.Factory);
         using var scope = portal.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var composer = scope.ServiceProvider.GetRequiredService<EmailComposer>();
@@ -54,7 +55,7 @@ public class EmailDeliveryBrowserTests(BrowserFixture portal) : IClassFixture<Br
         for (var i = 0; i < 4; i++)
         {
             var email = outbox.Enqueue(composer.FromText("件名", "本文", "ja"), "ComplaintAcknowledgement",
-                new EmailRecipients([$"a-rather-long-address-{i}@mail.example-consumer-domain.jp"]), "ja", Guid.NewGuid());
+                new EmailRecipients([$"a-rather-long-address-{i}@mail.example-consumer-domain.jp"]), "ja", forCase.Id);
             email.Attempts = i + 1;
             email.LastAttemptAt = now;
             email.NextAttemptAt = now.AddHours(1);

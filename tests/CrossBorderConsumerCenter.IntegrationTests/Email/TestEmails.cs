@@ -1,3 +1,4 @@
+using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Testing.Smtp;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
@@ -15,6 +16,7 @@ internal static class TestEmails
     public static async Task<OutboundEmail> EnqueueAsync(
         PortalFactory factory, string subject, string body = "ご相談を受け付けました。", EmailRecipients? recipients = null, IEnumerable<StoredFile>? files = null)
     {
+        var forCase = await TestCases.ReceiveAsync(factory);
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var composer = scope.ServiceProvider.GetRequiredService<EmailComposer>();
@@ -26,7 +28,7 @@ internal static class TestEmails
         }
 
         var message = scope.ServiceProvider.GetRequiredService<EmailOutbox>()
-            .Enqueue(composer.FromText(subject, body, "ja"), "Test", recipients ?? Consumer, "ja", Guid.NewGuid(), attachments);
+            .Enqueue(composer.FromText(subject, body, "ja"), "Test", recipients ?? Consumer, "ja", forCase.Id, attachments);
         await db.SaveChangesAsync();
         return message;
     }

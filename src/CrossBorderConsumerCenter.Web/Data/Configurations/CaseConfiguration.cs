@@ -52,11 +52,22 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The staff queue's default view: by status, oldest first. The back office adds its other indexes.
         builder.HasIndex(c => new { c.Status, c.ReceivedAt });
 
+        builder.Property(c => c.Priority).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.DeclineReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.DuplicateOfNumber).HasMaxLength(CaseNumber.MaxLength);
+        builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(c => c.AssignedToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.AssignedToId, c.Status });
+        builder.HasIndex(c => c.DueAt).HasFilter("due_at IS NOT NULL");
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.HasMany(c => c.Consents).WithOne().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Consents).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.Consent);
+        builder.Ignore(c => c.IsOpen);
     }
 }
 
@@ -88,5 +99,25 @@ public sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<Ca
         builder.ToTable("case_number_counters");
         builder.HasKey(c => c.Year);
         builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}
+
+public sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("case_events");
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ActorName).HasMaxLength(CaseEvent.MaxActorNameLength);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Text).HasMaxLength(CaseEvent.MaxTextLength);
+        builder.Property(e => e.Data).HasColumnType("jsonb");
+        builder.Ignore(e => e.ChangedStatus);
+
+        // A case's timeline, oldest first.
+        builder.HasIndex(e => new { e.CaseId, e.At });
     }
 }

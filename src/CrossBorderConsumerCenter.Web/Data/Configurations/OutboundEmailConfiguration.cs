@@ -27,6 +27,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         // The sender's claim: due messages in order. The case timeline: a case's messages.
         builder.HasIndex(e => new { e.State, e.NextAttemptAt });
         builder.HasIndex(e => e.CaseId);
+        builder.HasOne<Domain.Cases.Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.OutboundEmailId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);

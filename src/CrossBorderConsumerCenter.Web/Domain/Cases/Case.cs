@@ -14,6 +14,7 @@ public sealed class Case
 {
     private readonly List<CaseConsent> _consents = [];
     private readonly List<CaseEvidence> _evidence = [];
+    private readonly List<CaseEvent> _events = [];
 
     private Case()
     {
@@ -78,6 +79,33 @@ public sealed class Case
 
     /// <summary>For counterfeits: the consumer read that such cases may be declined (seed 000).</summary>
     public bool CounterfeitAcknowledged { get; private set; }
+
+    // The back office: who handles it, how urgent, the next deadline, how it ended.
+
+    /// <summary>The staff member handling the case, if any.</summary>
+    public Guid? AssignedToId { get; private set; }
+
+    public CasePriority Priority { get; private set; } = CasePriority.Normal;
+
+    /// <summary>The next deadline while the case is open (see <see cref="CaseClocks"/>); null once finished.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>When the case last changed status, was assigned or was answered: the queue's "recently active" order.</summary>
+    public DateTimeOffset LastActivityAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public CaseOutcome? Outcome { get; private set; }
+    public DeclineReason? DeclineReason { get; private set; }
+
+    /// <summary>For a case declined as a duplicate: the number of the case it duplicates.</summary>
+    public string? DuplicateOfNumber { get; private set; }
+
+    /// <summary>
+    /// The timeline lines added through this instance (and, if a query included them, the stored ones).
+    /// Read a case's whole timeline from <c>AppDbContext.CaseEvents</c>; actions append here so the
+    /// lines are saved with the change.
+    /// </summary>
+    public IReadOnlyList<CaseEvent> Events => _events;
 
     /// <summary>Consent records, oldest first; intake writes exactly one.</summary>
     public IReadOnlyList<CaseConsent> Consents => _consents;
@@ -171,6 +199,9 @@ public sealed class Case
             DesiredResolution = trouble.DesiredResolution,
             CounterfeitAcknowledged = trouble.CounterfeitAcknowledged,
         };
+        @case.DueAt = CaseClocks.TriageDue(receivedAt);
+        @case.LastActivityAt = receivedAt;
+        @case._events.Add(new CaseEvent(@case.Id, receivedAt, CaseEventKind.Received, CaseActor.Consumer, CaseStatus.Received, CaseStatus.Received, null, null, visibleToConsumer: true));
         @case._consents.Add(new CaseConsent(@case.Id, consent));
         foreach (var fileId in evidenceFileIds.Distinct())
         {
@@ -179,6 +210,120 @@ public sealed class Case
 
         return @case;
     }
+
+    public bool IsOpen => CaseWorkflow.IsOpen(Status);
+
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && DueAt < now;
+
+    /// <summary>Assigns the case to a staff member (or to nobody). Assigning a received case starts the work on it.</summary>
+    public CaseEvent Assign(Guid? assigneeId, string? assigneeName, CaseActor actor, DateTimeOffset now)
+    {
+        var previous = AssignedToId;
+        AssignedToId = assigneeId;
+        return Apply(CaseAction.Assign, CaseEventKind.Assigned, actor, now, null, Json(("from", previous), ("to", assigneeId), ("toName", assigneeName)), visibleToConsumer: false);
+    }
+
+    public CaseEvent ChangeCategory(CaseCategory category, CaseActor actor, DateTimeOffset now)
+    {
+        var previous = Category;
+        Category = category;
+        return Apply(CaseAction.ChangeCategory, CaseEventKind.CategoryChanged, actor, now, null, Json(("from", previous.ToString()), ("to", category.ToString())), visibleToConsumer: false, touches: false);
+    }
+
+    public CaseEvent ChangePriority(CasePriority priority, CaseActor actor, DateTimeOffset now)
+    {
+        var previous = Priority;
+        Priority = priority;
+        return Apply(CaseAction.ChangePriority, CaseEventKind.PriorityChanged, actor, now, null, Json(("from", previous.ToString()), ("to", priority.ToString())), visibleToConsumer: false, touches: false);
+    }
+
+    /// <summary>An internal note. It changes nothing on the case itself, so two staff writing notes at once never conflict.</summary>
+    public CaseEvent AddNote(string text, CaseActor actor, DateTimeOffset now)
+    {
+        var note = Required(text, CaseEvent.MaxTextLength);
+        return Apply(CaseAction.AddNote, CaseEventKind.NoteAdded, actor, now, note, null, visibleToConsumer: false, touches: false);
+    }
+
+    /// <summary>Asks the consumer for more; the case waits for their answer (a week, then a reminder).</summary>
+    public CaseEvent RequestInformation(string question, CaseActor actor, DateTimeOffset now) =>
+        Apply(CaseAction.RequestInformation, CaseEventKind.InformationRequested, actor, now, Required(question, CaseEvent.MaxTextLength), null,
+            visibleToConsumer: true, dueAt: CaseClocks.ConsumerReplyDue(now));
+
+    public CaseEvent ReceiveConsumerReply(string text, CaseActor actor, DateTimeOffset now) =>
+        Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength), null, visibleToConsumer: true);
+
+    public CaseEvent Decline(DeclineReason reason, string? duplicateOfNumber, string? comment, CaseActor actor, DateTimeOffset now)
+    {
+        if (reason == Cases.DeclineReason.Duplicate && string.IsNullOrWhiteSpace(duplicateOfNumber))
+        {
+            throw new ArgumentException("A duplicate names the case it duplicates.", nameof(duplicateOfNumber));
+        }
+
+        var @event = Apply(CaseAction.Decline, CaseEventKind.Declined, actor, now, Optional(comment, CaseEvent.MaxTextLength), Json(("reason", reason.ToString()), ("duplicateOf", duplicateOfNumber)), visibleToConsumer: true);
+        DeclineReason = reason;
+        DuplicateOfNumber = reason == Cases.DeclineReason.Duplicate ? duplicateOfNumber : null;
+        Outcome = null;
+        ClosedAt = now;
+        return @event;
+    }
+
+    public CaseEvent Close(CaseOutcome outcome, string? comment, CaseActor actor, DateTimeOffset now) =>
+        Finish(CaseAction.Close, CaseEventKind.Closed, outcome, comment, actor, now);
+
+    /// <summary>The clock closes a case whose consumer did not answer (seed 004: a week, a reminder, another week).</summary>
+    public CaseEvent CloseForNoReply(DateTimeOffset now) =>
+        Finish(CaseAction.CloseForNoReply, CaseEventKind.Closed, CaseOutcome.NoReply, null, CaseActor.System, now);
+
+    public CaseEvent Withdraw(string? reason, CaseActor actor, DateTimeOffset now) =>
+        Finish(CaseAction.Withdraw, CaseEventKind.Withdrawn, CaseOutcome.Withdrawn, reason, actor, now);
+
+    public CaseEvent Reopen(string? reason, CaseActor actor, DateTimeOffset now)
+    {
+        var @event = Apply(CaseAction.Reopen, CaseEventKind.Reopened, actor, now, Optional(reason, CaseEvent.MaxTextLength), null, visibleToConsumer: true);
+        Outcome = null;
+        DeclineReason = null;
+        DuplicateOfNumber = null;
+        ClosedAt = null;
+        return @event;
+    }
+
+    /// <summary>
+    /// Applies a workflow action: checks it is allowed, moves the status, sets the next deadline, and appends the
+    /// timeline line. Handlers check <see cref="CaseWorkflow.Can"/> first to give a clear message; reaching the
+    /// exception here means a bug or a forged request.
+    /// </summary>
+    internal CaseEvent Apply(CaseAction action, CaseEventKind kind, CaseActor actor, DateTimeOffset now, string? text, string? data, bool visibleToConsumer, bool touches = true, DateTimeOffset? dueAt = null)
+    {
+        var next = CaseWorkflow.Next(Status, action)
+            ?? throw new InvalidOperationException($"Case {Number}: {action} is not allowed while the case is {Status}.");
+        var from = Status;
+        if (next != from || dueAt is not null)
+        {
+            Status = next;
+            DueAt = dueAt ?? CaseClocks.DueOnEntering(next, now);
+        }
+
+        if (touches)
+        {
+            LastActivityAt = now;
+        }
+
+        var @event = new CaseEvent(Id, now, kind, actor, from, next, text, data, visibleToConsumer);
+        _events.Add(@event);
+        return @event;
+    }
+
+    private CaseEvent Finish(CaseAction action, CaseEventKind kind, CaseOutcome outcome, string? comment, CaseActor actor, DateTimeOffset now)
+    {
+        var @event = Apply(action, kind, actor, now, Optional(comment, CaseEvent.MaxTextLength), Json(("outcome", outcome.ToString())), visibleToConsumer: true);
+        Outcome = outcome;
+        DeclineReason = null;
+        ClosedAt = now;
+        return @event;
+    }
+
+    private static string Json(params (string Key, object? Value)[] values) =>
+        System.Text.Json.JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value));
 
     private static string Required(string value, int maxLength)
     {

@@ -91,3 +91,31 @@ public enum BusinessContactMethod
     Phone,
     Other,
 }
+
+/// <summary>How urgently staff should handle a case (set by staff; the queue can sort and filter by it).</summary>
+public enum CasePriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+/// <summary>How a closed case ended.</summary>
+public enum CaseOutcome
+{
+    Resolved,
+    PartlyResolved,
+    NotResolved,
+    Withdrawn,
+    NoReply,
+}
+
+/// <summary>Why the center declined a case (seed 000: counterfeits may be declined; business purchases are out of scope).</summary>
+public enum DeclineReason
+{
+    Counterfeit,
+    BusinessPurchase,
+    OutOfScope,
+    Duplicate,
+}

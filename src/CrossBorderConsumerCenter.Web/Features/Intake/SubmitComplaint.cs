@@ -87,7 +87,7 @@ public static class SubmitComplaint
             }
 
             var details = form.ToDetails();
-            var number = new CaseNumber(CaseNumber.YearOf(now), await NextSequenceAsync(CaseNumber.YearOf(now), ct));
+            var number = await CaseNumbers.NextAsync(db, now, ct);
             var received = Case.Receive(number, draft.Id, details, draft.Consent, language, now, [.. draft.Files.Select(f => f.StoredFileId)]);
             db.Cases.Add(received);
             draft.MarkSubmitted(received.Id, now);
@@ -98,20 +98,6 @@ public static class SubmitComplaint
             logger.LogInformation("Case {CaseId} received as {CaseNumber} from draft {DraftId} with {EvidenceCount} evidence files",
                 received.Id, received.Number, draft.Id, received.Evidence.Count);
             return new Result(Outcome.Received, received.Id);
-        }
-
-        /// <summary>
-        /// The year's next sequence number. The counter row stays locked until the transaction ends, so
-        /// concurrent submissions take consecutive numbers, and a rolled-back one leaves no gap.
-        /// </summary>
-        private async Task<int> NextSequenceAsync(int year, CancellationToken ct)
-        {
-            var sequence = await db.Database.SqlQuery<int>($"""
-                INSERT INTO case_number_counters (year, last_sequence) VALUES ({year}, 1)
-                ON CONFLICT (year) DO UPDATE SET last_sequence = case_number_counters.last_sequence + 1
-                RETURNING last_sequence AS "Value"
-                """).ToListAsync(ct);
-            return sequence.Single();
         }
 
         private AcknowledgementEmail Acknowledgement(Case received, string language)

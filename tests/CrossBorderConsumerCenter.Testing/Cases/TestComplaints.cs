@@ -1,6 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 
-namespace CrossBorderConsumerCenter.UnitTests.Domain;
+namespace CrossBorderConsumerCenter.Testing.Cases;
 
 /// <summary>Valid complaint details and consent for entity tests; each test changes what it is about.</summary>
 public static class TestComplaints

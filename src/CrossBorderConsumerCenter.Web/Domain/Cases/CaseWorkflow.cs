@@ -1,0 +1,62 @@
+namespace CrossBorderConsumerCenter.Web.Domain.Cases;
+
+/// <summary>What can be done to a case. Who does it (staff, the consumer, a partner agency, the clock) is the caller's business.</summary>
+public enum CaseAction
+{
+    Assign,
+    ChangeCategory,
+    ChangePriority,
+    AddNote,
+    RequestInformation,
+    ReceiveConsumerReply,
+    Forward,
+    RecordPartnerResponse,
+    NotifyConsumer,
+    Decline,
+    Close,
+    CloseForNoReply,
+    Withdraw,
+    Reopen,
+}
+
+/// <summary>
+/// The case status workflow: which action is allowed in which status, and where it leads. The UI offers
+/// only allowed actions and every handler checks again, so a stale page or a forged POST is refused.
+/// </summary>
+public static class CaseWorkflow
+{
+    private static readonly CaseStatus[] Open =
+        [CaseStatus.Received, CaseStatus.InProgress, CaseStatus.WaitingForConsumer, CaseStatus.Forwarded, CaseStatus.PartnerResponded];
+
+    /// <summary>Actions taken by staff on the case page (the others come from the consumer, the partner or the clock).</summary>
+    private static readonly CaseAction[] ByStaff =
+    [
+        CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority, CaseAction.AddNote, CaseAction.RequestInformation,
+        CaseAction.Forward, CaseAction.NotifyConsumer, CaseAction.Decline, CaseAction.Close, CaseAction.Reopen,
+    ];
+
+    public static bool IsOpen(CaseStatus status) => Open.Contains(status);
+
+    public static bool Can(CaseStatus from, CaseAction action) => Next(from, action) is not null;
+
+    /// <summary>The status after <paramref name="action"/>, or null when the action is not allowed in <paramref name="from"/>.</summary>
+    public static CaseStatus? Next(CaseStatus from, CaseAction action) => action switch
+    {
+        CaseAction.Assign when IsOpen(from) => from == CaseStatus.Received ? CaseStatus.InProgress : from,
+        CaseAction.ChangeCategory or CaseAction.ChangePriority when IsOpen(from) => from,
+        CaseAction.AddNote => from,
+        CaseAction.RequestInformation when IsOpen(from) => CaseStatus.WaitingForConsumer,
+        CaseAction.ReceiveConsumerReply when from == CaseStatus.WaitingForConsumer => CaseStatus.InProgress,
+        CaseAction.Forward when from is CaseStatus.Received or CaseStatus.InProgress or CaseStatus.Forwarded or CaseStatus.PartnerResponded => CaseStatus.Forwarded,
+        CaseAction.RecordPartnerResponse when from is CaseStatus.Forwarded or CaseStatus.PartnerResponded => CaseStatus.PartnerResponded,
+        CaseAction.NotifyConsumer when from is CaseStatus.InProgress or CaseStatus.Forwarded or CaseStatus.PartnerResponded => from,
+        CaseAction.Decline when from is CaseStatus.Received or CaseStatus.InProgress or CaseStatus.WaitingForConsumer => CaseStatus.Declined,
+        CaseAction.Close or CaseAction.Withdraw when IsOpen(from) => CaseStatus.Closed,
+        CaseAction.CloseForNoReply when from == CaseStatus.WaitingForConsumer => CaseStatus.Closed,
+        CaseAction.Reopen when !IsOpen(from) => CaseStatus.InProgress,
+        _ => null,
+    };
+
+    /// <summary>The staff actions allowed in <paramref name="status"/>, in the order the case page shows them.</summary>
+    public static IReadOnlyList<CaseAction> StaffActions(CaseStatus status) => ByStaff.Where(a => Can(status, a)).ToList();
+}
