@@ -3,13 +3,17 @@
 --   POST /complaint/consent   (the three confirmations; the draft cookie comes back)
 --   POST /complaint/form      (a complete complaint, intent=review; saved in the draft)
 --   POST /complaint/submit    (draft -> case, consent, timeline, acknowledgement in the outbox)
--- then starts again as a new consumer (no cookies). wrk cannot tell which connection a callback is for,
--- so run it with as many threads as connections (-t N -c N): each thread's Lua state is one consumer.
+-- then starts again as the next complaint from the same browser. wrk cannot tell which connection a callback
+-- is for, so run it with as many threads as connections (-t N -c N): each thread's Lua state is one browser.
+-- wrk keeps only the last Set-Cookie of a response, and the consent page sets the antiforgery cookie beside
+-- another; so each browser's antiforgery cookie is fetched beforehand with curl (BENCH_AF_COOKIES, one
+-- "name=value" per thread, space-separated) and kept, as a browser keeps it. The draft cookie comes from wrk.
 -- The same script drives the raw baseline, which serves the same four steps.
 local report = dofile(os.getenv("BENCH_LUA_DIR") .. "/report.lua")
 
 local step, cookies, token = 1, {}, ""
-cases, failures = 0, 0
+cases, failures, antiforgery = 0, 0, ""
+
 
 local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -22,7 +26,7 @@ local function form(fields)
 end
 
 local function cookie_header()
-  local parts = {}
+  local parts = { antiforgery }
   for name, value in pairs(cookies) do parts[#parts + 1] = name .. "=" .. value end
   return table.concat(parts, "; ")
 end
@@ -53,7 +57,7 @@ end
 request = function()
   local headers = { ["Cookie"] = cookie_header(), ["Content-Type"] = "application/x-www-form-urlencoded" }
   if step == 1 then
-    return wrk.format("GET", "/complaint/consent")
+    return wrk.format("GET", "/complaint/consent", { ["Cookie"] = antiforgery })
   elseif step == 2 then
     return wrk.format("POST", "/complaint/consent", headers, form({
       { "Consent.AgreesToHandling", "true" }, { "Consent.HasContactedBusiness", "true" },
@@ -73,7 +77,7 @@ response = function(status, headers, body)
   for name, value in pairs(headers) do
     if name:lower() == "set-cookie" then
       local k, v = value:match("^([^=]+)=([^;]*)")
-      if k then cookies[k] = v end
+      if k and v ~= "" then cookies[k] = v elseif k then cookies[k] = nil end
     end
   end
   local want = expected[step]
@@ -95,7 +99,12 @@ response = function(status, headers, body)
 end
 
 local threads = {}
-function setup(thread) threads[#threads + 1] = thread end
+local browsers = {}
+for c in (os.getenv("BENCH_AF_COOKIES") or ""):gmatch("%S+") do browsers[#browsers + 1] = c end
+function setup(thread)
+  threads[#threads + 1] = thread
+  thread:set("antiforgery", browsers[((#threads - 1) % math.max(#browsers, 1)) + 1] or "")
+end
 
 function done(summary, latency, requests)
   local made, failed = 0, 0
