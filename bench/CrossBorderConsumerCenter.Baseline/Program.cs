@@ -14,6 +14,7 @@ await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var app = builder.Build();
 var intake = new Intake(dataSource);
 app.MapGet("/health/ready", () => "ok");
+app.MapGet("/", Home.PageAsync);
 app.MapGet("/complaint/consent", Intake.ConsentPageAsync);
 app.MapPost("/complaint/consent", intake.GiveConsentAsync);
 app.MapPost("/complaint/form", intake.SaveFormAsync);

@@ -9,7 +9,7 @@
 -- another; so each browser's antiforgery cookie is fetched beforehand with curl (BENCH_AF_COOKIES, one
 -- "name=value" per thread, space-separated) and kept, as a browser keeps it. The draft cookie comes from wrk.
 -- The same script drives the raw baseline, which serves the same four steps.
-local report = dofile(os.getenv("BENCH_LUA_DIR") .. "/report.lua")
+dofile(os.getenv("BENCH_LUA_DIR") .. "/report.lua")
 
 local step, cookies, token = 1, {}, ""
 cases, failures, antiforgery = 0, 0, ""
@@ -114,5 +114,5 @@ function done(summary, latency, requests)
   end
   summary.errors.status = summary.errors.status + failed
   io.write(string.format("CASES created=%d per_second=%.1f\n", made, made / (summary.duration / 1e6)))
-  report(summary, latency, requests)
+  bench_report(summary, latency, requests)
 end

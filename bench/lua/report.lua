@@ -8,7 +8,7 @@ if cookie and cookie ~= "" then
   wrk.headers["Cookie"] = cookie
 end
 
-local function report(summary, latency, requests)
+function bench_report(summary, latency, requests)
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.timeout + e.status
   io.write(string.format("RESULT requests=%d seconds=%.3f errors=%d p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f\n",
@@ -16,5 +16,4 @@ local function report(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 end
 
-done = report
-return report
+done = bench_report
