@@ -13,6 +13,7 @@
 #
 # Options: --cases N --seed S --duration SECONDS --pairs P --connections C --only "scenario ..." --write-docs
 #          --smoke --no-build --configuration Debug|Release
+# Environment: BENCH_PORTAL_ENV="NAME=value ..." passes runtime settings to the portal only.
 # PostgreSQL: the local cluster with a ccc_bench role (created here), unless PGHOST/PGUSER/PGPASSWORD are
 # set, in which case that role (with CREATEDB) is used and nothing is installed.
 set -euo pipefail
@@ -94,7 +95,8 @@ if [ ! -s "$secret" ] || [ "$smoke" -eq 1 ]; then
 fi
 
 port_portal=$(( 20000 + RANDOM % 10000 )) port_baseline=$(( 30000 + RANDOM % 10000 ))
-dotnet "$web_dll" --urls "http://127.0.0.1:$port_portal" >"$work/portal.log" 2>&1 &
+# BENCH_PORTAL_ENV: extra settings for the portal only, e.g. "DOTNET_gcServer=0" to compare runtime options.
+env ${BENCH_PORTAL_ENV:-} dotnet "$web_dll" --urls "http://127.0.0.1:$port_portal" >"$work/portal.log" 2>&1 &
 portal_pid=$!; pids+=("$portal_pid")
 dotnet "$baseline_dll" --urls "http://127.0.0.1:$port_baseline" >"$work/baseline.log" 2>&1 &
 baseline_pid=$!; pids+=("$baseline_pid")
