@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
+using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Features.Intake;
@@ -77,6 +78,27 @@ builder.Services.AddHostedService<DraftCleanup>();
 
 // Pages (issue 3): the FAQ and the privacy notice, markdown in Content/{ja,en}/.
 builder.Services.AddSingleton<MarkdownPages>();
+
+// CasePage (issue 5): the staff case page, its actions (the workflow in the UI), evidence files, audited views and changes.
+builder.Services.AddScoped<CaseChanges>();
+builder.Services.AddScoped<ShowCase.Handler>();
+builder.Services.AddScoped<ServeEvidence.Handler>();
+builder.Services.AddScoped<IValidator<AssignCase.Form>, AssignCase.Validator>();
+builder.Services.AddScoped<AssignCase.Handler>();
+builder.Services.AddScoped<IValidator<ChangeCaseCategory.Form>, ChangeCaseCategory.Validator>();
+builder.Services.AddScoped<ChangeCaseCategory.Handler>();
+builder.Services.AddScoped<IValidator<ChangeCasePriority.Form>, ChangeCasePriority.Validator>();
+builder.Services.AddScoped<ChangeCasePriority.Handler>();
+builder.Services.AddScoped<IValidator<AddCaseNote.Form>, AddCaseNote.Validator>();
+builder.Services.AddScoped<AddCaseNote.Handler>();
+builder.Services.AddScoped<IValidator<RequestInformation.Form>, RequestInformation.Validator>();
+builder.Services.AddScoped<RequestInformation.Handler>();
+builder.Services.AddScoped<IValidator<DeclineCase.Form>, DeclineCase.Validator>();
+builder.Services.AddScoped<DeclineCase.Handler>();
+builder.Services.AddScoped<IValidator<CloseCase.Form>, CloseCase.Validator>();
+builder.Services.AddScoped<CloseCase.Handler>();
+builder.Services.AddScoped<IValidator<ReopenCase.Form>, ReopenCase.Validator>();
+builder.Services.AddScoped<ReopenCase.Handler>();
 
 var app = builder.Build();
 

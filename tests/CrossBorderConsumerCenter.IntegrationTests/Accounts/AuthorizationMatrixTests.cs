@@ -64,6 +64,17 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /admin/audit"] = Access.Admin,
         ["GET /admin/email"] = Access.Admin,
         ["POST /admin/email/{id:guid}/send-again"] = Access.Admin,
+        ["GET /staff/cases/{number}"] = Access.BackOffice,
+        ["GET /staff/cases/{number}/evidence/{id:guid}"] = Access.BackOffice,
+        ["GET /staff/cases/{number}/evidence/{id:guid}/preview"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/assign"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/category"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/priority"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/notes"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/request-information"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/decline"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/close"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/reopen"] = Access.BackOffice,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
@@ -101,7 +112,9 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         using var client = await ClientForAsync(visitor);
         var token = (await client.GetOkAsync("/account/sign-in")).AntiforgeryToken;
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
-        var url = pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal);
+        var url = pattern.Contains("{number}", StringComparison.Ordinal)
+            ? await CaseUrlAsync(pattern)
+            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal);
 
         using var response = method == "GET"
             ? await client.Http.GetAsync(url)
@@ -142,6 +155,15 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             _ => true,
         },
     };
+
+    /// <summary>A case route filled in with a real case and its evidence (a PNG, so that its preview exists too).</summary>
+    private async Task<string> CaseUrlAsync(string pattern)
+    {
+        var png = new Web.Infrastructure.Files.StoredFile("label.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], portal.Clock.GetUtcNow());
+        var c = await Testing.Cases.TestCases.ReceiveAsync(portal.Factory, evidence: [png]);
+        var evidenceId = await portal.Database.ScalarAsync<Guid>("SELECT id FROM case_evidence WHERE case_id = @id", ("id", c.Id));
+        return pattern.Replace("{number}", c.Number, StringComparison.Ordinal).Replace("{id:guid}", evidenceId.ToString(), StringComparison.Ordinal);
+    }
 
     private async Task<FormClient> ClientForAsync(string visitor)
     {

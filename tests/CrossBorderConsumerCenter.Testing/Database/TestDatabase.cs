@@ -61,6 +61,14 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(ConnectionString);
         NpgsqlConnection.ClearPool(connection);
         await using var admin = await PostgresServer.OpenAdminAsync();
-        await PostgresServer.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        try
+        {
+            await PostgresServer.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // Someone else (another role, a psql on the shared machine) holds a session on it: leaving one
+            // uniquely named test database behind is harmless, failing the test class is not.
+        }
     }
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Claims;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.CasePage;
+
+/// <summary>
+/// Staff ask the consumer for more: the question goes by email through the outbox, in the consumer's language,
+/// with the case number in the subject and a reply-by date; the case waits for the consumer (a week). Until the
+/// tracking page exists the consumer answers by replying to the email (Reply-To is the center's address).
+/// </summary>
+public static class RequestInformation
+{
+    public sealed class Form : IVersionedCaseForm
+    {
+        public uint Version { get; set; }
+        public string? Message { get; set; }
+
+        public string? TypedText => Message;
+    }
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(IStringLocalizer<CasePageText> text) => RuleFor(f => f.Message).FreeText(text, "RequestInformation_Message_Label", required: true);
+    }
+
+    /// <summary>The email (InformationRequest_Subject/_Body in CasePageText), in the consumer's language.</summary>
+    public sealed record Email(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
+    {
+        public const string TemplateName = "InformationRequest";
+
+        public string Name => TemplateName;
+
+        public Type ResourceType => typeof(CasePageText);
+    }
+
+    public sealed class Handler(CaseChanges changes, EmailOutbox outbox)
+    {
+        public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
+            changes.RunAsync(number, form.Version, CaseAction.RequestInformation, user, (c, actor, now) =>
+            {
+                c.RequestInformation(form.Message!, actor, now);
+                var email = outbox.Enqueue(
+                    new Email(new Dictionary<string, string>
+                    {
+                        ["Name"] = c.ConsumerName,
+                        ["CaseNumber"] = c.Number,
+                        ["Message"] = form.Message!,
+                        ["ReplyBy"] = ReplyBy(c.DueAt!.Value, c.Language),
+                    }),
+                    EmailRecipients.ForAddress(c.ConsumerEmail),
+                    c.Language,
+                    c.Id);
+                return Task.FromResult(CaseChanges.Change.Made(new { emailId = email.Id }));
+            }, ct);
+
+        /// <summary>The reply-by day in Japan, as the consumer's language writes a date (2026年11月28日, Saturday, November 28, 2026).</summary>
+        private static string ReplyBy(DateTimeOffset due, string language) =>
+            TimeZoneInfo.ConvertTime(due, LocalizationRegistration.JapanTime).ToString("D", CultureInfo.GetCultureInfo(language));
+    }
+}

@@ -1,0 +1,250 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrossBorderConsumerCenter.Web.Features.CasePage;
+
+/// <summary>Everything the consumer gave, as the page shows it.</summary>
+public sealed record CaseSummary
+{
+    public required Guid Id { get; init; }
+    public required string Number { get; init; }
+    public required uint Version { get; init; }
+    public required CaseStatus Status { get; init; }
+    public required CasePriority Priority { get; init; }
+    public required CaseCategory Category { get; init; }
+    public required Guid? AssignedToId { get; init; }
+    public required string? AssigneeName { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required DateTimeOffset? DueAt { get; init; }
+    public required DateTimeOffset? ClosedAt { get; init; }
+    public required CaseOutcome? Outcome { get; init; }
+    public required DeclineReason? DeclineReason { get; init; }
+    public required string? DuplicateOfNumber { get; init; }
+    public required string Language { get; init; }
+
+    public required string ConsumerName { get; init; }
+    public required string? ConsumerNameKana { get; init; }
+    public required string ConsumerEmail { get; init; }
+    public required string ConsumerPhone { get; init; }
+    public required string ConsumerPostalCode { get; init; }
+    public required string ConsumerPrefectureCode { get; init; }
+    public required string ConsumerAddress { get; init; }
+    public required AgeBand ConsumerAgeBand { get; init; }
+
+    public required string BusinessName { get; init; }
+    public required string? BusinessWebsite { get; init; }
+    public required string BusinessCountryCode { get; init; }
+    public required string? BusinessEmail { get; init; }
+    public required string? BusinessPhone { get; init; }
+
+    public required DateOnly PurchaseDate { get; init; }
+    public required string PurchaseItem { get; init; }
+    public required decimal PurchaseAmount { get; init; }
+    public required string PurchaseCurrencyCode { get; init; }
+    public required PaymentMethod PaymentMethod { get; init; }
+    public required PurchasePlatform PurchasePlatform { get; init; }
+    public required string? PurchasePlatformName { get; init; }
+    public required string? PurchaseOrderNumber { get; init; }
+
+    public required string WhatHappened { get; init; }
+    public required DateOnly BusinessContactedOn { get; init; }
+    public required BusinessContactMethod BusinessContactMethod { get; init; }
+    public required string BusinessResponse { get; init; }
+    public required DesiredResolution DesiredResolution { get; init; }
+    public required bool CounterfeitAcknowledged { get; init; }
+
+    public bool IsOpen => CaseWorkflow.IsOpen(Status);
+
+    /// <summary>The same rule as <see cref="Case.IsOverdue"/>: open and past its deadline.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => IsOpen && DueAt < now;
+}
+
+public sealed record ConsentRecord(string NoticeVersion, bool AgreesToHandling, bool HasContactedBusiness, bool IsConsumerPurchase, bool AgreesToProvisionAbroad, DateTimeOffset GivenAt);
+
+public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset AddedAt)
+{
+    public bool CanPreview => ServeEvidence.PreviewTypes.Contains(ContentType);
+}
+
+/// <summary>A line of the timeline: a case event or an email sent for the case.</summary>
+public abstract record TimelineEntry(DateTimeOffset At);
+
+public sealed record EventEntry(
+    DateTimeOffset At, long Id, CaseEventKind Kind, CaseActorKind ActorKind, string ActorName, CaseStatus FromStatus, CaseStatus ToStatus,
+    string? Text, IReadOnlyDictionary<string, string?> Data) : TimelineEntry(At)
+{
+    public string? Value(string key) => Data.GetValueOrDefault(key);
+}
+
+public sealed record EmailEntry(
+    DateTimeOffset At, Guid Id, string Template, string Subject, IReadOnlyList<string> To, OutboundEmailState State, int Attempts, DateTimeOffset? SentAt)
+    : TimelineEntry(At)
+{
+    /// <summary>Failed at least once and waiting for another try (the admin page's "retrying").</summary>
+    public bool IsRetrying => State == OutboundEmailState.Pending && Attempts > 0;
+}
+
+public sealed record AssignableUser(Guid Id, string DisplayName);
+
+/// <summary>The case page: the case, its consent records, evidence, timeline, and the actions it offers now.</summary>
+public sealed record CasePageModel(
+    CaseSummary Case,
+    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<EvidenceItem> Evidence,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<AssignableUser> AssignableUsers,
+    IReadOnlyList<CaseAction> Actions,
+    Guid CurrentUserId,
+    DateTimeOffset Now)
+{
+    public CaseActionForms Forms { get; init; } = CaseActionForms.For(Case);
+
+    /// <summary>The action whose form was posted and refused: its section is shown open.</summary>
+    public CaseAction? PostedAction { get; init; }
+
+    /// <summary>What the user typed into an action that is no longer offered (so the form is not shown).</summary>
+    public string? UnsavedText => PostedAction is { } action && !Actions.Contains(action) ? PostedForm?.TypedText : null;
+
+    public ICaseActionForm? PostedForm { get; init; }
+
+    /// <summary>The consent in force: the latest record.</summary>
+    public ConsentRecord? Consent => Consents.Count == 0 ? null : Consents[^1];
+
+    public bool IsOverdue => Case.IsOverdueAt(Now);
+}
+
+/// <summary>
+/// Reads the case page: a handful of indexed queries (the case by its unique number with the assignee's name,
+/// consents, evidence metadata, events, emails, and the assignable staff when assigning is possible), never the
+/// files' bytes or the emails' bodies. Every read records <see cref="AuditAction.CaseViewed"/>: the page shows
+/// personal data.
+/// </summary>
+public static class ShowCase
+{
+    /// <summary>
+    /// The actions this page has a form for (a partial view "_Action{Action}" each), grouped as the page shows them.
+    /// The forwarding issue adds Forward and NotifyConsumer with their forms.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Group, CaseAction[] Actions)> ActionGroups =
+    [
+        ("Handle", [CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority]),
+        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation]),
+        ("Finish", [CaseAction.Decline, CaseAction.Close, CaseAction.Reopen]),
+    ];
+
+    public static readonly IReadOnlySet<CaseAction> PageActions = ActionGroups.SelectMany(g => g.Actions).ToHashSet();
+
+    public sealed class Handler(AppDbContext db, AuditTrail audit, TimeProvider clock)
+    {
+        public async Task<CasePageModel?> HandleAsync(string number, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var c = await db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => new CaseSummary
+            {
+                Id = x.Id,
+                Number = x.Number,
+                Version = x.Version,
+                Status = x.Status,
+                Priority = x.Priority,
+                Category = x.Category,
+                AssignedToId = x.AssignedToId,
+                AssigneeName = db.Users.Where(u => u.Id == x.AssignedToId).Select(u => u.DisplayName).FirstOrDefault(),
+                ReceivedAt = x.ReceivedAt,
+                DueAt = x.DueAt,
+                ClosedAt = x.ClosedAt,
+                Outcome = x.Outcome,
+                DeclineReason = x.DeclineReason,
+                DuplicateOfNumber = x.DuplicateOfNumber,
+                Language = x.Language,
+                ConsumerName = x.ConsumerName,
+                ConsumerNameKana = x.ConsumerNameKana,
+                ConsumerEmail = x.ConsumerEmail,
+                ConsumerPhone = x.ConsumerPhone,
+                ConsumerPostalCode = x.ConsumerPostalCode,
+                ConsumerPrefectureCode = x.ConsumerPrefectureCode,
+                ConsumerAddress = x.ConsumerAddress,
+                ConsumerAgeBand = x.ConsumerAgeBand,
+                BusinessName = x.BusinessName,
+                BusinessWebsite = x.BusinessWebsite,
+                BusinessCountryCode = x.BusinessCountryCode,
+                BusinessEmail = x.BusinessEmail,
+                BusinessPhone = x.BusinessPhone,
+                PurchaseDate = x.PurchaseDate,
+                PurchaseItem = x.PurchaseItem,
+                PurchaseAmount = x.PurchaseAmount,
+                PurchaseCurrencyCode = x.PurchaseCurrencyCode,
+                PaymentMethod = x.PaymentMethod,
+                PurchasePlatform = x.PurchasePlatform,
+                PurchasePlatformName = x.PurchasePlatformName,
+                PurchaseOrderNumber = x.PurchaseOrderNumber,
+                WhatHappened = x.WhatHappened,
+                BusinessContactedOn = x.BusinessContactedOn,
+                BusinessContactMethod = x.BusinessContactMethod,
+                BusinessResponse = x.BusinessResponse,
+                DesiredResolution = x.DesiredResolution,
+                CounterfeitAcknowledged = x.CounterfeitAcknowledged,
+            }).SingleOrDefaultAsync(ct);
+            if (c is null)
+            {
+                return null;
+            }
+
+            var consents = await db.CaseConsents.AsNoTracking().Where(k => k.CaseId == c.Id).OrderBy(k => k.GivenAt)
+                .Select(k => new ConsentRecord(k.NoticeVersion, k.AgreesToHandling, k.HasContactedBusiness, k.IsConsumerPurchase, k.AgreesToProvisionAbroad, k.GivenAt))
+                .ToListAsync(ct);
+            var evidence = await (from e in db.CaseEvidence.AsNoTracking()
+                                  join f in db.StoredFiles on e.StoredFileId equals f.Id
+                                  where e.CaseId == c.Id
+                                  orderby e.AddedAt, e.Id
+                                  select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt)).ToListAsync(ct);
+            var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id)
+                .Select(e => new { e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, e.Data })
+                .ToListAsync(ct);
+            var emails = await db.OutboundEmails.AsNoTracking().Where(m => m.CaseId == c.Id)
+                .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt))
+                .ToListAsync(ct);
+
+            var actions = CaseWorkflow.StaffActions(c.Status).Where(PageActions.Contains).ToList();
+            var assignable = actions.Contains(CaseAction.Assign)
+                ? await AssignableUsers.Query(db).OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Select(u => new AssignableUser(u.Id, u.DisplayName)).ToListAsync(ct)
+                : [];
+
+            // Newest first; an email enqueued with its event (same instant) is listed above it.
+            var timeline = events
+                .Select(e => (TimelineEntry)new EventEntry(e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, ParseData(e.Data)))
+                .Concat(emails)
+                .OrderByDescending(t => t.At)
+                .ThenByDescending(t => t is EmailEntry)
+                .ThenByDescending(t => (t as EventEntry)?.Id)
+                .ToList();
+
+            audit.Record(AuditAction.CaseViewed, "Case", c.Id.ToString(), c.Id);
+            await db.SaveChangesAsync(ct);
+            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow());
+        }
+
+        private static Dictionary<string, string?> ParseData(string? json)
+        {
+            if (json is null)
+            {
+                return [];
+            }
+
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind != JsonValueKind.Object
+                ? []
+                : document.RootElement.EnumerateObject().ToDictionary(
+                    p => p.Name,
+                    p => p.Value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.String => p.Value.GetString(),
+                        _ => p.Value.GetRawText(),
+                    });
+        }
+    }
+}

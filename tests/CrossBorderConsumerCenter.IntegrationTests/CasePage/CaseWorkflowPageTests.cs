@@ -1,0 +1,100 @@
+using System.Net;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.CasePage;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.CasePage;
+
+/// <summary>
+/// The workflow through the page, for every status and every action the page can post: the page offers exactly the
+/// allowed actions, an allowed one works and moves the case where the rule says, a refused one is refused with a
+/// message and changes nothing.
+/// </summary>
+public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CasePageFixture>
+{
+    /// <summary>The URL each action posts to, and valid values for it.</summary>
+    private static readonly Dictionary<CaseAction, (string Path, Dictionary<string, string> Fields)> Posts = new()
+    {
+        [CaseAction.Assign] = ("assign", []),
+        [CaseAction.ChangeCategory] = ("category", new() { ["ChangeCategory.Category"] = nameof(CaseCategory.Other) }),
+        [CaseAction.ChangePriority] = ("priority", new() { ["ChangePriority.Priority"] = nameof(CasePriority.Urgent) }),
+        [CaseAction.AddNote] = ("notes", new() { ["AddNote.Text"] = "電話で事情を確認した。" }),
+        [CaseAction.RequestInformation] = ("request-information", new() { ["RequestInformation.Message"] = "注文番号を教えてください。" }),
+        [CaseAction.Decline] = ("decline", new() { ["Decline.Reason"] = nameof(DeclineReason.BusinessPurchase), ["Decline.Comment"] = "事業用の購入でした。" }),
+        [CaseAction.Close] = ("close", new() { ["Close.Outcome"] = nameof(CaseOutcome.PartlyResolved), ["Close.Comment"] = "一部返金。" }),
+        [CaseAction.Reopen] = ("reopen", new() { ["Reopen.Reason"] = "返金が取り消された。" }),
+    };
+
+    public static TheoryData<CaseStatus, CaseAction> EveryStatusAndPageAction()
+    {
+        var data = new TheoryData<CaseStatus, CaseAction>();
+        foreach (var status in Enum.GetValues<CaseStatus>())
+        {
+            foreach (var action in ShowCase.PageActions)
+            {
+                data.Add(status, action);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryActionThePageOffersIsTriedHere() => Assert.Equal(ShowCase.PageActions.Order(), Posts.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(EveryStatusAndPageAction))]
+    public async Task AnAllowedActionMovesTheCaseAsTheRuleSaysAndARefusedOneChangesNothing(CaseStatus status, CaseAction action)
+    {
+        var c = await portal.CaseInAsync(status);
+        var page = await portal.Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
+        var offered = page.FindAll("details.case-action").Select(d => d.Id!).ToHashSet();
+        Assert.Equal(CaseWorkflow.Can(status, action), offered.Contains("action-" + action));
+
+        var (path, values) = Posts[action];
+        var fields = new Dictionary<string, string>(values)
+        {
+            [$"{action}.Version"] = page.Find("input[name$='.Version']")!.GetAttribute("value")!,
+        };
+        if (action == CaseAction.Assign)
+        {
+            fields["Assign.AssigneeId"] = portal.Staff.Id.ToString();
+        }
+
+        var before = await portal.FootprintAsync(c.Id);
+        using var response = await portal.Client.PostAsync($"{CasePageFixture.PageOf(c.Number)}/{path}", page, fields);
+
+        if (CaseWorkflow.Next(status, action) is { } next)
+        {
+            var after = await CasePageFixture.FollowToCaseAsync(portal.Client, response, c.Number);
+            Assert.NotNull(after.Find(".notice--success[role=status]"));
+            var changed = await portal.ReadCaseAsync(c.Id);
+            Assert.Equal(next, changed.Status);
+            var footprint = await portal.FootprintAsync(c.Id);
+            Assert.Equal(before.Events + 1, footprint.Events);
+            Assert.Equal(before.Changes + 1, footprint.Changes);
+            Assert.Equal(before.Emails + (action == CaseAction.RequestInformation ? 1 : 0), footprint.Emails);
+            Assert.Contains($"\"action\": \"{action}\"", await portal.LastAuditDetailsAsync(c.Id, "CaseChanged"), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var refused = await HtmlPage.ReadAsync(response);
+            Assert.Contains("できません", refused.Find(".error-summary")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(before, await portal.FootprintAsync(c.Id));
+            Assert.Equal(status, (await portal.ReadCaseAsync(c.Id)).Status);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Statuses))]
+    public async Task ThePageOffersExactlyTheStaffActionsOfTheStatusLeavingForwardingToItsOwnIssue(CaseStatus status)
+    {
+        var c = await portal.CaseInAsync(status);
+        var page = await portal.Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
+        var expected = CaseWorkflow.StaffActions(status).Where(a => a is not (CaseAction.Forward or CaseAction.NotifyConsumer)).Select(a => "action-" + a);
+        Assert.Equal(expected, page.FindAll("details.case-action").Select(d => d.Id!));
+        Assert.Equal(CaseWorkflow.Can(status, CaseAction.Assign), page.Find("form.case-assign-me") is not null);
+    }
+
+    public static TheoryData<CaseStatus> Statuses() => new(Enum.GetValues<CaseStatus>());
+}
