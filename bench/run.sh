@@ -59,6 +59,8 @@ export PGPORT="${PGPORT:-5432}" PGDATABASE=postgres PGOPTIONS="-c client_min_mes
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 web_dll="$repo_root/src/CrossBorderConsumerCenter.Web/bin/$configuration/net10.0/CrossBorderConsumerCenter.Web.dll"
+# As an operator runs it (scripts/run.sh): the content root holds appsettings.json (logging!), wwwroot and Content.
+portal() { dotnet "$web_dll" --contentRoot "$repo_root/src/CrossBorderConsumerCenter.Web" "$@"; }
 baseline_dll="$repo_root/bench/CrossBorderConsumerCenter.Baseline/bin/$configuration/net10.0/CrossBorderConsumerCenter.Baseline.dll"
 if [ "$build" -eq 1 ]; then
   say "Building ($configuration)"
@@ -76,12 +78,12 @@ sql() { PGDATABASE="$db" psql -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
 if ! psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
   psql -qc "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0"
 fi
-dotnet "$web_dll" migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
+portal migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
 have="$(sql "SELECT count(*) FROM cases")"
 if [ "$have" -lt "$cases" ]; then
   [ "$have" -eq 0 ] || { echo "$db has $have cases, fewer than $cases: drop it (DROP DATABASE $db) and run again." >&2; exit 1; }
   say "Generating $cases cases (seed $seed) into $db"
-  dotnet "$web_dll" generate-data --cases "$cases" --seed "$seed" | grep -v '^{' || true
+  portal generate-data --cases "$cases" --seed "$seed" | grep -v '^{' || true
 fi
 # Cases the intake scenario adds (bench/lua/intake.lua writes as taro<n>@example.jp) come after this moment.
 generated_until="$(sql "SELECT max(received_at) FROM cases WHERE consumer_email NOT LIKE 'taro%@example.jp'")"
@@ -90,13 +92,13 @@ generated_until="$(sql "SELECT max(received_at) FROM cases WHERE consumer_email 
 secret="$local_dir/bench-$db-admin"
 if [ ! -s "$secret" ] || [ "$smoke" -eq 1 ]; then
   sql "DELETE FROM user_roles WHERE user_id IN (SELECT id FROM users WHERE email = 'bench@ccj.bench'); DELETE FROM users WHERE email = 'bench@ccj.bench'" >/dev/null
-  dotnet "$web_dll" create-admin --email bench@ccj.bench --name "Benchmark" | sed -n 's/^Password (shown only now): //p' >"$secret"
+  portal create-admin --email bench@ccj.bench --name "Benchmark" | sed -n 's/^Password (shown only now): //p' >"$secret"
   chmod 600 "$secret"
 fi
 
 port_portal=$(( 20000 + RANDOM % 10000 )) port_baseline=$(( 30000 + RANDOM % 10000 ))
 # BENCH_PORTAL_ENV: extra settings for the portal only, e.g. "DOTNET_gcServer=0" to compare runtime options.
-env ${BENCH_PORTAL_ENV:-} dotnet "$web_dll" --urls "http://127.0.0.1:$port_portal" >"$work/portal.log" 2>&1 &
+env ${BENCH_PORTAL_ENV:-} dotnet "$web_dll" --contentRoot "$repo_root/src/CrossBorderConsumerCenter.Web" --urls "http://127.0.0.1:$port_portal" >"$work/portal.log" 2>&1 &
 portal_pid=$!; pids+=("$portal_pid")
 dotnet "$baseline_dll" --urls "http://127.0.0.1:$port_baseline" >"$work/baseline.log" 2>&1 &
 baseline_pid=$!; pids+=("$baseline_pid")
@@ -110,7 +112,8 @@ jar="$work/staff.jar"
 token="$(curl -fsS -c "$jar" "http://127.0.0.1:$port_portal/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')"
 curl -fsS -o /dev/null -b "$jar" -c "$jar" "http://127.0.0.1:$port_portal/account/sign-in" \
   --data-urlencode "Email=bench@ccj.bench" --data-urlencode "Password=$(cat "$secret")" --data-urlencode "__RequestVerificationToken=$token"
-staff_cookie="$(awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
+# curl writes HttpOnly cookies (all of ours) as comment-like "#HttpOnly_host" lines.
+staff_cookie="$(awk '(!/^#/ || /^#HttpOnly_/) && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
 
 # Each browser of the intake keeps its antiforgery cookie (see bench/lua/intake.lua).
 antiforgery_cookies() {
@@ -142,10 +145,18 @@ scenarios=(
   "home|/"
   "intake|/complaint/consent"
 )
-if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $staff_cookie" "http://127.0.0.1:$port_portal/staff/cases")" = "200" ]; then
-  source "$repo_root/bench/staff-scenarios.sh"
+staff_page() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $staff_cookie" "http://127.0.0.1:$port_portal$1")" = 200 ]; }
+if staff_page /staff/cases; then
+  source "$repo_root/bench/queue-scenarios.sh"
 else
-  say "The staff queue is not in this build: staff scenarios skipped"
+  say "The staff queue is not in this build: its scenarios are skipped"
+fi
+# The case page of a case in progress with evidence: every part of the page has rows.
+case_number="$(sql "SELECT number FROM cases c WHERE status = 'InProgress' AND EXISTS (SELECT 1 FROM case_evidence e WHERE e.case_id = c.id) ORDER BY number DESC LIMIT 1")"
+if [ -n "$case_number" ] && staff_page "/staff/cases/$case_number"; then
+  scenarios+=("case-page|/staff/cases/$case_number")
+else
+  say "The case page is not in this build (or no case qualifies): its scenario is skipped"
 fi
 
 results="$work/results.tsv"

@@ -13,10 +13,12 @@ await using var dataSource = NpgsqlDataSource.Create(connectionString);
 
 var app = builder.Build();
 var intake = new Intake(dataSource);
+var casePage = new CasePage(dataSource);
 app.MapGet("/health/ready", () => "ok");
 app.MapGet("/", Home.PageAsync);
 app.MapGet("/complaint/consent", Intake.ConsentPageAsync);
 app.MapPost("/complaint/consent", intake.GiveConsentAsync);
 app.MapPost("/complaint/form", intake.SaveFormAsync);
 app.MapPost("/complaint/submit", intake.SubmitAsync);
+app.MapGet("/staff/cases/{number}", (HttpContext context, string number) => casePage.ShowAsync(context, number));
 await app.RunAsync();

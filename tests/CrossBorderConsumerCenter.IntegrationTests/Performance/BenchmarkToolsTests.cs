@@ -89,7 +89,7 @@ public class BenchmarkToolsTests
         var report = await output + await error;
         Assert.True(process.ExitCode == 0, report);
         Assert.Contains("BENCH OK", report, StringComparison.Ordinal);
-        foreach (var scenario in new[] { "home", "intake" })
+        foreach (var scenario in new[] { "home", "intake", "case-page" })
         {
             Assert.Contains($"| {scenario} | portal |", report, StringComparison.Ordinal);
             Assert.Contains($"| {scenario} | baseline |", report, StringComparison.Ordinal);
