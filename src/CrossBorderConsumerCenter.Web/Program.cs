@@ -6,6 +6,7 @@ using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
+using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -77,6 +78,10 @@ builder.Services.AddHostedService<DraftCleanup>();
 
 // Pages (issue 3): the FAQ and the privacy notice, markdown in Content/{ja,en}/.
 builder.Services.AddSingleton<MarkdownPages>();
+
+// Queue (issue 5, part A): the staff queue at /staff/cases, the back office's home.
+builder.Services.AddSingleton<SearchBigramStatistics>();
+builder.Services.AddScoped<ListCases.Handler>();
 
 var app = builder.Build();
 

@@ -64,6 +64,10 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /admin/audit"] = Access.Admin,
         ["GET /admin/email"] = Access.Admin,
         ["POST /admin/email/{id:guid}/send-again"] = Access.Admin,
+
+        // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
+        ["GET /staff"] = Access.Public,
+        ["GET /staff/cases"] = Access.BackOffice,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
