@@ -1,3 +1,4 @@
+using CrossBorderConsumerCenter.Testing.Cases;
 using System.Net;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using static CrossBorderConsumerCenter.Web.Domain.Cases.CaseStatus;

@@ -1,10 +1,10 @@
-using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Testing.Hosting;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrossBorderConsumerCenter.IntegrationTests.Queue;
+namespace CrossBorderConsumerCenter.Testing.Cases;
 
 /// <summary>What a queue test needs a case to look like; everything not given is an ordinary received US case.</summary>
 public sealed record QueueCase
