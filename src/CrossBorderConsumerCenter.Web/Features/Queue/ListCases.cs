@@ -29,8 +29,11 @@ public static class ListCases
     /// </summary>
     public const int SearchLimit = 5000;
 
-    /// <summary>How many of each word's rarest bigrams the index is asked for; the exact test checks the rest.</summary>
-    public const int KeysPerWord = 2;
+    /// <summary>At most this many of each word's rarest bigrams are asked of the index; the exact test checks the rest.</summary>
+    public const int KeysPerWord = 4;
+
+    /// <summary>A bigram in more than this share of cases narrows too little to be worth reading its index entries, unless it is a word's rarest.</summary>
+    public const float CommonBigram = 0.1f;
 
     public sealed record Row(
         Guid Id,
@@ -56,6 +59,7 @@ public static class ListCases
 
     public sealed record Page(
         QueueCriteria Criteria,
+        CaseSearchTerm Term,
         IReadOnlyList<string> Ignored,
         IReadOnlyList<Row> Rows,
         IReadOnlyDictionary<CaseStatus, int>? Counts,
@@ -78,7 +82,7 @@ public static class ListCases
                     return new Count(SearchLimit, More: true);
                 }
 
-                var counts = (Criteria.Statuses.Count == 0 || Criteria.Term.Kind == CaseSearchKind.CaseNumber ? Enum.GetValues<CaseStatus>() : Criteria.Statuses)
+                var counts = (Criteria.Statuses.Count == 0 || Term.Kind == CaseSearchKind.CaseNumber ? Enum.GetValues<CaseStatus>() : Criteria.Statuses)
                     .Select(CountOf).OfType<Count>().ToList();
                 return new Count(counts.Sum(c => c.Value), counts.Any(c => c.More));
             }
@@ -87,7 +91,7 @@ public static class ListCases
         public string AssigneeName(Guid id) => Staff.FirstOrDefault(s => s.Id == id)?.DisplayName ?? "";
 
         // Counts per status stop at CountLimit + 1; a word search's counts are exact (up to SearchLimit, or not made at all).
-        private Count Capped(int count) => Criteria.Term.Kind != CaseSearchKind.Words && count > CountLimit ? new Count(CountLimit, More: true) : new Count(count, More: false);
+        private Count Capped(int count) => Term.Kind != CaseSearchKind.Words && count > CountLimit ? new Count(CountLimit, More: true) : new Count(count, More: false);
     }
 
     public sealed class Handler(AppDbContext db, SearchBigramStatistics statistics, AuditTrail audit, TimeProvider clock)
@@ -103,10 +107,13 @@ public static class ListCases
             if (term.Kind == CaseSearchKind.Words)
             {
                 // One bounded pass finds up to SearchLimit matches through the bigram index; their statuses are the counts.
-                var keys = SearchKeys(term, await statistics.FrequenciesAsync(db, ct));
+                // A single two-character word that the statistics find in far more cases (返金, "refund") skips it.
+                var stats = await statistics.ReadAsync(db, ct);
+                var keys = SearchKeys(term, stats.Frequencies);
                 var found = Containing(filtered.Where(c => keys.All(k => EF.Property<string[]>(c, CaseQueueColumns.SearchBigrams).Contains(k))), term);
-                var statuses = await found.Select(c => c.Status).Take(SearchLimit + 1).ToListAsync(ct);
-                counts = statuses.Count > SearchLimit ? null : statuses.CountBy(s => s).ToDictionary();
+                var common = IsTooCommonToCount(term, stats);
+                var statuses = common ? [] : await found.Select(c => c.Status).Take(SearchLimit + 1).ToListAsync(ct);
+                counts = common || statuses.Count > SearchLimit ? null : statuses.CountBy(s => s).ToDictionary();
 
                 // A term that common is checked case by case along the sort order instead (a page needs few of them), and not counted.
                 filtered = counts is null ? Containing(filtered, term) : found;
@@ -164,7 +171,7 @@ public static class ListCases
                 await db.SaveChangesAsync(ct);
             }
 
-            return new Page(criteria, ignored, rows, counts, previous, next, staff, currentUserId, now);
+            return new Page(criteria, term, ignored, rows, counts, previous, next, staff, currentUserId, now);
         }
 
         /// <summary>
@@ -339,14 +346,23 @@ public static class ListCases
 
     /// <summary>
     /// The bigrams the index is asked for: each word's rarest ones by PostgreSQL's statistics (a bigram the statistics do not
-    /// list is rarer than any they do). Common pairs such as "co" or "ne" would make the index read long lists for nothing.
+    /// list is rarer than any they do), leaving out common pairs such as "co" or "ne", whose long index entries would be
+    /// read for nothing. A word's rarest bigram is always asked for, so every word narrows the candidates.
     /// </summary>
     public static string[] SearchKeys(CaseSearchTerm term, IReadOnlyDictionary<string, float> frequencies) =>
     [
         .. term.Words
-            .SelectMany(word => CaseSearchText.Bigrams(word).OrderBy(b => frequencies.GetValueOrDefault(b)).Take(KeysPerWord))
+            .Select(word => CaseSearchText.Bigrams(word).OrderBy(b => frequencies.GetValueOrDefault(b)).ToList())
+            .SelectMany(rarestFirst => rarestFirst.Take(1).Concat(rarestFirst.Skip(1).Where(b => frequencies.GetValueOrDefault(b) <= CommonBigram)).Take(KeysPerWord))
             .Distinct(StringComparer.Ordinal),
     ];
+
+    /// <summary>
+    /// A single two-character word (its one bigram is the word itself) that the statistics find in well over
+    /// <see cref="SearchLimit"/> cases: counting it would only read a long index entry to stop at the limit anyway.
+    /// </summary>
+    public static bool IsTooCommonToCount(CaseSearchTerm term, BigramStatistics statistics) =>
+        term.Words is [var word] && CaseSearchText.Bigrams(word) is [var bigram] && bigram == word && statistics.CasesWith(bigram) > 2 * SearchLimit;
 
     private static DateTimeOffset StartOfJapanDay(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), LocalizationRegistration.JapanTime.BaseUtcOffset).ToUniversalTime();

@@ -91,9 +91,9 @@ public sealed record QueueCriteria
 
     public CaseSearchTerm Term => CaseSearchText.Parse(Search);
 
-    /// <summary>True when anything besides the view, sort and page narrows the list.</summary>
-    public bool IsFiltered => Statuses.Count > 0 || Category is not null || Country is not null || Agency is not null || Platform is not null
-        || Priority is not null || Assignee is not null || From is not null || To is not null || OverdueOnly || Search is not null;
+    /// <summary>True when a filter of the "filters and order" form narrows the list (the search box and the view are not among them).</summary>
+    public bool HasFilters => Statuses.Count > 0 || Category is not null || Country is not null || Agency is not null || Platform is not null
+        || Priority is not null || Assignee is not null || From is not null || To is not null || OverdueOnly;
 
     public static (QueueCriteria Criteria, IReadOnlyList<string> Ignored) Parse(QueueQuery query)
     {
