@@ -66,7 +66,6 @@ public static class ListCases
         QueueCriteria? Previous,
         QueueCriteria? Next,
         IReadOnlyList<StaffMember> Staff,
-        Guid CurrentUserId,
         DateTimeOffset Now)
     {
         /// <summary>The cases of a status; null when a common search term was not counted per status.</summary>
@@ -171,7 +170,7 @@ public static class ListCases
                 await db.SaveChangesAsync(ct);
             }
 
-            return new Page(criteria, term, ignored, rows, counts, previous, next, staff, currentUserId, now);
+            return new Page(criteria, term, ignored, rows, counts, previous, next, staff, now);
         }
 
         /// <summary>
