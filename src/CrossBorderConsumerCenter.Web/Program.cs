@@ -4,9 +4,10 @@ using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
-using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
+using CrossBorderConsumerCenter.Web.Features.Queue;
+using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -99,6 +100,9 @@ builder.Services.AddScoped<IValidator<CloseCase.Form>, CloseCase.Validator>();
 builder.Services.AddScoped<CloseCase.Handler>();
 builder.Services.AddScoped<IValidator<ReopenCase.Form>, ReopenCase.Validator>();
 builder.Services.AddScoped<ReopenCase.Handler>();
+// Queue (issue 5, part A): the staff queue at /staff/cases, the back office's home.
+builder.Services.AddSingleton<SearchBigramStatistics>();
+builder.Services.AddScoped<ListCases.Handler>();
 
 var app = builder.Build();
 

@@ -75,6 +75,10 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/{number}/decline"] = Access.BackOffice,
         ["POST /staff/cases/{number}/close"] = Access.BackOffice,
         ["POST /staff/cases/{number}/reopen"] = Access.BackOffice,
+
+        // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
+        ["GET /staff"] = Access.Public,
+        ["GET /staff/cases"] = Access.BackOffice,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
