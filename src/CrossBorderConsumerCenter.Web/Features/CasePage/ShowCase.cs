@@ -212,6 +212,21 @@ public static class ShowCase
     {
         public async Task<CasePageModel?> HandleAsync(string number, ClaimsPrincipal user, CancellationToken ct)
         {
+            // One connection for the page's seven statements: every close of a pooled connection costs PostgreSQL a
+            // session reset on its next use (docs/performance.md).
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                return await ShowAsync(number, user, ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<CasePageModel?> ShowAsync(string number, ClaimsPrincipal user, CancellationToken ct)
+        {
             var c = await CaseByNumber(db, number);
             if (c is null)
             {
