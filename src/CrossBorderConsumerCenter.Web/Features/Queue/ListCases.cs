@@ -25,7 +25,7 @@ public static class ListCases
 
     /// <summary>
     /// A word search finds at most this many cases through the bigram index (and counts them); a term matching more is
-    /// common enough that walking the sort order and checking each case fills a page sooner (docs/performance-queue.md).
+    /// common enough that walking the sort order and checking each case fills a page sooner (docs/performance.md).
     /// </summary>
     public const int SearchLimit = 5000;
 
