@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need (PostgreSQL, Debian's aiosmtpd, Chromium),
+# Runs every test: installs what the tests need (PostgreSQL, Debian's aiosmtpd, Chromium, wrk for the benchmark smoke test),
 # starts PostgreSQL with a test role, then `dotnet test` over the solution. Ends with one summary line.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,7 +8,7 @@ cd "$repo_root"
 started=$(date +%s)
 
 # fonts-ipafont-gothic: Japanese glyphs in the browser tests' screenshots (phones have their own fonts).
-ensure_packages postgresql python3-aiosmtpd chromium fonts-ipafont-gothic
+ensure_packages postgresql python3-aiosmtpd chromium fonts-ipafont-gothic wrk
 ensure_postgres_running
 password="$(ensure_secret test-db-password)"
 ensure_role ccc_test "$password" CREATEDB

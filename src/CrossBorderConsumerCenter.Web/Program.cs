@@ -70,9 +70,9 @@ builder.Services.AddScoped<SendEmailAgain.Handler>();
 // Intake (issue 3): the consent gate, the complaint form with evidence, submission and receipt.
 builder.Services.AddScoped<IntakeDrafts>();
 builder.Services.AddScoped<IntakeOptions>();
-builder.Services.AddScoped<GiveConsent.Validator>();
+builder.Services.AddSingleton<GiveConsent.Validator>(); // validators are stateless: built once, not per request (issue 8)
 builder.Services.AddScoped<GiveConsent.Handler>();
-builder.Services.AddScoped<ComplaintForm.Validator>();
+builder.Services.AddSingleton<ComplaintForm.Validator>();
 builder.Services.AddScoped<SaveComplaint.Handler>();
 builder.Services.AddScoped<SubmitComplaint.Handler>();
 builder.Services.AddHostedService<DraftCleanup>();

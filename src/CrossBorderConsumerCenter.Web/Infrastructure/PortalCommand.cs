@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure;
 /// <summary>
 /// Commands: `migrate` applies pending migrations and exits; `create-admin --email ...` creates the first
 /// admin (see <see cref="CreateAdminCommand"/>); `schema-script` prints the DDL of the EF model (for writing
-/// migrations). With no command the portal serves requests.
+/// migrations); `generate-data --cases N` fills a benchmark or demo database (see <see cref="GenerateDataCommand"/>).
+/// With no command the portal serves requests.
 /// </summary>
 public sealed record PortalCommand(string Name, string[] CommandArgs, string[] HostArgs)
 {
@@ -18,8 +20,9 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
     public const string Migrate = "migrate";
     public const string SchemaScript = "schema-script";
     public const string CreateAdmin = "create-admin";
+    public const string GenerateData = "generate-data";
 
-    private static readonly string[] Known = [Migrate, SchemaScript, CreateAdmin];
+    private static readonly string[] Known = [Migrate, SchemaScript, CreateAdmin, GenerateData];
 
     /// <summary>
     /// The command is the first argument that names one and is not the value of a preceding --option;
@@ -62,6 +65,8 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
                 return 0;
             case CreateAdmin:
                 return await CreateAdminCommand.RunAsync(app.Services, CommandArgs);
+            case GenerateData:
+                return await GenerateDataCommand.RunAsync(app.Services, CommandArgs);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{Name}'.");
                 return 2;

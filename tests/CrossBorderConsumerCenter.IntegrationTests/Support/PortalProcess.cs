@@ -50,20 +50,25 @@ public static class PortalProcess
         return new Result(process.ExitCode, await output, await error);
     }
 
-    private static string WebProjectDirectory
+    private static string WebProjectDirectory => Path.Combine(RepositoryRoot, "src", "CrossBorderConsumerCenter.Web");
+
+    /// <summary>The checkout these tests were built from.</summary>
+    public static string RepositoryRoot
     {
         get
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "src", "CrossBorderConsumerCenter.Web");
-                if (Directory.Exists(candidate))
+                if (Directory.Exists(Path.Combine(dir.FullName, "src", "CrossBorderConsumerCenter.Web")))
                 {
-                    return candidate;
+                    return dir.FullName;
                 }
             }
 
             throw new DirectoryNotFoundException("src/CrossBorderConsumerCenter.Web not found.");
         }
     }
+
+    /// <summary>Debug or Release: the configuration these tests (and so the projects beside them) were built in.</summary>
+    public static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 }

@@ -23,13 +23,19 @@ public static partial class Countries
     /// <summary>Where most cross-border troubles come from: listed first in the form.</summary>
     public static readonly IReadOnlyList<string> CommonCodes = ["US", "CN", "HK", "TW", "KR", "SG", "GB", "CA", "AU", "FR", "DE", "IT"];
 
+    // Sorted once per language: every form and the staff queue list them (docs/performance.md).
+    private static readonly IReadOnlyList<Country> OthersInJapanese = SortOthers(Languages.Japanese);
+    private static readonly IReadOnlyList<Country> OthersInEnglish = SortOthers(Languages.English);
+
     public static IReadOnlyList<Country> All => Table;
 
     /// <summary>The country with this exact (upper-case) alpha-2 code, or null.</summary>
     public static Country? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var country) ? country : null;
 
     /// <summary>Every country except the common ones, sorted by name in the language.</summary>
-    public static IReadOnlyList<Country> OthersSortedIn(string language) =>
+    public static IReadOnlyList<Country> OthersSortedIn(string language) => Languages.IsJapanese(language) ? OthersInJapanese : OthersInEnglish;
+
+    private static Country[] SortOthers(string language) =>
         [.. Table.Where(c => !CommonCodes.Contains(c.Code)).OrderBy(c => c.NameIn(language), Languages.Comparer(language))];
 }
 
@@ -48,11 +54,16 @@ public static partial class Currencies
     /// <summary>Listed first in the form.</summary>
     public static readonly IReadOnlyList<string> CommonCodes = ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "AUD", "CAD"];
 
+    private static readonly IReadOnlyList<Currency> OthersInJapanese = SortOthers(Languages.Japanese);
+    private static readonly IReadOnlyList<Currency> OthersInEnglish = SortOthers(Languages.English);
+
     public static IReadOnlyList<Currency> All => Table;
 
     public static Currency? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var currency) ? currency : null;
 
-    public static IReadOnlyList<Currency> OthersSortedIn(string language) =>
+    public static IReadOnlyList<Currency> OthersSortedIn(string language) => Languages.IsJapanese(language) ? OthersInJapanese : OthersInEnglish;
+
+    private static Currency[] SortOthers(string language) =>
         [.. Table.Where(c => !CommonCodes.Contains(c.Code)).OrderBy(c => c.NameIn(language), Languages.Comparer(language))];
 }
 

@@ -138,74 +138,105 @@ public static class ShowCase
 
     public static readonly IReadOnlySet<CaseAction> PageActions = ActionGroups.SelectMany(g => g.Actions).ToHashSet();
 
+    // Compiled once (issue 8): EF would otherwise rebuild, hash and funcletize these expression trees on every
+    // view, which cost more CPU and garbage than running the SQL (docs/performance.md).
+    private static readonly Func<AppDbContext, string, Task<CaseSummary?>> CaseByNumber = EF.CompileAsyncQuery(
+        (AppDbContext db, string number) => db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => (CaseSummary?)new CaseSummary
+        {
+            Id = x.Id,
+            Number = x.Number,
+            Version = x.Version,
+            Status = x.Status,
+            Priority = x.Priority,
+            Category = x.Category,
+            AssignedToId = x.AssignedToId,
+            AssigneeName = db.Users.Where(u => u.Id == x.AssignedToId).Select(u => u.DisplayName).FirstOrDefault(),
+            ReceivedAt = x.ReceivedAt,
+            DueAt = x.DueAt,
+            ClosedAt = x.ClosedAt,
+            Outcome = x.Outcome,
+            DeclineReason = x.DeclineReason,
+            DuplicateOfNumber = x.DuplicateOfNumber,
+            Language = x.Language,
+            ConsumerName = x.ConsumerName,
+            ConsumerNameKana = x.ConsumerNameKana,
+            ConsumerEmail = x.ConsumerEmail,
+            ConsumerPhone = x.ConsumerPhone,
+            ConsumerPostalCode = x.ConsumerPostalCode,
+            ConsumerPrefectureCode = x.ConsumerPrefectureCode,
+            ConsumerAddress = x.ConsumerAddress,
+            ConsumerAgeBand = x.ConsumerAgeBand,
+            BusinessName = x.BusinessName,
+            BusinessWebsite = x.BusinessWebsite,
+            BusinessCountryCode = x.BusinessCountryCode,
+            BusinessEmail = x.BusinessEmail,
+            BusinessPhone = x.BusinessPhone,
+            PurchaseDate = x.PurchaseDate,
+            PurchaseItem = x.PurchaseItem,
+            PurchaseAmount = x.PurchaseAmount,
+            PurchaseCurrencyCode = x.PurchaseCurrencyCode,
+            PaymentMethod = x.PaymentMethod,
+            PurchasePlatform = x.PurchasePlatform,
+            PurchasePlatformName = x.PurchasePlatformName,
+            PurchaseOrderNumber = x.PurchaseOrderNumber,
+            WhatHappened = x.WhatHappened,
+            BusinessContactedOn = x.BusinessContactedOn,
+            BusinessContactMethod = x.BusinessContactMethod,
+            BusinessResponse = x.BusinessResponse,
+            DesiredResolution = x.DesiredResolution,
+            CounterfeitAcknowledged = x.CounterfeitAcknowledged,
+        }).SingleOrDefault());
+
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ConsentRecord>> ConsentsOf = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid caseId) => db.CaseConsents.AsNoTracking().Where(k => k.CaseId == caseId).OrderBy(k => k.GivenAt)
+            .Select(k => new ConsentRecord(k.NoticeVersion, k.AgreesToHandling, k.HasContactedBusiness, k.IsConsumerPurchase, k.AgreesToProvisionAbroad, k.GivenAt)));
+
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EvidenceItem>> EvidenceOf = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid caseId) => from e in db.CaseEvidence.AsNoTracking()
+                                          join f in db.StoredFiles on e.StoredFileId equals f.Id
+                                          where e.CaseId == caseId
+                                          orderby e.AddedAt, e.Id
+                                          select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt));
+
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EventRow>> EventsOf = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid caseId) => db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId)
+            .Select(e => new EventRow(e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, e.Data)));
+
+    private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EmailEntry>> EmailsOf = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid caseId) => db.OutboundEmails.AsNoTracking().Where(m => m.CaseId == caseId)
+            .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt)));
+
+    private sealed record EventRow(DateTimeOffset At, long Id, CaseEventKind Kind, CaseActorKind ActorKind, string ActorName, CaseStatus FromStatus, CaseStatus ToStatus, string? Text, string? Data);
+
     public sealed class Handler(AppDbContext db, AuditTrail audit, TimeProvider clock)
     {
         public async Task<CasePageModel?> HandleAsync(string number, ClaimsPrincipal user, CancellationToken ct)
         {
-            var c = await db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => new CaseSummary
+            // One connection for the page's seven statements: every close of a pooled connection costs PostgreSQL a
+            // session reset on its next use (docs/performance.md).
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                Id = x.Id,
-                Number = x.Number,
-                Version = x.Version,
-                Status = x.Status,
-                Priority = x.Priority,
-                Category = x.Category,
-                AssignedToId = x.AssignedToId,
-                AssigneeName = db.Users.Where(u => u.Id == x.AssignedToId).Select(u => u.DisplayName).FirstOrDefault(),
-                ReceivedAt = x.ReceivedAt,
-                DueAt = x.DueAt,
-                ClosedAt = x.ClosedAt,
-                Outcome = x.Outcome,
-                DeclineReason = x.DeclineReason,
-                DuplicateOfNumber = x.DuplicateOfNumber,
-                Language = x.Language,
-                ConsumerName = x.ConsumerName,
-                ConsumerNameKana = x.ConsumerNameKana,
-                ConsumerEmail = x.ConsumerEmail,
-                ConsumerPhone = x.ConsumerPhone,
-                ConsumerPostalCode = x.ConsumerPostalCode,
-                ConsumerPrefectureCode = x.ConsumerPrefectureCode,
-                ConsumerAddress = x.ConsumerAddress,
-                ConsumerAgeBand = x.ConsumerAgeBand,
-                BusinessName = x.BusinessName,
-                BusinessWebsite = x.BusinessWebsite,
-                BusinessCountryCode = x.BusinessCountryCode,
-                BusinessEmail = x.BusinessEmail,
-                BusinessPhone = x.BusinessPhone,
-                PurchaseDate = x.PurchaseDate,
-                PurchaseItem = x.PurchaseItem,
-                PurchaseAmount = x.PurchaseAmount,
-                PurchaseCurrencyCode = x.PurchaseCurrencyCode,
-                PaymentMethod = x.PaymentMethod,
-                PurchasePlatform = x.PurchasePlatform,
-                PurchasePlatformName = x.PurchasePlatformName,
-                PurchaseOrderNumber = x.PurchaseOrderNumber,
-                WhatHappened = x.WhatHappened,
-                BusinessContactedOn = x.BusinessContactedOn,
-                BusinessContactMethod = x.BusinessContactMethod,
-                BusinessResponse = x.BusinessResponse,
-                DesiredResolution = x.DesiredResolution,
-                CounterfeitAcknowledged = x.CounterfeitAcknowledged,
-            }).SingleOrDefaultAsync(ct);
+                return await ShowAsync(number, user, ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<CasePageModel?> ShowAsync(string number, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var c = await CaseByNumber(db, number);
             if (c is null)
             {
                 return null;
             }
 
-            var consents = await db.CaseConsents.AsNoTracking().Where(k => k.CaseId == c.Id).OrderBy(k => k.GivenAt)
-                .Select(k => new ConsentRecord(k.NoticeVersion, k.AgreesToHandling, k.HasContactedBusiness, k.IsConsumerPurchase, k.AgreesToProvisionAbroad, k.GivenAt))
-                .ToListAsync(ct);
-            var evidence = await (from e in db.CaseEvidence.AsNoTracking()
-                                  join f in db.StoredFiles on e.StoredFileId equals f.Id
-                                  where e.CaseId == c.Id
-                                  orderby e.AddedAt, e.Id
-                                  select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt)).ToListAsync(ct);
-            var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id)
-                .Select(e => new { e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, e.Data })
-                .ToListAsync(ct);
-            var emails = await db.OutboundEmails.AsNoTracking().Where(m => m.CaseId == c.Id)
-                .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt))
-                .ToListAsync(ct);
+            var consents = await ConsentsOf(db, c.Id).ToListAsync(ct);
+            var evidence = await EvidenceOf(db, c.Id).ToListAsync(ct);
+            var events = await EventsOf(db, c.Id).ToListAsync(ct);
+            var emails = await EmailsOf(db, c.Id).ToListAsync(ct);
 
             var actions = CaseWorkflow.StaffActions(c.Status).Where(PageActions.Contains).ToList();
             var assignable = actions.Contains(CaseAction.Assign)

@@ -25,7 +25,7 @@ public static class ListCases
 
     /// <summary>
     /// A word search finds at most this many cases through the bigram index (and counts them); a term matching more is
-    /// common enough that walking the sort order and checking each case fills a page sooner (docs/performance-queue.md).
+    /// common enough that walking the sort order and checking each case fills a page sooner (docs/performance.md).
     /// </summary>
     public const int SearchLimit = 5000;
 
@@ -97,6 +97,21 @@ public static class ListCases
     {
         public async Task<Page> HandleAsync(QueueQuery query, Guid currentUserId, CancellationToken ct)
         {
+            // One connection for the page's four or five statements: every close of a pooled connection costs PostgreSQL a
+            // session reset on its next use (docs/performance.md).
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                return await ListAsync(query, currentUserId, ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<Page> ListAsync(QueueQuery query, Guid currentUserId, CancellationToken ct)
+        {
             var (criteria, ignored) = QueueCriteria.Parse(query);
             var now = clock.GetUtcNow();
             var term = criteria.Term;
@@ -146,7 +161,7 @@ public static class ListCases
                 if (!more)
                 {
                     query.Before = null;
-                    return await HandleAsync(query, currentUserId, ct);
+                    return await ListAsync(query, currentUserId, ct);
                 }
 
                 rows.Reverse();

@@ -1,0 +1,430 @@
+using System.Diagnostics;
+using System.Globalization;
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using CrossBorderConsumerCenter.Web.Infrastructure.Database;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
+
+/// <summary>
+/// `generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--append]`: fills the database with N
+/// synthetic cases (consent, timeline, evidence with small stored files), numbered per year, assigned to K
+/// generated staff accounts (which cannot sign in: they have no password). For the benchmark (bench/run.sh) and
+/// demos. The same seed and end date give the same data. Rows go in by binary COPY in one transaction; into
+/// empty tables the secondary indexes and foreign keys are dropped first and rebuilt after, then ANALYZE.
+/// Refuses a database that already has cases unless --append is given: it is never meant for real data.
+/// </summary>
+public static class GenerateDataCommand
+{
+    private const string Usage = "Usage: generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--append]";
+
+    private static readonly string[] CaseTables = ["cases", "case_consents", "case_events", "case_evidence", "stored_files", "stored_file_contents"];
+
+    // 1×1 PNG and a one-page empty PDF: evidence rows whose files can really be downloaded and opened.
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        if (!TryParse(args, out var options))
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync(connectionString);
+        var clock = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
+        await connection.OpenAsync();
+
+        var existing = (long)(await Scalar(connection, "SELECT count(*) FROM cases"))!;
+        if (existing > 0 && !options.Append)
+        {
+            await Console.Error.WriteLineAsync(
+                $"The database already has {existing} cases. generate-data is for benchmark and demo databases: it refuses to add synthetic cases to one with cases unless --append is given.");
+            return 1;
+        }
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var staff = await EnsureStaffAsync(connection, options);
+            var rebuild = existing == 0 ? await DropIndexesAndForeignKeysAsync(connection) : [];
+            var counters = await ReadCountersAsync(connection);
+            var generator = new SyntheticCases(options.Seed, options.Cases, options.Until, staff);
+            var chunks = (options.Cases + SyntheticCases.ChunkSize - 1) / SyntheticCases.ChunkSize;
+
+            // Chunks are made ahead on the other core while this one (and PostgreSQL) writes the previous chunk.
+            var pending = new Queue<Task<SyntheticCase[]>>();
+            for (var next = 0; next < chunks || pending.Count > 0;)
+            {
+                while (next < chunks && pending.Count < Environment.ProcessorCount + 1)
+                {
+                    var index = next++;
+                    pending.Enqueue(Task.Run(() => generator.Chunk(index)));
+                }
+
+                await WriteAsync(connection, await pending.Dequeue(), counters);
+            }
+
+            await WriteCountersAsync(connection, counters);
+            Console.WriteLine($"Wrote {options.Cases} cases in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count} indexes and keys");
+            await Execute(connection, "SET LOCAL maintenance_work_mem = '512MB'");
+            foreach (var statement in rebuild)
+            {
+                await Execute(connection, statement);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        foreach (var table in CaseTables.Append("users"))
+        {
+            await Execute(connection, $"ANALYZE {table}");
+        }
+
+        Console.WriteLine($"Generated {options.Cases} cases (seed {options.Seed}, until {options.Until:yyyy-MM-dd}) in {clock.Elapsed.TotalSeconds:F0} s.");
+        return 0;
+    }
+
+    private sealed record Options(int Cases, int Seed, DateTimeOffset Until, int Staff, bool Append);
+
+    private static bool TryParse(string[] args, out Options options)
+    {
+        options = null!;
+        var cases = Value(args, "--cases");
+        var seed = Value(args, "--seed") ?? "1";
+        var staff = Value(args, "--staff") ?? "40";
+        var until = Value(args, "--until");
+        if (!int.TryParse(cases, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1
+            || !int.TryParse(seed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s)
+            || !int.TryParse(staff, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1)
+        {
+            return false;
+        }
+
+        var end = DateTimeOffset.UtcNow.Date;
+        if (until is not null && !DateTime.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out end))
+        {
+            return false;
+        }
+
+        options = new Options(n, s, new DateTimeOffset(end, TimeSpan.Zero), k, args.Contains("--append"));
+        return true;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>The generated staff accounts (the same ids for a seed), created if missing; cases are assigned among them.</summary>
+    private static async Task<IReadOnlyList<(Guid Id, string Name)>> EnsureStaffAsync(NpgsqlConnection connection, Options options)
+    {
+        var f = SyntheticCases.NewFaker(options.Seed, -2, "ja");
+        var staff = new List<(Guid Id, string Name)>();
+        for (var i = 0; i < options.Staff; i++)
+        {
+            var surname = f.PickRandom(SyntheticText.Surnames);
+            var given = f.PickRandom(SyntheticText.GivenNames);
+            staff.Add((SyntheticCases.DeterministicGuid(f, options.Until.AddYears(-6)), $"{surname.Kanji} {given.Kanji}"));
+        }
+
+        for (var i = 0; i < staff.Count; i++)
+        {
+            var email = $"staff{i + 1:D3}.{options.Seed}@generated.invalid";
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO users (id, display_name, is_disabled, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed,
+                    security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+                VALUES (@id, @name, false, @created, @email, upper(@email), @email, upper(@email), true, @stamp, @stamp, false, false, true, 0)
+                ON CONFLICT (id) DO NOTHING;
+                INSERT INTO user_roles (user_id, role_id) SELECT @id, id FROM roles WHERE name = @role ON CONFLICT DO NOTHING;
+                """, connection);
+            insert.Parameters.AddWithValue("id", staff[i].Id);
+            insert.Parameters.AddWithValue("name", staff[i].Name);
+            insert.Parameters.AddWithValue("created", options.Until.AddYears(-6));
+            insert.Parameters.AddWithValue("email", email);
+            insert.Parameters.AddWithValue("stamp", staff[i].Id.ToString("N"));
+            insert.Parameters.AddWithValue("role", i < 3 ? Roles.Supervisor : Roles.Staff);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        return staff;
+    }
+
+    /// <summary>Drops the secondary indexes and foreign keys of the case tables; returns the statements that recreate them.</summary>
+    private static async Task<List<string>> DropIndexesAndForeignKeysAsync(NpgsqlConnection connection)
+    {
+        var rebuild = new List<string>();
+        var drop = new List<string>();
+        await using (var query = new NpgsqlCommand(
+            """
+            SELECT 'DROP INDEX ' || i.indexrelid::regclass, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
+            WHERE i.indrelid = ANY(@tables::regclass[]) AND NOT i.indisprimary
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+            UNION ALL
+            SELECT 'ALTER TABLE ' || c.conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(c.conname),
+                   'ALTER TABLE ' || c.conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.conrelid = ANY(@tables::regclass[])
+            """, connection))
+        {
+            query.Parameters.AddWithValue("tables", CaseTables);
+            await using var reader = await query.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                drop.Add(reader.GetString(0));
+                rebuild.Add(reader.GetString(1));
+            }
+        }
+
+        // Foreign keys first (they may depend on the indexes), then the indexes; rebuilt in the opposite order.
+        foreach (var statement in drop.OrderBy(s => s.StartsWith("DROP INDEX", StringComparison.Ordinal)))
+        {
+            await Execute(connection, statement);
+        }
+
+        return [.. rebuild.OrderBy(s => s.StartsWith("ALTER TABLE", StringComparison.Ordinal))];
+    }
+
+    private static async Task<Dictionary<int, int>> ReadCountersAsync(NpgsqlConnection connection)
+    {
+        var counters = new Dictionary<int, int>();
+        await using var query = new NpgsqlCommand("SELECT year, last_sequence FROM case_number_counters", connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counters[reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+
+        return counters;
+    }
+
+    private static async Task WriteCountersAsync(NpgsqlConnection connection, Dictionary<int, int> counters)
+    {
+        foreach (var (year, last) in counters)
+        {
+            await using var upsert = new NpgsqlCommand(
+                "INSERT INTO case_number_counters (year, last_sequence) VALUES (@year, @last) ON CONFLICT (year) DO UPDATE SET last_sequence = @last", connection);
+            upsert.Parameters.AddWithValue("year", year);
+            upsert.Parameters.AddWithValue("last", last);
+            await upsert.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, SyntheticCase[] chunk, Dictionary<int, int> counters)
+    {
+        await using (var cases = await connection.BeginBinaryImportAsync(
+            """
+            COPY cases (id, number, submission_id, status, language, received_at, consumer_name, consumer_name_kana, consumer_email, consumer_phone,
+                consumer_postal_code, consumer_prefecture_code, consumer_address, consumer_age_band, business_name, business_website,
+                business_country_code, business_email, business_phone, purchase_date, purchase_item, purchase_amount, purchase_currency_code,
+                payment_method, purchase_platform, purchase_platform_name, purchase_order_number, category, what_happened, business_contacted_on,
+                business_contact_method, business_response, desired_resolution, counterfeit_acknowledged, assigned_to_id, priority, due_at,
+                last_activity_at, closed_at, outcome, decline_reason, duplicate_of_number) FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var c in chunk)
+            {
+                var year = CaseNumber.YearOf(c.ReceivedAt);
+                var sequence = counters[year] = counters.GetValueOrDefault(year) + 1;
+                await cases.StartRowAsync();
+                await cases.WriteAsync(c.Id, NpgsqlDbType.Uuid);
+                await cases.WriteAsync(new CaseNumber(year, sequence).ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.SubmissionId, NpgsqlDbType.Uuid);
+                await cases.WriteAsync(c.Status.ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.Language, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.ReceivedAt, NpgsqlDbType.TimestampTz);
+                await cases.WriteAsync(c.ConsumerName, NpgsqlDbType.Varchar);
+                await Text(cases, c.ConsumerNameKana);
+                await cases.WriteAsync(c.ConsumerEmail, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.ConsumerPhone, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.ConsumerPostalCode, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.ConsumerPrefectureCode, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.ConsumerAddress, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.ConsumerAgeBand.ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.BusinessName, NpgsqlDbType.Varchar);
+                await Text(cases, c.BusinessWebsite);
+                await cases.WriteAsync(c.BusinessCountryCode, NpgsqlDbType.Char);
+                await Text(cases, c.BusinessEmail);
+                await cases.WriteNullAsync();
+                await cases.WriteAsync(c.PurchaseDate, NpgsqlDbType.Date);
+                await cases.WriteAsync(c.PurchaseItem, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.PurchaseAmount, NpgsqlDbType.Numeric);
+                await cases.WriteAsync(c.PurchaseCurrencyCode, NpgsqlDbType.Char);
+                await cases.WriteAsync(c.PaymentMethod.ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.PurchasePlatform.ToString(), NpgsqlDbType.Varchar);
+                await Text(cases, c.PurchasePlatformName);
+                await Text(cases, c.PurchaseOrderNumber);
+                await cases.WriteAsync(c.Category.ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.WhatHappened, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.BusinessContactedOn, NpgsqlDbType.Date);
+                await cases.WriteAsync(c.BusinessContactMethod.ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.BusinessResponse, NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.DesiredResolution.ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.Category == CaseCategory.Counterfeit, NpgsqlDbType.Boolean);
+                await Nullable(cases, c.AssignedToId, NpgsqlDbType.Uuid);
+                await cases.WriteAsync(c.Priority.ToString(), NpgsqlDbType.Varchar);
+                await Nullable(cases, c.DueAt, NpgsqlDbType.TimestampTz);
+                await cases.WriteAsync(c.LastActivityAt, NpgsqlDbType.TimestampTz);
+                await Nullable(cases, c.ClosedAt, NpgsqlDbType.TimestampTz);
+                await Text(cases, c.Outcome?.ToString());
+                await Text(cases, c.DeclineReason?.ToString());
+                await cases.WriteNullAsync();
+            }
+
+            await cases.CompleteAsync();
+        }
+
+        await using (var consents = await connection.BeginBinaryImportAsync(
+            """
+            COPY case_consents (id, case_id, notice_version, agrees_to_handling, has_contacted_business, is_consumer_purchase,
+                agrees_to_provision_abroad, given_at) FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var c in chunk)
+            {
+                await consents.StartRowAsync();
+                await consents.WriteAsync(c.ConsentId, NpgsqlDbType.Uuid);
+                await consents.WriteAsync(c.Id, NpgsqlDbType.Uuid);
+                await consents.WriteAsync(PrivacyNotice.CurrentVersion, NpgsqlDbType.Varchar);
+                await consents.WriteAsync(true, NpgsqlDbType.Boolean);
+                await consents.WriteAsync(true, NpgsqlDbType.Boolean);
+                await consents.WriteAsync(true, NpgsqlDbType.Boolean);
+                await consents.WriteAsync(c.AgreesToProvisionAbroad, NpgsqlDbType.Boolean);
+                await consents.WriteAsync(c.ReceivedAt.AddMinutes(-12), NpgsqlDbType.TimestampTz);
+            }
+
+            await consents.CompleteAsync();
+        }
+
+        await using (var events = await connection.BeginBinaryImportAsync(
+            """
+            COPY case_events (case_id, at, kind, actor_kind, actor_id, actor_name, from_status, to_status, text, data, visible_to_consumer)
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var c in chunk)
+            {
+                foreach (var e in c.Events)
+                {
+                    await events.StartRowAsync();
+                    await events.WriteAsync(c.Id, NpgsqlDbType.Uuid);
+                    await events.WriteAsync(e.At, NpgsqlDbType.TimestampTz);
+                    await events.WriteAsync(e.Kind.ToString(), NpgsqlDbType.Varchar);
+                    await events.WriteAsync(e.ActorKind.ToString(), NpgsqlDbType.Varchar);
+                    await Nullable(events, e.ActorId, NpgsqlDbType.Uuid);
+                    await events.WriteAsync(e.ActorName, NpgsqlDbType.Varchar);
+                    await events.WriteAsync(e.From.ToString(), NpgsqlDbType.Varchar);
+                    await events.WriteAsync(e.To.ToString(), NpgsqlDbType.Varchar);
+                    await Text(events, e.Text);
+                    if (e.Data is null)
+                    {
+                        await events.WriteNullAsync();
+                    }
+                    else
+                    {
+                        await events.WriteAsync(e.Data, NpgsqlDbType.Jsonb);
+                    }
+
+                    await events.WriteAsync(e.VisibleToConsumer, NpgsqlDbType.Boolean);
+                }
+            }
+
+            await events.CompleteAsync();
+        }
+
+        var files = chunk.SelectMany(c => c.Evidence.Select(e => (Case: c, File: e))).ToList();
+        await using (var stored = await connection.BeginBinaryImportAsync(
+            "COPY stored_files (id, file_name, content_type, length, sha256, created_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (_, file) in files)
+            {
+                var bytes = file.IsPdf ? Pdf : Png;
+                await stored.StartRowAsync();
+                await stored.WriteAsync(file.Id, NpgsqlDbType.Uuid);
+                await stored.WriteAsync(file.FileName, NpgsqlDbType.Varchar);
+                await stored.WriteAsync(file.IsPdf ? "application/pdf" : "image/png", NpgsqlDbType.Varchar);
+                await stored.WriteAsync((long)bytes.Length, NpgsqlDbType.Bigint);
+                await stored.WriteAsync(file.IsPdf ? PdfHash : PngHash, NpgsqlDbType.Char);
+                await stored.WriteAsync(file.AddedAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await stored.CompleteAsync();
+        }
+
+        await using (var contents = await connection.BeginBinaryImportAsync("COPY stored_file_contents (stored_file_id, bytes) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (_, file) in files)
+            {
+                await contents.StartRowAsync();
+                await contents.WriteAsync(file.Id, NpgsqlDbType.Uuid);
+                await contents.WriteAsync(file.IsPdf ? Pdf : Png, NpgsqlDbType.Bytea);
+            }
+
+            await contents.CompleteAsync();
+        }
+
+        await using (var evidence = await connection.BeginBinaryImportAsync("COPY case_evidence (id, case_id, stored_file_id, added_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (c, file) in files)
+            {
+                await evidence.StartRowAsync();
+                await evidence.WriteAsync(file.EvidenceId, NpgsqlDbType.Uuid);
+                await evidence.WriteAsync(c.Id, NpgsqlDbType.Uuid);
+                await evidence.WriteAsync(file.Id, NpgsqlDbType.Uuid);
+                await evidence.WriteAsync(file.AddedAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await evidence.CompleteAsync();
+        }
+    }
+
+    private static readonly string PngHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Png));
+    private static readonly string PdfHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf));
+
+    private static async Task Text(NpgsqlBinaryImporter importer, string? value)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync();
+        }
+        else
+        {
+            await importer.WriteAsync(value, NpgsqlDbType.Varchar);
+        }
+    }
+
+    private static async Task Nullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            await importer.WriteAsync(v, type);
+        }
+        else
+        {
+            await importer.WriteNullAsync();
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
+using Npgsql;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Performance;
+
+/// <summary>
+/// The benchmark's tools still work (issue 8): the data generator and bench/run.sh, on tiny data. No timings are
+/// asserted here; the numbers live in docs/performance.md.
+/// </summary>
+public class BenchmarkToolsTests
+{
+    private const string Fingerprint = """
+        SELECT md5(string_agg(c.number || c.id || c.status || c.business_name || c.what_happened || coalesce(c.assigned_to_id::text, '')
+            || (SELECT count(*) FROM case_events e WHERE e.case_id = c.id) || (SELECT count(*) FROM case_evidence v WHERE v.case_id = c.id), ',' ORDER BY c.number))
+        FROM cases c
+        """;
+
+    private const string CaseTableIndexes = """
+        SELECT count(*) FROM pg_indexes WHERE tablename IN ('cases', 'case_consents', 'case_events', 'case_evidence', 'stored_files', 'stored_file_contents')
+        """;
+
+    [Fact]
+    public async Task GenerateDataMakesTheSameCasesForASeedNumbersThemInOrderAndRefusesADatabaseWithCases()
+    {
+        await using var first = await TestDatabase.CreateAsync();
+        await using var second = await TestDatabase.CreateAsync();
+        var indexes = await first.ScalarAsync<long>(CaseTableIndexes);
+
+        foreach (var database in new[] { first, second })
+        {
+            var run = await GenerateAsync(database, "--cases", "240", "--seed", "5", "--until", "2026-11-01", "--staff", "6");
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        }
+
+        Assert.Equal(await first.ScalarAsync<string>(Fingerprint), await second.ScalarAsync<string>(Fingerprint));
+        Assert.Equal(240L, await first.ScalarAsync<long>("SELECT count(*) FROM cases"));
+        Assert.Equal(240L, await first.ScalarAsync<long>("SELECT count(DISTINCT case_id) FROM case_consents"));
+        Assert.Equal(240L, await first.ScalarAsync<long>("SELECT count(*) FROM case_events WHERE kind = 'Received'"));
+        Assert.Equal(0L, await first.ScalarAsync<long>("SELECT count(*) FROM cases WHERE received_at >= '2026-11-01' OR received_at < '2021-10-01'"));
+        Assert.True(await first.ScalarAsync<long>("SELECT count(*) FROM case_evidence e JOIN stored_file_contents f ON f.stored_file_id = e.stored_file_id") > 40);
+        Assert.True(await first.ScalarAsync<long>("SELECT count(DISTINCT status) FROM cases") >= 4);
+        Assert.True(await first.ScalarAsync<long>("SELECT count(*) FROM cases WHERE language = 'ja'") > 180);
+        Assert.Equal(6L, await first.ScalarAsync<long>("SELECT count(*) FROM users WHERE email LIKE '%@generated.invalid'"));
+        // Numbers follow receipt order within each year, without gaps, and the counters continue from the last.
+        Assert.Equal(0L, await first.ScalarAsync<long>("""
+            SELECT count(*) FROM (
+              SELECT number, row_number() OVER (PARTITION BY substring(number FROM 5 FOR 4) ORDER BY received_at) AS n FROM cases) x
+            WHERE substring(number FROM 10)::int <> n
+            """));
+        Assert.Equal(240L, await first.ScalarAsync<long>("SELECT sum(last_sequence)::bigint FROM case_number_counters"));
+        // The indexes and keys dropped for the COPY are all back.
+        Assert.Equal(indexes, await first.ScalarAsync<long>(CaseTableIndexes));
+
+        var refused = await GenerateAsync(first, "--cases", "10");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("refuses", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(240L, await first.ScalarAsync<long>("SELECT count(*) FROM cases"));
+
+        var appended = await GenerateAsync(first, "--cases", "30", "--seed", "6", "--until", "2026-11-01", "--staff", "6", "--append");
+        Assert.True(appended.ExitCode == 0, appended.Output + appended.Error);
+        Assert.Equal(270L, await first.ScalarAsync<long>("SELECT count(DISTINCT number) FROM cases"));
+
+        var usage = await GenerateAsync(first, "--cases", "many");
+        Assert.Equal(2, usage.ExitCode);
+    }
+
+    [Fact]
+    public async Task TheBenchmarkScriptRunsEveryScenarioAgainstPortalAndBaselineInSmokeMode()
+    {
+        var server = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString);
+        var repository = PortalProcess.RepositoryRoot;
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = repository };
+        foreach (var arg in new[] { "bench/run.sh", "--smoke", "--no-build", "--configuration", PortalProcess.BuildConfiguration })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PGHOST"] = server.Host;
+        start.Environment["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGUSER"] = server.Username;
+        start.Environment["PGPASSWORD"] = server.Password;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var report = await output + await error;
+        Assert.True(process.ExitCode == 0, report);
+        Assert.Contains("BENCH OK", report, StringComparison.Ordinal);
+        foreach (var scenario in new[] { "home", "intake", "case-page" })
+        {
+            Assert.Contains($"| {scenario} | portal |", report, StringComparison.Ordinal);
+            Assert.Contains($"| {scenario} | baseline |", report, StringComparison.Ordinal);
+        }
+    }
+
+    private static Task<PortalProcess.Result> GenerateAsync(TestDatabase database, params string[] args) =>
+        PortalProcess.RunAsync(new Dictionary<string, string> { ["ConnectionStrings__Default"] = database.ConnectionString }, TimeSpan.FromMinutes(2), ["generate-data", .. args]);
+}
