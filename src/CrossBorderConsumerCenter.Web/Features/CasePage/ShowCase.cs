@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed record CaseSummary
 
 public sealed record ConsentRecord(string NoticeVersion, bool AgreesToHandling, bool HasContactedBusiness, bool IsConsumerPurchase, bool AgreesToProvisionAbroad, DateTimeOffset GivenAt);
 
-public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset AddedAt)
+public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset AddedAt, EvidenceSource Source)
 {
     public bool CanPreview => ServeEvidence.PreviewTypes.Contains(ContentType);
 }
@@ -112,6 +113,9 @@ public sealed record CasePageModel(
 
     public ICaseActionForm? PostedForm { get; init; }
 
+    /// <summary>The partner agency for the merchant's country, whether the case can be forwarded, and the forwards made.</summary>
+    public CaseForwarding Forwarding { get; init; } = CaseForwarding.None;
+
     /// <summary>The consent in force: the latest record.</summary>
     public ConsentRecord? Consent => Consents.Count == 0 ? null : Consents[^1];
 
@@ -128,18 +132,19 @@ public static class ShowCase
 {
     /// <summary>
     /// The actions this page has a form for (a partial view "_Action{Action}" each), grouped as the page shows them.
-    /// The forwarding issue adds Forward and NotifyConsumer with their forms.
+    /// Forward links to its own compose page (Features/Forwarding); the others are forms on this page.
     /// </summary>
     public static readonly IReadOnlyList<(string Group, CaseAction[] Actions)> ActionGroups =
     [
         ("Handle", [CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority]),
-        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation]),
+        ("Partner", [CaseAction.Forward]),
+        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation, CaseAction.NotifyConsumer, CaseAction.KeepWaiting]),
         ("Finish", [CaseAction.Decline, CaseAction.Close, CaseAction.Reopen]),
     ];
 
     public static readonly IReadOnlySet<CaseAction> PageActions = ActionGroups.SelectMany(g => g.Actions).ToHashSet();
 
-    public sealed class Handler(AppDbContext db, AuditTrail audit, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AuditTrail audit, CaseForwarding.Loader forwarding, TimeProvider clock)
     {
         public async Task<CasePageModel?> HandleAsync(string number, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -200,7 +205,7 @@ public static class ShowCase
                                   join f in db.StoredFiles on e.StoredFileId equals f.Id
                                   where e.CaseId == c.Id
                                   orderby e.AddedAt, e.Id
-                                  select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt)).ToListAsync(ct);
+                                  select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt, e.Source)).ToListAsync(ct);
             var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id)
                 .Select(e => new { e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, e.Data })
                 .ToListAsync(ct);
@@ -222,9 +227,11 @@ public static class ShowCase
                 .ThenByDescending(t => (t as EventEntry)?.Id)
                 .ToList();
 
+            var forwards = await forwarding.LoadAsync(c.Id, c.BusinessCountryCode, c.Status, consents.Count > 0 && consents[^1].AgreesToProvisionAbroad, ct);
+
             audit.Record(AuditAction.CaseViewed, "Case", c.Id.ToString(), c.Id);
             await db.SaveChangesAsync(ct);
-            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow());
+            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow()) { Forwarding = forwards };
         }
 
         private static Dictionary<string, string?> ParseData(string? json)

@@ -19,6 +19,11 @@ public enum AuditAction
     CaseViewed,
     CaseChanged,
     EvidenceDownloaded,
+    PartnerAgencyCreated,
+    PartnerAgencyUpdated,
+    PartnerAgencyDeactivated,
+    PartnerAgencyActivated,
+    PartnerAnswerRecorded,
 }
 
 /// <summary>
