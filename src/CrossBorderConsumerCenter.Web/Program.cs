@@ -6,11 +6,12 @@ using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
-using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
-using CrossBorderConsumerCenter.Web.Features.Partners;
-using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
+using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
+using CrossBorderConsumerCenter.Web.Features.Partners;
+using CrossBorderConsumerCenter.Web.Features.Queue;
+using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -103,6 +104,9 @@ builder.Services.AddScoped<IValidator<CloseCase.Form>, CloseCase.Validator>();
 builder.Services.AddScoped<CloseCase.Handler>();
 builder.Services.AddScoped<IValidator<ReopenCase.Form>, ReopenCase.Validator>();
 builder.Services.AddScoped<ReopenCase.Handler>();
+// Queue (issue 5, part A): the staff queue at /staff/cases, the back office's home.
+builder.Services.AddSingleton<SearchBigramStatistics>();
+builder.Services.AddScoped<ListCases.Handler>();
 
 // Forwarding (issue 6): the partner agency registry (/admin/partners, addresses from PartnerAgencies:{Code}), forwarding
 // with records of provision, the agencies' answer page (/partner/{token}, rate-limited), telling the consumer, the case clocks.

@@ -76,6 +76,9 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/{number}/close"] = Access.BackOffice,
         ["POST /staff/cases/{number}/reopen"] = Access.BackOffice,
 
+        // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
+        ["GET /staff"] = Access.Public,
+        ["GET /staff/cases"] = Access.BackOffice,
         // Forwarding (issue 6): the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
         ["GET /admin/partners"] = Access.Admin,
         ["GET /admin/partners/new"] = Access.Admin,

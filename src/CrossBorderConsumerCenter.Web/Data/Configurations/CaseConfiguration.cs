@@ -71,6 +71,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Navigation(c => c.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.Consent);
         builder.Ignore(c => c.IsOpen);
+
+        // The staff queue (issue 5A): generated sort and search columns, and the indexes of its filters and sorts.
+        CaseQueueColumns.Configure(builder);
     }
 }
 

@@ -1,36 +1,11 @@
-using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.Cases;
 
-/// <summary>Where a case's email goes, and in which language: the one place that decides it for every feature.</summary>
+/// <summary>Where a case's email to the consumer goes, and in which language: the one place that decides it for every feature.</summary>
 public static class CaseRecipients
 {
     /// <summary>The consumer's address and language (the counselors' issue changes this one place for cases filed for a resident).</summary>
     public static (EmailRecipients Recipients, string Language) Consumer(Case c) => (EmailRecipients.ForAddress(c.ConsumerEmail), c.Language);
-
-    /// <summary>The back office writes to staff in Japanese.</summary>
-    public const string StaffLanguage = "ja";
-
-    /// <summary>
-    /// The staff member responsible for a case: its assignee or, when nobody is assigned, the staff member who last
-    /// forwarded it. Null when there is none, or they can no longer sign in (the queue's overdue filter still shows the case).
-    /// </summary>
-    public static async Task<EmailRecipients?> ResponsibleStaffAsync(AppDbContext db, Guid caseId, Guid? assignedToId, CancellationToken ct)
-    {
-        var userId = assignedToId ?? await db.CaseEvents.AsNoTracking()
-            .Where(e => e.CaseId == caseId && e.Kind == CaseEventKind.Forwarded && e.ActorId != null)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => e.ActorId)
-            .FirstOrDefaultAsync(ct);
-        if (userId is null)
-        {
-            return null;
-        }
-
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsDisabled).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        return string.IsNullOrEmpty(email) ? null : EmailRecipients.ForAddress(email);
-    }
 }

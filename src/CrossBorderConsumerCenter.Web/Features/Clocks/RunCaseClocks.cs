@@ -127,7 +127,7 @@ public sealed class RunCaseClocks(IServiceScopeFactory scopes, IOptions<ClocksOp
     /// <summary>The assignee (or whoever forwarded the case) learns the deadline passed; nobody to tell: the queue's overdue filter shows it.</summary>
     private static async Task<Guid?> TellStaffAsync(IServiceProvider services, AppDbContext db, Case c, DateTimeOffset? due, CancellationToken ct)
     {
-        if (await CaseRecipients.ResponsibleStaffAsync(db, c.Id, c.AssignedToId, ct) is not { } staff)
+        if (await ResponsibleStaff.OfAsync(db, c.Id, c.AssignedToId, ct) is not { } staff)
         {
             return null;
         }
@@ -137,10 +137,10 @@ public sealed class RunCaseClocks(IServiceScopeFactory scopes, IOptions<ClocksOp
         return services.GetRequiredService<EmailOutbox>().Enqueue(new OverdueEmail(new Dictionary<string, string>
         {
             ["CaseNumber"] = c.Number,
-            ["Status"] = InLanguage.Read(CaseRecipients.StaffLanguage, () => labels["CaseStatus_" + c.Status].Value),
+            ["Status"] = InLanguage.Read(ResponsibleStaff.Language, () => labels["CaseStatus_" + c.Status].Value),
             ["DueAt"] = due is { } at ? LocalizationRegistration.FormatJapanTime(at) : "-",
             ["CaseUrl"] = new Uri(portal.BaseUri, "staff/cases/" + c.Number).ToString(),
-        }), staff, CaseRecipients.StaffLanguage, c.Id).Id;
+        }), staff, ResponsibleStaff.Language, c.Id).Id;
     }
 
     /// <summary>The consumer is reminded of the question they were asked, with the day the case closes without an answer.</summary>

@@ -199,16 +199,16 @@ public static class RecordPartnerAnswer
             link.RecordAnswer(outcome, now);
 
             Guid? emailId = null;
-            if (await CaseRecipients.ResponsibleStaffAsync(db, c.Id, c.AssignedToId, ct) is { } staff)
+            if (await ResponsibleStaff.OfAsync(db, c.Id, c.AssignedToId, ct) is { } staff)
             {
                 emailId = outbox.Enqueue(new StaffEmail(new Dictionary<string, string>
                 {
                     ["CaseNumber"] = c.Number,
                     ["Agency"] = agency.EnglishName,
-                    ["Outcome"] = InLanguage.Read(CaseRecipients.StaffLanguage, () => partners["PartnerOutcome_" + outcome].Value),
+                    ["Outcome"] = InLanguage.Read(ResponsibleStaff.Language, () => partners["PartnerOutcome_" + outcome].Value),
                     ["Files"] = stored.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["CaseUrl"] = new Uri(portal.Value.BaseUri, "staff/cases/" + c.Number).ToString(),
-                }), staff, CaseRecipients.StaffLanguage, c.Id).Id;
+                }), staff, ResponsibleStaff.Language, c.Id).Id;
             }
 
             audit.Record(AuditAction.PartnerAnswerRecorded, "Case", c.Id.ToString(), c.Id, new

@@ -19,6 +19,9 @@ public enum AuditAction
     CaseViewed,
     CaseChanged,
     EvidenceDownloaded,
+
+    /// <summary>The staff queue searched by words: consumers' names and emails were searched and shown.</summary>
+    CasesSearched,
     PartnerAgencyCreated,
     PartnerAgencyUpdated,
     PartnerAgencyDeactivated,
