@@ -83,7 +83,7 @@ public class ForwardingTextTests
         var values = new Dictionary<string, string>
         {
             ["Name"] = "山田 太郎", ["CaseNumber"] = "CCJ-2026-000123", ["Message"] = "Refund <b>&", ["Question"] = "領収書を送ってください。",
-            ["ReplyBy"] = "2026年12月1日", ["Status"] = "提携機関に転送済み", ["DueAt"] = "2026-12-01 17:45", ["CaseUrl"] = "https://ccj.example.jp/staff/cases/CCJ-2026-000123",
+            ["ReplyBy"] = "2026年12月1日", ["Status"] = "提携機関へ伝達済み", ["DueAt"] = "2026-12-01 17:45", ["CaseUrl"] = "https://ccj.example.jp/staff/cases/CCJ-2026-000123",
             ["Agency"] = "CBBB", ["Outcome"] = "返金された", ["Files"] = "2",
         };
         IEmailTemplate email = template switch
