@@ -84,9 +84,13 @@ public class ForwardingFixture : PortalFixture
     public Task<Case> ReceiveAsync(ComplaintDetails? details = null, ConsentChoices? consent = null, string language = "ja", IReadOnlyList<StoredFile>? evidence = null) =>
         TestCases.ReceiveAsync(Factory, details, consent, language, evidence);
 
-    /// <summary>Forwards a case through the pages (compose, preview, send) with the pre-filled text, and returns the answer link's token.</summary>
-    public async Task<string> ForwardAsync(Case c, IEnumerable<KeyValuePair<string, string?>>? values = null)
+    /// <summary>
+    /// Forwards a case through the pages (compose, preview, send) with the pre-filled text, as the fixture's staff member
+    /// or through <paramref name="client"/>, and returns the answer link's token.
+    /// </summary>
+    public async Task<string> ForwardAsync(Case c, IEnumerable<KeyValuePair<string, string?>>? values = null, FormClient? client = null)
     {
+        var Client = client ?? this.Client;
         var compose = await Client.GetOkAsync(ComposeOf(c.Number));
         using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form", values);
         var preview = await HtmlPage.ReadAsync(previewResponse);

@@ -62,29 +62,38 @@ public sealed class PartnerAnswerController(
         return outcome == RecordPartnerAnswer.Outcome.Invalid ? Invalid() : RedirectToAction(nameof(Answer), new { token });
     }
 
-    private ViewResult Show(RecordPartnerAnswer.LinkView link, RecordPartnerAnswer.Form form, bool filesDropped = false)
-    {
-        UseLanguage(link.Language);
-        return link.State switch
+    private InLanguageResult Show(RecordPartnerAnswer.LinkView link, RecordPartnerAnswer.Form form, bool filesDropped = false) =>
+        new(link.State switch
         {
             RecordPartnerAnswer.LinkState.Answered => View("Answered", link),
             RecordPartnerAnswer.LinkState.NotExpected => View("NotExpected", link),
             _ => View(new PartnerAnswerPage(link, form, filesDropped)),
-        };
-    }
+        }, link.Language);
 
     /// <summary>One page for every link that does not work, in English (no agency is known), 404.</summary>
-    private ViewResult Invalid()
+    private InLanguageResult Invalid()
     {
-        UseLanguage(Languages.English);
         Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("Invalid");
+        return new InLanguageResult(View("Invalid"), Languages.English);
     }
 
     private void NoIndex() => Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
 
     private static void UseLanguage(string language) =>
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+
+    /// <summary>
+    /// A page rendered in the agency's language, whatever the visitor's browser asks for. The culture is set here, around
+    /// the view's rendering: set in the (asynchronous) action it would not outlive the action.
+    /// </summary>
+    private sealed class InLanguageResult(IActionResult page, string language) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            UseLanguage(language);
+            return page.ExecuteResultAsync(context);
+        }
+    }
 }
 
 public sealed record PartnerAnswerPage(RecordPartnerAnswer.LinkView Link, RecordPartnerAnswer.Form Form, bool FilesDropped);
