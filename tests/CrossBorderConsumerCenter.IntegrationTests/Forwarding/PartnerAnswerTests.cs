@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
@@ -99,6 +100,23 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
             [CaseEventKind.Received, CaseEventKind.Forwarded, CaseEventKind.PartnerResponded, CaseEventKind.ConsumerNotified, CaseEventKind.Closed],
             await portal.TimelineAsync(c.Id));
         Assert.NotNull((await partner.GetOkAsync($"/partner/{token}")).Find("[data-answered]"));
+    }
+
+    [Fact]
+    public async Task TheAssignedStaffMemberIsToldOfTheAnswerRatherThanTheOneWhoForwarded()
+    {
+        var colleague = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        var c = await portal.ReceiveAsync();
+        await portal.ChangeAsync(c.Id, (x, actor, now) => x.Assign(colleague.Id, colleague.DisplayName, actor, now));
+        var token = await portal.ForwardAsync(c);
+        using var partner = portal.Factory.CreateFormClient();
+
+        var page = await partner.GetOkAsync($"/partner/{token}");
+        using var answered = await partner.SubmitAsync(page, "form.partner-answer", [new("Outcome", "Shipped"), new("Message", "Tracking number 1Z999.")]);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+
+        var told = Assert.Single(await portal.EmailsAsync(c.Id, RecordPartnerAnswer.StaffEmail.TemplateName));
+        Assert.Equal([colleague.Email], told.ToAddresses);
     }
 
     [Fact]
