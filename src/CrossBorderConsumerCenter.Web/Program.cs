@@ -3,9 +3,13 @@ using System.Text.Unicode;
 using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
+using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
+using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
+using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
+using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
@@ -104,6 +108,38 @@ builder.Services.AddScoped<ReopenCase.Handler>();
 builder.Services.AddSingleton<SearchBigramStatistics>();
 builder.Services.AddScoped<ListCases.Handler>();
 
+// Forwarding (issue 6): the partner agency registry (/admin/partners, addresses from PartnerAgencies:{Code}), forwarding
+// with records of provision, the agencies' answer page (/partner/{token}, rate-limited), telling the consumer, the case clocks.
+builder.Services.AddOptions<PartnerAgenciesOptions>()
+    .Configure<IConfiguration>((o, config) => config.GetSection(PartnerAgenciesOptions.Section).Bind(o.Agencies))
+    .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PartnerAgenciesOptions>, PartnerAgenciesOptions.Validator>();
+builder.Services.AddOptions<PartnerLinksOptions>().BindConfiguration(PartnerLinksOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PartnerLinksOptions>, PartnerLinksOptions.Validator>();
+builder.Services.AddOptions<ClocksOptions>().BindConfiguration(ClocksOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<ClocksOptions>, ClocksOptions.Validator>();
+builder.Services.AddSingleton<PartnerDirectory>();
+builder.Services.AddHostedService<ApplyConfiguredAddresses>();
+builder.Services.AddScoped<ListPartnerAgencies.Handler>();
+builder.Services.AddScoped<EditPartnerAgency.Validator>();
+builder.Services.AddScoped<EditPartnerAgency.CreateValidator>();
+builder.Services.AddScoped<EditPartnerAgency.Handler>();
+builder.Services.AddScoped<SetPartnerAgencyActive.Handler>();
+builder.Services.AddScoped<CaseForwarding.Loader>();
+builder.Services.AddScoped<ForwardEmail>();
+builder.Services.AddScoped<IValidator<ComposeForward.Form>, ComposeForward.Validator>();
+builder.Services.AddScoped<ComposeForward.Handler>();
+builder.Services.AddScoped<SendForward.Handler>();
+builder.Services.AddScoped<IValidator<NotifyConsumer.Form>, NotifyConsumer.Validator>();
+builder.Services.AddScoped<NotifyConsumer.Handler>();
+builder.Services.AddScoped<IValidator<KeepWaiting.Form>, KeepWaiting.Validator>();
+builder.Services.AddScoped<KeepWaiting.Handler>();
+builder.Services.AddScoped<RecordPartnerAnswer.Validator>();
+builder.Services.AddScoped<RecordPartnerAnswer.Handler>();
+builder.Services.AddPartnerAnswerRateLimit();
+builder.Services.AddSingleton<RunCaseClocks>();
+builder.Services.AddHostedService<CaseClocksWorker>();
+
 var app = builder.Build();
 
 try
@@ -132,6 +168,7 @@ try
     app.UseMiddleware<RequestLoggingMiddleware.RouteCapture>();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter(); // Forwarding (issue 6): the partner answer pages' limit per client address
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
+using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Files;
@@ -26,6 +27,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<IntakeDraftFile> IntakeDraftFiles => Set<IntakeDraftFile>();
+
+    // Forwarding (issue 6): the partner agency registry, records of provision, the agencies' answer links
+    public DbSet<PartnerAgency> PartnerAgencies => Set<PartnerAgency>();
+    public DbSet<PartnerAgencyCountry> PartnerAgencyCountries => Set<PartnerAgencyCountry>();
+    public DbSet<PartnerProvision> PartnerProvisions => Set<PartnerProvision>();
+    public DbSet<PartnerLink> PartnerLinks => Set<PartnerLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -79,6 +79,21 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
         ["GET /staff"] = Access.Public,
         ["GET /staff/cases"] = Access.BackOffice,
+        // Forwarding (issue 6): the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
+        ["GET /admin/partners"] = Access.Admin,
+        ["GET /admin/partners/new"] = Access.Admin,
+        ["POST /admin/partners/new"] = Access.Admin,
+        ["GET /admin/partners/{code}"] = Access.Admin,
+        ["POST /admin/partners/{code}"] = Access.Admin,
+        ["POST /admin/partners/{code}/deactivate"] = Access.Admin,
+        ["POST /admin/partners/{code}/activate"] = Access.Admin,
+        ["GET /staff/cases/{number}/forward"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/forward/preview"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/forward"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/notify-consumer"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/keep-waiting"] = Access.BackOffice,
+        ["GET /partner/{token}"] = Access.Public,
+        ["POST /partner/{token}"] = Access.Public,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
@@ -118,7 +133,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var url = pattern.Contains("{number}", StringComparison.Ordinal)
             ? await CaseUrlAsync(pattern)
-            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal);
+            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal);
 
         using var response = method == "GET"
             ? await client.Http.GetAsync(url)

@@ -7,7 +7,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.CasePage;
 /// <summary>
 /// The workflow through the page, for every status and every action the page can post: the page offers exactly the
 /// allowed actions, an allowed one works and moves the case where the rule says, a refused one is refused with a
-/// message and changes nothing.
+/// message and changes nothing. Forwarding has its own compose page (ForwardingTests): here only its link is checked.
 /// </summary>
 public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CasePageFixture>
 {
@@ -22,14 +22,19 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
         [CaseAction.Decline] = ("decline", new() { ["Decline.Reason"] = nameof(DeclineReason.BusinessPurchase), ["Decline.Comment"] = "事業用の購入でした。" }),
         [CaseAction.Close] = ("close", new() { ["Close.Outcome"] = nameof(CaseOutcome.PartlyResolved), ["Close.Comment"] = "一部返金。" }),
         [CaseAction.Reopen] = ("reopen", new() { ["Reopen.Reason"] = "返金が取り消された。" }),
+        [CaseAction.NotifyConsumer] = ("notify-consumer", new() { ["NotifyConsumer.Message"] = "事業者から返金されたとの報告がありました。" }),
+        [CaseAction.KeepWaiting] = ("keep-waiting", new() { ["KeepWaiting.Note"] = "電話で、来週送ると聞いた。" }),
     };
+
+    /// <summary>The actions with a form on the page (forwarding is a link to its own page).</summary>
+    private static IEnumerable<CaseAction> FormActions => ShowCase.PageActions.Where(a => a != CaseAction.Forward);
 
     public static TheoryData<CaseStatus, CaseAction> EveryStatusAndPageAction()
     {
         var data = new TheoryData<CaseStatus, CaseAction>();
         foreach (var status in Enum.GetValues<CaseStatus>())
         {
-            foreach (var action in ShowCase.PageActions)
+            foreach (var action in FormActions)
             {
                 data.Add(status, action);
             }
@@ -39,7 +44,7 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
     }
 
     [Fact]
-    public void EveryActionThePageOffersIsTriedHere() => Assert.Equal(ShowCase.PageActions.Order(), Posts.Keys.Order());
+    public void EveryActionThePageOffersIsTriedHere() => Assert.Equal(FormActions.Order(), Posts.Keys.Order());
 
     [Theory]
     [MemberData(nameof(EveryStatusAndPageAction))]
@@ -60,6 +65,11 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
             fields["Assign.AssigneeId"] = portal.Staff.Id.ToString();
         }
 
+        if (action == CaseAction.KeepWaiting)
+        {
+            fields["KeepWaiting.Until"] = KeepWaiting.Suggested(portal.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var before = await portal.FootprintAsync(c.Id);
         using var response = await portal.Client.PostAsync($"{CasePageFixture.PageOf(c.Number)}/{path}", page, fields);
 
@@ -72,7 +82,7 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
             var footprint = await portal.FootprintAsync(c.Id);
             Assert.Equal(before.Events + 1, footprint.Events);
             Assert.Equal(before.Changes + 1, footprint.Changes);
-            Assert.Equal(before.Emails + (action == CaseAction.RequestInformation ? 1 : 0), footprint.Emails);
+            Assert.Equal(before.Emails + (action is CaseAction.RequestInformation or CaseAction.NotifyConsumer ? 1 : 0), footprint.Emails);
             Assert.Contains($"\"action\": \"{action}\"", await portal.LastAuditDetailsAsync(c.Id, "CaseChanged"), StringComparison.Ordinal);
         }
         else
@@ -87,12 +97,13 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
 
     [Theory]
     [MemberData(nameof(Statuses))]
-    public async Task ThePageOffersExactlyTheStaffActionsOfTheStatusLeavingForwardingToItsOwnIssue(CaseStatus status)
+    public async Task ThePageOffersExactlyTheStaffActionsOfTheStatusWithForwardingAsALinkToItsPage(CaseStatus status)
     {
         var c = await portal.CaseInAsync(status);
         var page = await portal.Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
-        var expected = CaseWorkflow.StaffActions(status).Where(a => a is not (CaseAction.Forward or CaseAction.NotifyConsumer)).Select(a => "action-" + a);
+        var expected = ShowCase.ActionGroups.SelectMany(g => g.Actions).Where(a => a != CaseAction.Forward && CaseWorkflow.Can(status, a)).Select(a => "action-" + a);
         Assert.Equal(expected, page.FindAll("details.case-action").Select(d => d.Id!));
+        Assert.Equal(CaseWorkflow.Can(status, CaseAction.Forward), page.Find("#action-Forward") is not null);
         Assert.Equal(CaseWorkflow.Can(status, CaseAction.Assign), page.Find("form.case-assign-me") is not null);
     }
 

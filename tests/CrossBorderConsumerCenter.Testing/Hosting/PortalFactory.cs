@@ -15,6 +15,8 @@ namespace CrossBorderConsumerCenter.Testing.Hosting;
 /// The background email sender is off: a feature's test sees its outbox rows stay Pending and asserts
 /// on them, with nothing sent behind its back. A test that wants delivery turns the sender on with
 /// <see cref="Smtp.SmtpServer.PortalSettings"/> (or calls EmailSender.SendDueAsync itself).
+/// The case clocks' worker is off too, so that no test's cases are marked overdue or closed behind its back;
+/// the clocks' tests run its passes themselves (RunCaseClocks.RunAsync) on a fake clock.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
@@ -34,6 +36,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Smtp:ReplyToAddress"] = "consult@ccj.test",
             ["Smtp:PickupDirectory"] = MailPickupDirectory,
             ["Email:Outbox:Enabled"] = "false",
+            ["Clocks:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -36,6 +36,11 @@ public class BusinessCalendarTests
     [InlineData("2026-11-20", 1, "2026-11-24")] // Friday, weekend, then a holiday Monday
     [InlineData("2026-11-21", 0, "2026-11-21")] // zero days: the same day, even if closed
     [InlineData("2027-03-19", 1, "2027-03-23")] // over the vernal equinox's substitute
+    [InlineData("2025-04-25", 10, "2025-05-14")] // a partner's 10 days across Golden Week 2025 (29 Apr, 3-6 May)
+    [InlineData("2026-04-24", 10, "2026-05-14")] // ...2026 (29 Apr, 3-6 May)
+    [InlineData("2027-04-23", 10, "2027-05-13")] // ...2027 (29 Apr, 3-5 May)
+    [InlineData("2025-12-26", 10, "2026-01-19")] // across the New Year 2025-26: closure 29 Dec-3 Jan, Coming of Age Day 12 Jan
+    [InlineData("2027-12-24", 10, "2028-01-14")] // across the New Year 2027-28: closure, then Coming of Age Day 10 Jan
     public void AddsBusinessDaysSkippingWeekendsHolidaysAndTheClosure(string start, int days, string expected) =>
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
             Center.AddBusinessDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));

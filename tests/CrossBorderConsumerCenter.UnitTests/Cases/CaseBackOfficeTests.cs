@@ -103,7 +103,9 @@ public class CaseBackOfficeTests
         var c = NewCase();
         Assert.Throws<InvalidOperationException>(() => c.CloseForNoReply(Now));
         c.RequestInformation("?", Hanako, Now);
-        var e = c.CloseForNoReply(Now.AddDays(14));
+        Assert.Throws<InvalidOperationException>(() => c.CloseForNoReply(Now.AddDays(8)));
+        c.RemindConsumer(Now.AddDays(8));
+        var e = c.CloseForNoReply(Now.AddDays(16));
         Assert.Equal(CaseOutcome.NoReply, c.Outcome);
         Assert.Equal(CaseActorKind.System, e.ActorKind);
     }

@@ -79,6 +79,17 @@ public class CaseWorkflowTests
         [(Forwarded, Withdraw)] = Closed,
         [(PartnerResponded, Withdraw)] = Closed,
 
+        // While the consumer has not answered: the clock's reminder, and staff may keep waiting past the deadline.
+        [(WaitingForConsumer, SendReminder)] = WaitingForConsumer,
+        [(WaitingForConsumer, KeepWaiting)] = WaitingForConsumer,
+
+        // The clock marks any open case past its deadline, keeping its status.
+        [(Received, MarkOverdue)] = Received,
+        [(InProgress, MarkOverdue)] = InProgress,
+        [(WaitingForConsumer, MarkOverdue)] = WaitingForConsumer,
+        [(Forwarded, MarkOverdue)] = Forwarded,
+        [(PartnerResponded, MarkOverdue)] = PartnerResponded,
+
         // A finished case can be reopened.
         [(Closed, Reopen)] = InProgress,
         [(Declined, Reopen)] = InProgress,
@@ -128,6 +139,8 @@ public class CaseWorkflowTests
             Assert.DoesNotContain(CloseForNoReply, offered);
             Assert.DoesNotContain(Withdraw, offered);
             Assert.DoesNotContain(RecordPartnerResponse, offered);
+            Assert.DoesNotContain(SendReminder, offered);
+            Assert.DoesNotContain(MarkOverdue, offered);
         }
     }
 

@@ -1,7 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
-using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using static CrossBorderConsumerCenter.UnitTests.Intake.IntakeTestSupport;
@@ -46,14 +45,6 @@ public class IntakeResourcesTests
         foreach (var problem in Enum.GetValues<EvidenceProblem>())
         {
             keys.Add($"Evidence_{problem}");
-        }
-
-        foreach (var agency in PartnerRouting.Agencies)
-        {
-            foreach (var country in PartnerRouting.CountriesOf(agency))
-            {
-                keys.Add($"Law_{country}");
-            }
         }
 
         keys.Add($"Consent_ProvisionAbroad_{GiveConsent.Yes}");

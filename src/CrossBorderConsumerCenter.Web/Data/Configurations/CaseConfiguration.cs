@@ -59,6 +59,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(c => c.AssignedToId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AssignedToId, c.Status });
         builder.HasIndex(c => c.DueAt).HasFilter("due_at IS NOT NULL");
+
+        // The clocks' worker: open cases past their deadline that it has not acted on yet.
+        builder.HasIndex(c => c.DueAt, "ix_cases_clock_due").HasFilter("overdue_marked_at IS NULL AND due_at IS NOT NULL");
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
 
@@ -92,6 +95,7 @@ public sealed class CaseEvidenceConfiguration : IEntityTypeConfiguration<CaseEvi
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(e => e.StoredFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.CaseId, e.StoredFileId }).IsUnique();
+        builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
     }
 }
 

@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
+using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
@@ -99,6 +100,17 @@ public sealed class Case
 
     /// <summary>For a case declined as a duplicate: the number of the case it duplicates.</summary>
     public string? DuplicateOfNumber { get; private set; }
+
+    // The clocks (the scheduled worker): what was done about the current deadline, so each action happens once.
+
+    /// <summary>When the case was marked overdue for its current deadline; cleared whenever the deadline moves.</summary>
+    public DateTimeOffset? OverdueMarkedAt { get; private set; }
+
+    /// <summary>When the consumer was reminded of the current request for information (seed 004: once, after a week).</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
+    /// <summary>When staff chose to keep waiting for the consumer: the case is then never closed for no reply automatically.</summary>
+    public DateTimeOffset? AutoCloseStoppedAt { get; private set; }
 
     /// <summary>
     /// The timeline lines added through this instance (and, if a query included them, the stored ones).
@@ -245,9 +257,16 @@ public sealed class Case
     }
 
     /// <summary>Asks the consumer for more; the case waits for their answer (a week, then a reminder).</summary>
-    public CaseEvent RequestInformation(string question, CaseActor actor, DateTimeOffset now) =>
-        Apply(CaseAction.RequestInformation, CaseEventKind.InformationRequested, actor, now, Required(question, CaseEvent.MaxTextLength), null,
+    public CaseEvent RequestInformation(string question, CaseActor actor, DateTimeOffset now)
+    {
+        var @event = Apply(CaseAction.RequestInformation, CaseEventKind.InformationRequested, actor, now, Required(question, CaseEvent.MaxTextLength), null,
             visibleToConsumer: true, dueAt: CaseClocks.ConsumerReplyDue(now));
+
+        // A new question starts the week, the reminder and the automatic close afresh.
+        ReminderSentAt = null;
+        AutoCloseStoppedAt = null;
+        return @event;
+    }
 
     public CaseEvent ReceiveConsumerReply(string text, CaseActor actor, DateTimeOffset now) =>
         Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength), null, visibleToConsumer: true);
@@ -271,8 +290,126 @@ public sealed class Case
         Finish(CaseAction.Close, CaseEventKind.Closed, outcome, comment, actor, now);
 
     /// <summary>The clock closes a case whose consumer did not answer (seed 004: a week, a reminder, another week).</summary>
-    public CaseEvent CloseForNoReply(DateTimeOffset now) =>
-        Finish(CaseAction.CloseForNoReply, CaseEventKind.Closed, CaseOutcome.NoReply, null, CaseActor.System, now);
+    public CaseEvent CloseForNoReply(DateTimeOffset now)
+    {
+        if (ClockActionDue(now) != ClockAction.CloseForNoReply)
+        {
+            throw new InvalidOperationException($"Case {Number} is not waiting to be closed for no reply.");
+        }
+
+        return Finish(CaseAction.CloseForNoReply, CaseEventKind.Closed, CaseOutcome.NoReply, null, CaseActor.System, now);
+    }
+
+    /// <summary>
+    /// Sends the case to the partner agency (again, for a follow-up): it waits for the agency's answer until the agency's
+    /// deadline, counted in business days from now. Refused without the consumer's consent to provision abroad.
+    /// </summary>
+    public CaseEvent Forward(PartnerProvision provision, int responseBusinessDays, CaseActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(provision);
+        if (!Consent.AgreesToProvisionAbroad)
+        {
+            throw new InvalidOperationException($"Case {Number}: the consumer did not agree to provision abroad.");
+        }
+
+        if (provision.CaseId != Id || provision.CountryCode != BusinessCountryCode)
+        {
+            throw new ArgumentException("The provision record is for another case or country.", nameof(provision));
+        }
+
+        return Apply(CaseAction.Forward, CaseEventKind.Forwarded, actor, now, null,
+            Json(("agency", provision.AgencyCode), ("agencyName", provision.AgencyName), ("country", provision.CountryCode),
+                ("provisionId", provision.Id), ("emailId", provision.OutboundEmailId), ("items", provision.Items), ("files", provision.EvidenceFileNames.Count)),
+            visibleToConsumer: true, dueAt: CaseClocks.PartnerDue(now, responseBusinessDays));
+    }
+
+    /// <summary>
+    /// The agency reports what the merchant did (through its answer link): the answer goes on the timeline (for staff:
+    /// they tell the consumer in their own words), its files become evidence marked as from the partner, and staff
+    /// follow up within <see cref="CaseClocks.FollowUpBusinessDays"/> business days.
+    /// </summary>
+    public CaseEvent RecordPartnerResponse(string agencyCode, PartnerOutcome outcome, string? message, Guid linkId, IReadOnlyCollection<Guid> fileIds, DateTimeOffset now)
+    {
+        if (fileIds.Count > EvidenceFiles.MaxFiles)
+        {
+            throw new ArgumentException($"At most {EvidenceFiles.MaxFiles} files per answer.", nameof(fileIds));
+        }
+
+        var @event = Apply(CaseAction.RecordPartnerResponse, CaseEventKind.PartnerResponded, new CaseActor(CaseActorKind.Partner, null, agencyCode), now,
+            Optional(message, CaseEvent.MaxTextLength), Json(("agency", agencyCode), ("outcome", outcome.ToString()), ("linkId", linkId), ("files", fileIds.Count)),
+            visibleToConsumer: false);
+        foreach (var fileId in fileIds.Distinct())
+        {
+            _evidence.Add(new CaseEvidence(Id, fileId, now, EvidenceSource.Partner));
+        }
+
+        return @event;
+    }
+
+    /// <summary>Staff tell the consumer something (what the merchant did, say); the message goes by email and on the timeline.</summary>
+    public CaseEvent NotifyConsumer(string message, CaseActor actor, DateTimeOffset now) =>
+        Apply(CaseAction.NotifyConsumer, CaseEventKind.ConsumerNotified, actor, now, Required(message, CaseEvent.MaxTextLength), null, visibleToConsumer: true);
+
+    /// <summary>
+    /// Staff keep waiting for the consumer's answer until <paramref name="until"/>: the case will not be closed for no
+    /// reply automatically; when the new deadline passes it is marked overdue for staff to decide.
+    /// </summary>
+    public CaseEvent KeepWaiting(DateTimeOffset until, string? note, CaseActor actor, DateTimeOffset now)
+    {
+        if (until <= now)
+        {
+            throw new ArgumentException("The new deadline must be later than now.", nameof(until));
+        }
+
+        var @event = Apply(CaseAction.KeepWaiting, CaseEventKind.WaitExtended, actor, now, Optional(note, CaseEvent.MaxTextLength),
+            Json(("until", until)), visibleToConsumer: false, dueAt: until);
+        AutoCloseStoppedAt = now;
+        return @event;
+    }
+
+    /// <summary>What the clock must do about this case at <paramref name="now"/>, if anything; each happens once per deadline.</summary>
+    public ClockAction? ClockActionDue(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || OverdueMarkedAt is not null)
+        {
+            return null;
+        }
+
+        if (Status == CaseStatus.WaitingForConsumer && AutoCloseStoppedAt is null)
+        {
+            return ReminderSentAt is null ? ClockAction.RemindConsumer : ClockAction.CloseForNoReply;
+        }
+
+        return ClockAction.MarkOverdue;
+    }
+
+    /// <summary>The clock marks the case overdue for its current deadline (once: until the deadline moves).</summary>
+    public CaseEvent MarkOverdue(DateTimeOffset now)
+    {
+        if (ClockActionDue(now) != ClockAction.MarkOverdue)
+        {
+            throw new InvalidOperationException($"Case {Number} is not waiting to be marked overdue.");
+        }
+
+        var @event = Apply(CaseAction.MarkOverdue, CaseEventKind.MarkedOverdue, CaseActor.System, now, null, Json(("dueAt", DueAt)), visibleToConsumer: false, touches: false);
+        OverdueMarkedAt = now;
+        return @event;
+    }
+
+    /// <summary>The clock reminds the consumer a week after the request; the case is closed if another week passes without an answer.</summary>
+    public CaseEvent RemindConsumer(DateTimeOffset now)
+    {
+        if (ClockActionDue(now) != ClockAction.RemindConsumer)
+        {
+            throw new InvalidOperationException($"Case {Number} is not waiting for a reminder.");
+        }
+
+        var replyBy = CaseClocks.ConsumerReplyDue(now);
+        var @event = Apply(CaseAction.SendReminder, CaseEventKind.ReminderSent, CaseActor.System, now, null, Json(("replyBy", replyBy)),
+            visibleToConsumer: true, touches: false, dueAt: replyBy);
+        ReminderSentAt = now;
+        return @event;
+    }
 
     public CaseEvent Withdraw(string? reason, CaseActor actor, DateTimeOffset now) =>
         Finish(CaseAction.Withdraw, CaseEventKind.Withdrawn, CaseOutcome.Withdrawn, reason, actor, now);
@@ -301,6 +438,13 @@ public sealed class Case
         {
             Status = next;
             DueAt = dueAt ?? CaseClocks.DueOnEntering(next, now);
+            OverdueMarkedAt = null;
+        }
+
+        if (next != from)
+        {
+            ReminderSentAt = null;
+            AutoCloseStoppedAt = null;
         }
 
         if (touches)
@@ -377,18 +521,42 @@ public sealed class CaseEvidence
     {
     }
 
-    internal CaseEvidence(Guid caseId, Guid storedFileId, DateTimeOffset addedAt)
+    internal CaseEvidence(Guid caseId, Guid storedFileId, DateTimeOffset addedAt, EvidenceSource source = EvidenceSource.Consumer)
     {
         Id = Guid.CreateVersion7(addedAt);
         CaseId = caseId;
         StoredFileId = storedFileId;
         AddedAt = addedAt;
+        Source = source;
     }
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
     public Guid StoredFileId { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }
+
+    /// <summary>Who gave the file: the consumer (intake) or the partner agency (with its answer).</summary>
+    public EvidenceSource Source { get; private set; }
+}
+
+/// <summary>Who gave an evidence file.</summary>
+public enum EvidenceSource
+{
+    Consumer,
+    Partner,
+}
+
+/// <summary>What the scheduled clock does to a case past its deadline.</summary>
+public enum ClockAction
+{
+    /// <summary>Mark it overdue (once per deadline) and tell the staff member responsible.</summary>
+    MarkOverdue,
+
+    /// <summary>Remind the consumer of the request for information (once), and wait another week.</summary>
+    RemindConsumer,
+
+    /// <summary>Close it for no reply, a week after the reminder.</summary>
+    CloseForNoReply,
 }
 
 /// <summary>The last case number given out in a year (see <see cref="CaseNumber"/>); one row per year.</summary>

@@ -32,6 +32,9 @@ public static class CaseClocks
 
     public static DateTimeOffset ConsumerReplyDue(DateTimeOffset requestedAt) => requestedAt + ConsumerReplyPeriod;
 
+    /// <summary>A forwarded case waits for the agency's answer until its deadline, counted in business days from the forward (Japan's calendar for now).</summary>
+    public static DateTimeOffset PartnerDue(DateTimeOffset forwardedAt, int responseBusinessDays) => EndOfBusinessDay(forwardedAt, responseBusinessDays);
+
     /// <summary>Office closing time, Japan time, on the <paramref name="businessDays"/>-th business day after <paramref name="from"/>'s Japan date.</summary>
     public static DateTimeOffset EndOfBusinessDay(DateTimeOffset from, int businessDays)
     {

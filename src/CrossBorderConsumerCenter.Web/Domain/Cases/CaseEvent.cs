@@ -20,6 +20,9 @@ public enum CaseEventKind
     ReminderSent,
     MarkedOverdue,
     EvidenceAdded,
+
+    /// <summary>Staff keep waiting for the consumer: a later reply deadline, and no automatic close.</summary>
+    WaitExtended,
 }
 
 /// <summary>Who caused an event; the consumer's tracking page names the center, never a staff member.</summary>

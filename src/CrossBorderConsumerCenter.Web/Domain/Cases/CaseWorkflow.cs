@@ -17,6 +17,15 @@ public enum CaseAction
     CloseForNoReply,
     Withdraw,
     Reopen,
+
+    /// <summary>Staff keep waiting for the consumer past the reply deadline: the wait is extended and the automatic close stopped.</summary>
+    KeepWaiting,
+
+    /// <summary>The clock reminds the consumer that an answer is due (seed 004: a week, a reminder, another week).</summary>
+    SendReminder,
+
+    /// <summary>The clock marks a case whose deadline passed, once per deadline, and tells the staff member responsible.</summary>
+    MarkOverdue,
 }
 
 /// <summary>
@@ -32,7 +41,7 @@ public static class CaseWorkflow
     private static readonly CaseAction[] ByStaff =
     [
         CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority, CaseAction.AddNote, CaseAction.RequestInformation,
-        CaseAction.Forward, CaseAction.NotifyConsumer, CaseAction.Decline, CaseAction.Close, CaseAction.Reopen,
+        CaseAction.Forward, CaseAction.NotifyConsumer, CaseAction.KeepWaiting, CaseAction.Decline, CaseAction.Close, CaseAction.Reopen,
     ];
 
     public static bool IsOpen(CaseStatus status) => Open.Contains(status);
@@ -54,6 +63,8 @@ public static class CaseWorkflow
         CaseAction.Close or CaseAction.Withdraw when IsOpen(from) => CaseStatus.Closed,
         CaseAction.CloseForNoReply when from == CaseStatus.WaitingForConsumer => CaseStatus.Closed,
         CaseAction.Reopen when !IsOpen(from) => CaseStatus.InProgress,
+        CaseAction.KeepWaiting or CaseAction.SendReminder when from == CaseStatus.WaitingForConsumer => from,
+        CaseAction.MarkOverdue when IsOpen(from) => from,
         _ => null,
     };
 

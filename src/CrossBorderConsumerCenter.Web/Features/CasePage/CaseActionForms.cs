@@ -21,7 +21,7 @@ public interface IVersionedCaseForm : ICaseActionForm
 
 /// <summary>
 /// One form per action the page offers, filled from the case; after a refused post the posted one replaces its
-/// default, so what the user typed is shown again. A later action (forwarding) adds its form here.
+/// default, so what the user typed is shown again. Forwarding has its own compose page (Features/Forwarding).
 /// </summary>
 public sealed class CaseActionForms
 {
@@ -30,6 +30,8 @@ public sealed class CaseActionForms
     public ChangeCasePriority.Form ChangePriority { get; set; } = new();
     public AddCaseNote.Form AddNote { get; set; } = new();
     public RequestInformation.Form RequestInformation { get; set; } = new();
+    public NotifyConsumer.Form NotifyConsumer { get; set; } = new();
+    public KeepWaiting.Form KeepWaiting { get; set; } = new();
     public DeclineCase.Form Decline { get; set; } = new();
     public CloseCase.Form Close { get; set; } = new();
     public ReopenCase.Form Reopen { get; set; } = new();
@@ -40,6 +42,8 @@ public sealed class CaseActionForms
         ChangeCategory = new() { Version = c.Version, Category = c.Category.ToString() },
         ChangePriority = new() { Version = c.Version, Priority = c.Priority.ToString() },
         RequestInformation = new() { Version = c.Version },
+        NotifyConsumer = new() { Version = c.Version },
+        KeepWaiting = new() { Version = c.Version },
         Decline = new() { Version = c.Version },
         Close = new() { Version = c.Version },
         Reopen = new() { Version = c.Version },

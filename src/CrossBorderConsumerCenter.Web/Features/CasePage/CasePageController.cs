@@ -87,6 +87,16 @@ public sealed class CasePageController(ShowCase.Handler show, IStringLocalizer<C
         [FromServices] IValidator<RequestInformation.Form> validator, [FromServices] RequestInformation.Handler handler, CancellationToken ct) =>
         ActAsync(number, CaseAction.RequestInformation, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.RequestInformation = form, ct);
 
+    [HttpPost("notify-consumer")]
+    public Task<IActionResult> NotifyConsumer(string number, [Bind(Prefix = nameof(CaseAction.NotifyConsumer))] NotifyConsumer.Form form,
+        [FromServices] IValidator<NotifyConsumer.Form> validator, [FromServices] NotifyConsumer.Handler handler, CancellationToken ct) =>
+        ActAsync(number, CaseAction.NotifyConsumer, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.NotifyConsumer = form, ct);
+
+    [HttpPost("keep-waiting")]
+    public Task<IActionResult> KeepWaiting(string number, [Bind(Prefix = nameof(CaseAction.KeepWaiting))] KeepWaiting.Form form,
+        [FromServices] IValidator<KeepWaiting.Form> validator, [FromServices] KeepWaiting.Handler handler, CancellationToken ct) =>
+        ActAsync(number, CaseAction.KeepWaiting, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.KeepWaiting = form, ct);
+
     [HttpPost("decline")]
     public Task<IActionResult> Decline(string number, [Bind(Prefix = nameof(CaseAction.Decline))] DeclineCase.Form form,
         [FromServices] IValidator<DeclineCase.Form> validator, [FromServices] DeclineCase.Handler handler, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ public sealed record CaseSummary
 
 public sealed record ConsentRecord(string NoticeVersion, bool AgreesToHandling, bool HasContactedBusiness, bool IsConsumerPurchase, bool AgreesToProvisionAbroad, DateTimeOffset GivenAt);
 
-public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset AddedAt)
+public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset AddedAt, EvidenceSource Source)
 {
     public bool CanPreview => ServeEvidence.PreviewTypes.Contains(ContentType);
 }
@@ -111,6 +112,9 @@ public sealed record CasePageModel(
 
     public ICaseActionForm? PostedForm { get; init; }
 
+    /// <summary>The partner agency for the merchant's country, whether the case can be forwarded, and the forwards made.</summary>
+    public CaseForwarding Forwarding { get; init; } = CaseForwarding.None;
+
     /// <summary>The consent in force: the latest record.</summary>
     public ConsentRecord? Consent => Consents.Count == 0 ? null : Consents[^1];
 
@@ -127,12 +131,13 @@ public static class ShowCase
 {
     /// <summary>
     /// The actions this page has a form for (a partial view "_Action{Action}" each), grouped as the page shows them.
-    /// The forwarding issue adds Forward and NotifyConsumer with their forms.
+    /// Forward links to its own compose page (Features/Forwarding); the others are forms on this page.
     /// </summary>
     public static readonly IReadOnlyList<(string Group, CaseAction[] Actions)> ActionGroups =
     [
         ("Handle", [CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority]),
-        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation]),
+        ("Partner", [CaseAction.Forward]),
+        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation, CaseAction.NotifyConsumer, CaseAction.KeepWaiting]),
         ("Finish", [CaseAction.Decline, CaseAction.Close, CaseAction.Reopen]),
     ];
 
@@ -196,7 +201,7 @@ public static class ShowCase
                                           join f in db.StoredFiles on e.StoredFileId equals f.Id
                                           where e.CaseId == caseId
                                           orderby e.AddedAt, e.Id
-                                          select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt));
+                                          select new EvidenceItem(e.Id, f.FileName, f.ContentType, f.Length, e.AddedAt, e.Source));
 
     private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EventRow>> EventsOf = EF.CompileAsyncQuery(
         (AppDbContext db, Guid caseId) => db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId)
@@ -208,7 +213,7 @@ public static class ShowCase
 
     private sealed record EventRow(DateTimeOffset At, long Id, CaseEventKind Kind, CaseActorKind ActorKind, string ActorName, CaseStatus FromStatus, CaseStatus ToStatus, string? Text, string? Data);
 
-    public sealed class Handler(AppDbContext db, AuditTrail audit, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, AuditTrail audit, CaseForwarding.Loader forwarding, TimeProvider clock)
     {
         public async Task<CasePageModel?> HandleAsync(string number, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -252,9 +257,11 @@ public static class ShowCase
                 .ThenByDescending(t => (t as EventEntry)?.Id)
                 .ToList();
 
+            var forwards = await forwarding.LoadAsync(c.Id, c.BusinessCountryCode, c.Status, consents.Count > 0 && consents[^1].AgreesToProvisionAbroad, ct);
+
             audit.Record(AuditAction.CaseViewed, "Case", c.Id.ToString(), c.Id);
             await db.SaveChangesAsync(ct);
-            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow());
+            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow()) { Forwarding = forwards };
         }
 
         private static Dictionary<string, string?> ParseData(string? json)

@@ -1,6 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Domain.Partners;
+using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
@@ -47,6 +47,7 @@ public static class SubmitComplaint
         AppDbContext db,
         ComplaintForm.Validator validator,
         EmailOutbox outbox,
+        PartnerDirectory partners,
         IStringLocalizer<IntakeText> text,
         TimeProvider clock,
         ILogger<Handler> logger)
@@ -91,7 +92,7 @@ public static class SubmitComplaint
             var received = Case.Receive(number, draft.Id, details, draft.Consent, language, now, [.. draft.Files.Select(f => f.StoredFileId)]);
             db.Cases.Add(received);
             draft.MarkSubmitted(received.Id, now);
-            outbox.Enqueue(Acknowledgement(received, language), EmailRecipients.ForAddress(received.ConsumerEmail), language, received.Id);
+            outbox.Enqueue(Acknowledgement(received, language, await partners.CurrentAsync(ct)), EmailRecipients.ForAddress(received.ConsumerEmail), language, received.Id);
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -100,9 +101,9 @@ public static class SubmitComplaint
             return new Result(Outcome.Received, received.Id);
         }
 
-        private AcknowledgementEmail Acknowledgement(Case received, string language)
+        private AcknowledgementEmail Acknowledgement(Case received, string language, Domain.Partners.PartnerRegistry registry)
         {
-            var partner = PartnerRouting.ForCountry(received.BusinessCountryCode);
+            var partner = registry.ForCountry(received.BusinessCountryCode);
             var nextSteps = (partner, received.Consent.AgreesToProvisionAbroad) switch
             {
                 (not null, true) => text["Email_NextSteps_Partner", partner.NameIn(language), Countries.Find(received.BusinessCountryCode)!.NameIn(language)],

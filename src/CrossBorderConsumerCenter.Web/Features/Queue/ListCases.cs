@@ -5,6 +5,7 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
+using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,7 @@ public static class ListCases
         QueueCriteria? Previous,
         QueueCriteria? Next,
         IReadOnlyList<StaffMember> Staff,
+        IReadOnlyList<PartnerListing> Agencies,
         DateTimeOffset Now)
     {
         /// <summary>The cases of a status; null when a common search term was not counted per status.</summary>
@@ -93,7 +95,7 @@ public static class ListCases
         private Count Capped(int count) => Term.Kind != CaseSearchKind.Words && count > CountLimit ? new Count(CountLimit, More: true) : new Count(count, More: false);
     }
 
-    public sealed class Handler(AppDbContext db, SearchBigramStatistics statistics, AuditTrail audit, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, SearchBigramStatistics statistics, PartnerDirectory partners, AuditTrail audit, TimeProvider clock)
     {
         public async Task<Page> HandleAsync(QueueQuery query, Guid currentUserId, CancellationToken ct)
         {
@@ -112,7 +114,8 @@ public static class ListCases
 
         private async Task<Page> ListAsync(QueueQuery query, Guid currentUserId, CancellationToken ct)
         {
-            var (criteria, ignored) = QueueCriteria.Parse(query);
+            var registry = await partners.CurrentAsync(ct);
+            var (criteria, ignored) = QueueCriteria.Parse(query, registry);
             var now = clock.GetUtcNow();
             var term = criteria.Term;
             var filtered = Filter(db.Cases.AsNoTracking(), criteria, term, currentUserId, now);
@@ -185,7 +188,7 @@ public static class ListCases
                 await db.SaveChangesAsync(ct);
             }
 
-            return new Page(criteria, term, ignored, rows, counts, previous, next, staff, now);
+            return new Page(criteria, term, ignored, rows, counts, previous, next, staff, registry.All, now);
         }
 
         /// <summary>
@@ -243,7 +246,7 @@ public static class ListCases
 
             if (criteria.Agency is { } agency)
             {
-                var countries = PartnerRouting.CountriesOf(agency);
+                var countries = agency.CountryCodes.ToList();
                 cases = cases.Where(c => countries.Contains(c.BusinessCountryCode));
             }
 

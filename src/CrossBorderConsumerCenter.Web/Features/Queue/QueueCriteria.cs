@@ -66,7 +66,7 @@ public sealed record QueueCriteria
     public IReadOnlyList<CaseStatus> Statuses { get; init; } = [];
     public CaseCategory? Category { get; init; }
     public string? Country { get; init; }
-    public PartnerAgency? Agency { get; init; }
+    public PartnerListing? Agency { get; init; }
     public PurchasePlatform? Platform { get; init; }
     public CasePriority? Priority { get; init; }
 
@@ -95,7 +95,7 @@ public sealed record QueueCriteria
     public bool HasFilters => Statuses.Count > 0 || Category is not null || Country is not null || Agency is not null || Platform is not null
         || Priority is not null || Assignee is not null || From is not null || To is not null || OverdueOnly;
 
-    public static (QueueCriteria Criteria, IReadOnlyList<string> Ignored) Parse(QueueQuery query)
+    public static (QueueCriteria Criteria, IReadOnlyList<string> Ignored) Parse(QueueQuery query, PartnerRegistry partners)
     {
         var ignored = new List<string>();
         T? Read<T>(string name, string? text, Func<string, T?> parse)
@@ -129,7 +129,7 @@ public sealed record QueueCriteria
             Statuses = [.. statuses.OfType<CaseStatus>().Distinct().Order()],
             Category = Read("category", query.Category, ParseEnum<CaseCategory>),
             Country = Read("country", query.Country, c => Countries.Find(c.ToUpperInvariant())?.Code),
-            Agency = Read("agency", query.Agency, a => PartnerRouting.Agencies.FirstOrDefault(x => string.Equals(x.Code, a, StringComparison.OrdinalIgnoreCase))),
+            Agency = Read("agency", query.Agency, a => partners.All.FirstOrDefault(x => string.Equals(x.Code, a, StringComparison.OrdinalIgnoreCase))),
             Platform = Read("platform", query.Platform, ParseEnum<PurchasePlatform>),
             Priority = Read("priority", query.Priority, ParseEnum<CasePriority>),
             Assignee = Read("assignee", query.Assignee, a => a.ToLowerInvariant() is Me or Unassigned ? a.ToLowerInvariant() : Guid.TryParse(a, out var id) ? id.ToString() : null),

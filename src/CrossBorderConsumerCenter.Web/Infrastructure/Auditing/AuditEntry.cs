@@ -22,6 +22,11 @@ public enum AuditAction
 
     /// <summary>The staff queue searched by words: consumers' names and emails were searched and shown.</summary>
     CasesSearched,
+    PartnerAgencyCreated,
+    PartnerAgencyUpdated,
+    PartnerAgencyDeactivated,
+    PartnerAgencyActivated,
+    PartnerAnswerRecorded,
 }
 
 /// <summary>

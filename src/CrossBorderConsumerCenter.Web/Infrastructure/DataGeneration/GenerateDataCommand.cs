@@ -56,7 +56,8 @@ public static class GenerateDataCommand
             var staff = await EnsureStaffAsync(connection, options);
             var rebuild = existing == 0 ? await DropIndexesAndForeignKeysAsync(connection) : [];
             var counters = await ReadCountersAsync(connection);
-            var generator = new SyntheticCases(options.Seed, options.Cases, options.Until, staff);
+            var agencies = await AgencyByCountryAsync(connection);
+            var generator = new SyntheticCases(options.Seed, options.Cases, options.Until, staff, agencies);
             var chunks = (options.Cases + SyntheticCases.ChunkSize - 1) / SyntheticCases.ChunkSize;
 
             // Chunks are made ahead on the other core while this one (and PostgreSQL) writes the previous chunk.
@@ -122,6 +123,21 @@ public static class GenerateDataCommand
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>The partner registry as the migrations seeded it (or an admin changed it): country code to the active agency's code.</summary>
+    private static async Task<Dictionary<string, string>> AgencyByCountryAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT c.country_code, a.code FROM partner_agency_countries c JOIN partner_agencies a ON a.id = c.partner_agency_id WHERE a.is_active", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            map[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return map;
     }
 
     /// <summary>The generated staff accounts (the same ids for a seed), created if missing; cases are assigned among them.</summary>
@@ -373,7 +389,7 @@ public static class GenerateDataCommand
             await contents.CompleteAsync();
         }
 
-        await using (var evidence = await connection.BeginBinaryImportAsync("COPY case_evidence (id, case_id, stored_file_id, added_at) FROM STDIN (FORMAT BINARY)"))
+        await using (var evidence = await connection.BeginBinaryImportAsync("COPY case_evidence (id, case_id, stored_file_id, added_at, source) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var (c, file) in files)
             {
@@ -382,6 +398,7 @@ public static class GenerateDataCommand
                 await evidence.WriteAsync(c.Id, NpgsqlDbType.Uuid);
                 await evidence.WriteAsync(file.Id, NpgsqlDbType.Uuid);
                 await evidence.WriteAsync(file.AddedAt, NpgsqlDbType.TimestampTz);
+                await evidence.WriteAsync(nameof(EvidenceSource.Consumer), NpgsqlDbType.Varchar);
             }
 
             await evidence.CompleteAsync();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bogus;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
@@ -109,15 +108,18 @@ internal sealed class SyntheticCases
     private readonly DateTimeOffset _end;
     private readonly int _total;
     private readonly IReadOnlyList<(Guid Id, string Name)> _staff;
+    private readonly IReadOnlyDictionary<string, string> _agencyByCountry;
     private readonly Dictionary<string, (string Name, string Website)[]> _merchants;
 
-    public SyntheticCases(int seed, int total, DateTimeOffset end, IReadOnlyList<(Guid Id, string Name)> staff)
+    // agencyByCountry: the active partner agency's code for each covered country (the registry's rows).
+    public SyntheticCases(int seed, int total, DateTimeOffset end, IReadOnlyList<(Guid Id, string Name)> staff, IReadOnlyDictionary<string, string> agencyByCountry)
     {
         _seed = seed;
         _total = total;
         _end = end;
         _start = end - Span;
         _staff = staff;
+        _agencyByCountry = agencyByCountry;
 
         // Merchants recur: a few web shops draw many complaints (the queue's merchant search finds them all).
         var f = NewFaker(seed, -1, "en");
@@ -259,7 +261,8 @@ internal sealed class SyntheticCases
             > 14 => f.Random.WeightedRandom([CaseStatus.Closed, CaseStatus.Declined, CaseStatus.Forwarded, CaseStatus.PartnerResponded, CaseStatus.InProgress, CaseStatus.WaitingForConsumer, CaseStatus.Received], [0.25f, 0.05f, 0.25f, 0.10f, 0.20f, 0.10f, 0.05f]),
             _ => f.Random.WeightedRandom([CaseStatus.Received, CaseStatus.InProgress, CaseStatus.WaitingForConsumer, CaseStatus.Forwarded, CaseStatus.Closed, CaseStatus.Declined], [0.35f, 0.35f, 0.10f, 0.12f, 0.05f, 0.03f]),
         };
-        var forwardable = PartnerRouting.ForCountry(c.BusinessCountryCode) is not null && c.AgreesToProvisionAbroad;
+        var agency = _agencyByCountry.GetValueOrDefault(c.BusinessCountryCode);
+        var forwardable = agency is not null && c.AgreesToProvisionAbroad;
         if (target is CaseStatus.Forwarded or CaseStatus.PartnerResponded && !forwardable)
         {
             target = CaseStatus.InProgress;
@@ -302,9 +305,8 @@ internal sealed class SyntheticCases
 
         if (forwardable && (target is CaseStatus.Forwarded or CaseStatus.PartnerResponded || (target == CaseStatus.Closed && f.Random.Bool(0.6f))))
         {
-            var partner = PartnerRouting.ForCountry(c.BusinessCountryCode)!;
             Later(0.1);
-            Add(CaseEventKind.Forwarded, CaseStatus.Forwarded, null, $"{{\"partner\":\"{partner.Code}\"}}", true, touches: true);
+            Add(CaseEventKind.Forwarded, CaseStatus.Forwarded, null, $"{{\"agency\":\"{agency}\"}}", true, touches: true);
             c.DueAt = at + TimeSpan.FromDays(30);
             if (target == CaseStatus.Forwarded)
             {
@@ -312,7 +314,7 @@ internal sealed class SyntheticCases
             }
 
             Later(0.3);
-            Add(CaseEventKind.PartnerResponded, CaseStatus.PartnerResponded, "The merchant has agreed to look into the order.", null, false, touches: true, CaseActorKind.Partner, partner.Code);
+            Add(CaseEventKind.PartnerResponded, CaseStatus.PartnerResponded, "The merchant has agreed to look into the order.", null, false, touches: true, CaseActorKind.Partner, agency);
             if (target == CaseStatus.PartnerResponded)
             {
                 return;
