@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
@@ -26,6 +27,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<IntakeDraftFile> IntakeDraftFiles => Set<IntakeDraftFile>();
+
+    // Counselors and consumer tracking (issue 7)
+    public DbSet<ConsumerCenter> ConsumerCenters => Set<ConsumerCenter>();
+    public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,9 @@ public enum CaseEventKind
     ReminderSent,
     MarkedOverdue,
     EvidenceAdded,
+
+    /// <summary>A counselor added information or files to a case they filed (outside a request for information).</summary>
+    InformationAdded,
 }
 
 /// <summary>Who caused an event; the consumer's tracking page names the center, never a staff member.</summary>
@@ -40,6 +43,8 @@ public sealed record CaseActor(CaseActorKind Kind, Guid? UserId, string Name)
     public static CaseActor Consumer { get; } = new(CaseActorKind.Consumer, null, "consumer");
 
     public static CaseActor Staff(Guid userId, string name) => new(CaseActorKind.Staff, userId, name);
+
+    public static CaseActor Counselor(Guid userId, string name) => new(CaseActorKind.Counselor, userId, name);
 }
 
 /// <summary>

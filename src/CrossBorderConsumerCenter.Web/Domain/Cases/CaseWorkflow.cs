@@ -17,6 +17,9 @@ public enum CaseAction
     CloseForNoReply,
     Withdraw,
     Reopen,
+
+    /// <summary>A counselor adds information or files to an open case of their center.</summary>
+    AddInformation,
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ public static class CaseWorkflow
         CaseAction.Close or CaseAction.Withdraw when IsOpen(from) => CaseStatus.Closed,
         CaseAction.CloseForNoReply when from == CaseStatus.WaitingForConsumer => CaseStatus.Closed,
         CaseAction.Reopen when !IsOpen(from) => CaseStatus.InProgress,
+        CaseAction.AddInformation when IsOpen(from) => from,
         _ => null,
     };
 

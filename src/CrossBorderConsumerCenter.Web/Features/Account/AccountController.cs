@@ -40,7 +40,7 @@ public sealed class AccountController(
         switch (await signInHandler.HandleAsync(form, ct))
         {
             case Account.SignIn.Outcome.SignedIn:
-                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/account");
+                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
             case Account.SignIn.Outcome.LockedOut:
                 ModelState.AddModelError("", l["SignIn_LockedOut"]);
                 return View(Cleared(form));
@@ -95,6 +95,14 @@ public sealed class AccountController(
 
         TempData["Flash"] = l["Password_Changed"].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>A counselor starts at their center's cases; everyone else at their account page.</summary>
+    private async Task<string> LandingPageAsync(string email)
+    {
+        var user = await signInManager.UserManager.FindByEmailAsync(email.Trim());
+        var roles = user is null ? [] : await signInManager.UserManager.GetRolesAsync(user);
+        return roles.Contains(Roles.Counselor) ? "/counselor" : "/account";
     }
 
     // Passwords are never sent back to the browser, not even on a validation error.

@@ -19,6 +19,8 @@ public enum AuditAction
     CaseViewed,
     CaseChanged,
     EvidenceDownloaded,
+    ConsumerCenterCreated,
+    ConsumerCenterUpdated,
 }
 
 /// <summary>
