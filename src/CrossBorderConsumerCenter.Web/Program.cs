@@ -9,10 +9,11 @@ using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
-using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
+using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
+using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
@@ -105,6 +106,9 @@ builder.Services.AddScoped<IValidator<CloseCase.Form>, CloseCase.Validator>();
 builder.Services.AddScoped<CloseCase.Handler>();
 builder.Services.AddScoped<IValidator<ReopenCase.Form>, ReopenCase.Validator>();
 builder.Services.AddScoped<ReopenCase.Handler>();
+// Queue (issue 5, part A): the staff queue at /staff/cases, the back office's home.
+builder.Services.AddSingleton<SearchBigramStatistics>();
+builder.Services.AddScoped<ListCases.Handler>();
 
 // Tracking and counselors (issue 7): centers, counselors filing for residents and their dashboard, the consumer's
 // tracking link and page (answers, withdrawal, lost link), and the status emails to the consumer.

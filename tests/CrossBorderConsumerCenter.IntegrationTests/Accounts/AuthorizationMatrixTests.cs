@@ -100,6 +100,9 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /counselor/cases/{number}"] = Access.Counselor,
         ["GET /counselor/cases/{number}/received"] = Access.Counselor,
         ["POST /counselor/cases/{number}/information"] = Access.Counselor,
+        // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
+        ["GET /staff"] = Access.Public,
+        ["GET /staff/cases"] = Access.BackOffice,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];

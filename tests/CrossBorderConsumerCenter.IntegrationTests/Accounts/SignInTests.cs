@@ -14,7 +14,7 @@ public class SignInTests(AccountsFixture portal) : IClassFixture<AccountsFixture
 
         using var response = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Headers.Location!.OriginalString);
+        Assert.Equal("/staff/cases", response.Headers.Location!.OriginalString);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ccc.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
@@ -22,6 +22,22 @@ public class SignInTests(AccountsFixture portal) : IClassFixture<AccountsFixture
         var home = await client.FollowRedirectAsync(response);
         Assert.Contains(account.DisplayName, home.Text, StringComparison.Ordinal);
         Assert.Equal(1, await portal.AuditCountAsync("SignInSucceeded", account.Id.ToString()));
+    }
+
+    [Theory]
+    [InlineData(Roles.Staff, "/staff/cases")]
+    [InlineData(Roles.Supervisor, "/staff/cases")]
+    [InlineData(Roles.Admin, "/staff/cases")]
+    [InlineData(Roles.Counselor, "/account")]
+    public async Task TheBackOfficeLandsOnTheQueueAndACounselorOnTheAccountPage(string role, string landing)
+    {
+        var account = await StaffAccounts.CreateAsync(portal.Factory, role);
+        using var client = portal.Factory.CreateFormClient();
+        var page = await client.GetOkAsync("/account/sign-in");
+
+        using var response = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]);
+        Assert.Equal(landing, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.FollowRedirectAsync(response)).StatusCode);
     }
 
     [Fact]
@@ -105,7 +121,7 @@ public class SignInTests(AccountsFixture portal) : IClassFixture<AccountsFixture
         using var other = portal.Factory.CreateFormClient();
         var evil = await other.GetOkAsync("/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
         using var evilResponse = await other.SubmitAsync(evil, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]);
-        Assert.Equal("/account", evilResponse.Headers.Location!.OriginalString);
+        Assert.Equal("/staff/cases", evilResponse.Headers.Location!.OriginalString);
     }
 
     [Fact]

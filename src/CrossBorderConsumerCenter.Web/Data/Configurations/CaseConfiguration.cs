@@ -75,6 +75,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Domain.Counselors.ConsumerCenter>().WithMany().HasForeignKey(c => c.FiledByCenterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.FiledByCenterId, c.ReceivedAt, c.Id }).IsDescending(false, true, true).HasFilter("filed_by_center_id IS NOT NULL");
         builder.Ignore(c => c.IsFiledByCounselor);
+        // The staff queue (issue 5A): generated sort and search columns, and the indexes of its filters and sorts.
+        CaseQueueColumns.Configure(builder);
     }
 }
 

@@ -243,7 +243,7 @@ public sealed class Case
 
     public bool IsOpen => CaseWorkflow.IsOpen(Status);
 
-    public bool IsOverdue(DateTimeOffset now) => IsOpen && DueAt < now;
+    public bool IsOverdue(DateTimeOffset now) => CaseQueueRules.IsOverdue(Status, DueAt, now);
 
     /// <summary>Assigns the case to a staff member (or to nobody). Assigning a received case starts the work on it.</summary>
     public CaseEvent Assign(Guid? assigneeId, string? assigneeName, CaseActor actor, DateTimeOffset now)

@@ -64,8 +64,7 @@ public sealed record CaseSummary
 
     public bool IsOpen => CaseWorkflow.IsOpen(Status);
 
-    /// <summary>The same rule as <see cref="Case.IsOverdue"/>: open and past its deadline.</summary>
-    public bool IsOverdueAt(DateTimeOffset now) => IsOpen && DueAt < now;
+    public bool IsOverdueAt(DateTimeOffset now) => CaseQueueRules.IsOverdue(Status, DueAt, now);
 }
 
 public sealed record ConsentRecord(

@@ -19,6 +19,11 @@ public enum AuditAction
     CaseViewed,
     CaseChanged,
     EvidenceDownloaded,
+
+    /// <summary>The staff queue searched by words: consumers' names and emails were searched and shown.</summary>
+    CasesSearched,
+
+    /// <summary>An admin added or changed a consumer center (issue 7).</summary>
     ConsumerCenterCreated,
     ConsumerCenterUpdated,
 }

@@ -1,0 +1,14 @@
+-- The default view's counts per status, each stopping at 1,001.
+SELECT u.status AS "Status", count(u.status)::int AS "Count"
+FROM (
+    SELECT c0.status FROM (SELECT c.status FROM cases AS c WHERE c.status = 'Received' LIMIT 1001) AS c0
+    UNION ALL
+    SELECT c1.status FROM (SELECT c.status FROM cases AS c WHERE c.status = 'InProgress' LIMIT 1001) AS c1
+    UNION ALL
+    SELECT c2.status FROM (SELECT c.status FROM cases AS c WHERE c.due_at < now() AND c.status = 'WaitingForConsumer' LIMIT 1001) AS c2
+    UNION ALL
+    SELECT c3.status FROM (SELECT c.status FROM cases AS c WHERE c.due_at < now() AND c.status = 'Forwarded' LIMIT 1001) AS c3
+    UNION ALL
+    SELECT c4.status FROM (SELECT c.status FROM cases AS c WHERE c.status = 'PartnerResponded' LIMIT 1001) AS c4
+) AS u
+GROUP BY u.status

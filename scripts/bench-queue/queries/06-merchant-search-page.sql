@@ -1,0 +1,6 @@
+-- The same search's first page (it matched fewer than 5,001 cases: the index finds them, then they are sorted).
+SELECT c.id, c.number, c.received_at, c.status, c.priority, c.category, c.business_name, c.business_country_code, c.consumer_name, c.assigned_to_id, c.due_at, c.last_activity_at, c.status_order, c.priority_order, c.due_order
+FROM cases AS c
+WHERE :'merchant_keys'::text[] <@ c.search_bigrams AND c.search_text LIKE '%深圳市某某科技有限公司%'
+ORDER BY c.received_at, c.id
+LIMIT 51

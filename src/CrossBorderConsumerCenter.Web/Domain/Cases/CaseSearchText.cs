@@ -1,0 +1,130 @@
+using System.Text;
+
+namespace CrossBorderConsumerCenter.Web.Domain.Cases;
+
+/// <summary>What a term typed into the queue's search box asks for.</summary>
+public enum CaseSearchKind
+{
+    None,
+
+    /// <summary>A case number (with or without "CCJ-"): exactly that case.</summary>
+    CaseNumber,
+
+    /// <summary>Words, each found in the consumer's name or email, the merchant's name or website, or the description.</summary>
+    Words,
+
+    /// <summary>Only one-character words: too short to search a million cases by (docs/adr/0030).</summary>
+    TooShort,
+}
+
+/// <summary>A parsed search: the case number, or the normalized words (each must occur).</summary>
+public sealed record CaseSearchTerm(CaseSearchKind Kind, string? CaseNumber, IReadOnlyList<string> Words)
+{
+    public static CaseSearchTerm None { get; } = new(CaseSearchKind.None, null, []);
+}
+
+/// <summary>
+/// How the queue's search compares text (docs/adr/0030): Unicode NFKC (full-width letters and digits become
+/// ASCII, half-width katakana full-width), without spaces (so 山田太郎 finds 山田 太郎), ASCII letters in lower case,
+/// hiragana as katakana (やまだ finds ヤマダ). A word matches where its normalized form occurs in the normalized text;
+/// the index finds candidates by the word's bigrams (overlapping pairs of characters), which works for Japanese,
+/// where pg_trgm's trigrams cannot find a two-character word such as 山田 or 返金.
+/// The database computes the stored side with the same steps (Data/CaseQueueColumns); keep the two in step.
+/// </summary>
+public static class CaseSearchText
+{
+    /// <summary>Separates the fields in the stored search text: never part of a normalized word, so no match spans two fields.</summary>
+    public const char FieldSeparator = '\u001F';
+
+    public const int MinWordLength = 2;
+    public const int MaxTermLength = 100;
+    public const int MaxWords = 5;
+
+    private const int KatakanaOffset = 0x60;
+
+    /// <summary>ぁ (U+3041) to ゖ (U+3096): the hiragana with a katakana counterpart 0x60 further on.</summary>
+    public static string HiraganaLetters { get; } = Range('\u3041', '\u3096');
+
+    public static string KatakanaLetters { get; } = Range('\u30A1', '\u30F6');
+
+    /// <summary>The ASCII white-space characters PostgreSQL's [[:space:]] matches under the "C" collation.</summary>
+    private static readonly char[] AsciiSpace = [' ', '\t', '\n', '\v', '\f', '\r'];
+
+    /// <summary>Dashes people type into case numbers, besides the hyphen-minus.</summary>
+    private static readonly char[] Dashes = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'];
+
+    public static string Normalize(string text)
+    {
+        var composed = text.Normalize(NormalizationForm.FormKC);
+        var result = new StringBuilder(composed.Length);
+        foreach (var c in composed)
+        {
+            if (Array.IndexOf(AsciiSpace, c) >= 0)
+            {
+                continue;
+            }
+
+            result.Append(c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c + ('a' - 'A')),
+                >= '\u3041' and <= '\u3096' => (char)(c + KatakanaOffset),
+                _ => c,
+            });
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The distinct overlapping pairs of characters (Unicode code points) of a normalized text, in order.</summary>
+    public static IReadOnlyList<string> Bigrams(string normalized)
+    {
+        var runes = normalized.EnumerateRunes().Select(r => r.ToString()).ToList();
+        return [.. Enumerable.Range(0, Math.Max(0, runes.Count - 1)).Select(i => runes[i] + runes[i + 1]).Distinct()];
+    }
+
+    public static CaseSearchTerm Parse(string? term)
+    {
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return CaseSearchTerm.None;
+        }
+
+        // Unpaired surrogates (never typed, but possible in a crafted URL) become U+FFFD instead of failing normalization.
+        var text = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(term)).Normalize(NormalizationForm.FormKC).Trim();
+        if (text.Length == 0)
+        {
+            return CaseSearchTerm.None;
+        }
+
+        if (ParseCaseNumber(text) is { } number)
+        {
+            return new CaseSearchTerm(CaseSearchKind.CaseNumber, number, []);
+        }
+
+        var words = text[..Math.Min(text.Length, MaxTermLength)]
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Normalize)
+            .Where(w => w.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxWords)
+            .ToList();
+        return new CaseSearchTerm(words.Any(w => Bigrams(w).Count > 0) ? CaseSearchKind.Words : CaseSearchKind.TooShort, null, words);
+    }
+
+    private static string? ParseCaseNumber(string text)
+    {
+        var candidate = new string([.. text.Select(c => Array.IndexOf(Dashes, c) >= 0 ? '-' : c)]);
+        return CaseNumber.TryParse(candidate, out var number) || CaseNumber.TryParse(CaseNumber.Prefix + "-" + candidate, out number)
+            ? number.ToString()
+            : null;
+    }
+
+    private static string Range(char first, char last) =>
+        string.Create(last - first + 1, first, (span, start) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)(start + i);
+            }
+        });
+}

@@ -1,0 +1,67 @@
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using static CrossBorderConsumerCenter.Web.Domain.Cases.CaseStatus;
+
+namespace CrossBorderConsumerCenter.UnitTests.Queue;
+
+/// <summary>"Needs action" and "overdue" for every status, without a deadline, before it and after it. Written before the rule.</summary>
+public class CaseQueueRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+
+    public enum Deadline
+    {
+        None,
+        Future,
+        Exactly,
+        Past,
+    }
+
+    /// <summary>The statuses in which the center acts next, whatever the deadline.</summary>
+    private static readonly CaseStatus[] CenterActsNext = [Received, InProgress, PartnerResponded];
+
+    public static TheoryData<CaseStatus, Deadline> EveryStatusAndDeadline()
+    {
+        var data = new TheoryData<CaseStatus, Deadline>();
+        foreach (var status in Enum.GetValues<CaseStatus>())
+        {
+            foreach (var deadline in Enum.GetValues<Deadline>())
+            {
+                data.Add(status, deadline);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatusAndDeadline))]
+    public void AnOpenCaseIsOverdueOnlyOnceItsDeadlineHasPassed(CaseStatus status, Deadline deadline)
+    {
+        var expected = status is not (Closed or Declined) && deadline == Deadline.Past;
+        Assert.Equal(expected, CaseQueueRules.IsOverdue(status, DueAt(deadline), Now));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatusAndDeadline))]
+    public void ACaseNeedsActionWhenTheCenterActsNextOrWhenItIsOverdue(CaseStatus status, Deadline deadline)
+    {
+        var expected = CenterActsNext.Contains(status) || (status is WaitingForConsumer or Forwarded && deadline == Deadline.Past);
+        Assert.Equal(expected, CaseQueueRules.NeedsAction(status, DueAt(deadline), Now));
+    }
+
+    [Fact]
+    public void TheStatusesInWhichTheCenterActsNextAreListedInWorkflowOrder() =>
+        Assert.Equal(CenterActsNext, CaseQueueRules.CenterActsNext);
+
+    [Fact]
+    public void TheOpenStatusesAreTheWorkflowsOpenOnes() =>
+        Assert.Equal([Received, InProgress, WaitingForConsumer, Forwarded, PartnerResponded], CaseQueueRules.OpenStatuses);
+
+    private static DateTimeOffset? DueAt(Deadline deadline) => deadline switch
+    {
+        Deadline.Future => Now.AddMinutes(1),
+        Deadline.Exactly => Now,
+        Deadline.Past => Now.AddMinutes(-1),
+        _ => null,
+    };
+}

@@ -1,0 +1,108 @@
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+
+namespace CrossBorderConsumerCenter.UnitTests.Queue;
+
+/// <summary>
+/// How the queue's search box compares text (docs/adr/0030). The database computes the same normalization for
+/// stored cases (Data/CaseQueueColumns); an integration test checks the two agree.
+/// </summary>
+public class CaseSearchTextTests
+{
+    [Theory]
+    [InlineData("山田 太郎", "山田太郎")]
+    [InlineData("山田\u3000太郎", "山田太郎")]
+    [InlineData(" Example\tGadgets\r\nInc. ", "examplegadgetsinc.")]
+    [InlineData("ＴＡＲＯ＠ＥＸＡＭＰＬＥ．ＪＰ", "taro@example.jp")]
+    [InlineData("ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマダタロウ")]
+    [InlineData("やまだ たろう", "ヤマダタロウ")]
+    [InlineData("ゔぁ", "ヴァ")]
+    [InlineData("深圳市某某科技有限公司", "深圳市某某科技有限公司")]
+    [InlineData("Café ÉCLAIR", "caféÉclair")]
+    [InlineData("㈱テスト", "(株)テスト")]
+    [InlineData("", "")]
+    public void TextIsComparedInNfkcWithoutSpacesWithAsciiInLowerCaseAndHiraganaAsKatakana(string text, string expected) =>
+        Assert.Equal(expected, CaseSearchText.Normalize(text));
+
+    [Fact]
+    public void BigramsAreTheDistinctOverlappingPairsOfCharacters()
+    {
+        Assert.Equal(["ab", "bc", "cd"], CaseSearchText.Bigrams("abcd"));
+        Assert.Equal(["山田", "田太", "太郎"], CaseSearchText.Bigrams("山田太郎"));
+        Assert.Equal(["aa"], CaseSearchText.Bigrams("aaaa"));
+        Assert.Empty(CaseSearchText.Bigrams("林"));
+        Assert.Empty(CaseSearchText.Bigrams(""));
+    }
+
+    [Fact]
+    public void ACharacterOutsideTheBasicPlaneCountsAsOneCharacter() =>
+        Assert.Equal(["a😀", "😀b"], CaseSearchText.Bigrams("a😀b"));
+
+    [Theory]
+    [InlineData("CCJ-2026-000123")]
+    [InlineData("ccj-2026-000123")]
+    [InlineData(" 2026-000123 ")]
+    [InlineData("ＣＣＪ－２０２６－０００１２３")]
+    [InlineData("CCJ\u20132026\u2212000123")]
+    public void ACaseNumberWithOrWithoutItsPrefixFindsThatCase(string term)
+    {
+        var search = CaseSearchText.Parse(term);
+        Assert.Equal(CaseSearchKind.CaseNumber, search.Kind);
+        Assert.Equal("CCJ-2026-000123", search.CaseNumber);
+    }
+
+    [Fact]
+    public void WordsAreSearchedEachOnItsOwn()
+    {
+        var search = CaseSearchText.Parse("山田　Taro");
+        Assert.Equal(CaseSearchKind.Words, search.Kind);
+        Assert.Equal(["山田", "taro"], search.Words);
+        Assert.Null(search.CaseNumber);
+    }
+
+    [Fact]
+    public void AOneCharacterWordIsCheckedButNeedsALongerOneBesideIt()
+    {
+        var search = CaseSearchText.Parse("林 商店");
+        Assert.Equal(CaseSearchKind.Words, search.Kind);
+        Assert.Equal(["林", "商店"], search.Words);
+
+        Assert.Equal(CaseSearchKind.TooShort, CaseSearchText.Parse("林").Kind);
+        Assert.Equal(CaseSearchKind.TooShort, CaseSearchText.Parse("a b").Kind);
+    }
+
+    [Fact]
+    public void RepeatedWordsCountOnceAndOnlyTheFirstFewWordsAreUsed()
+    {
+        var search = CaseSearchText.Parse("aa bb aa cc dd ee ff gg hh");
+        Assert.Equal(["aa", "bb", "cc", "dd", "ee"], search.Words);
+        Assert.Equal(CaseSearchText.MaxWords, search.Words.Count);
+    }
+
+    [Fact]
+    public void ALongTermIsCutToItsLimit()
+    {
+        var search = CaseSearchText.Parse(new string('あ', 500));
+        Assert.Equal(CaseSearchText.MaxTermLength, Assert.Single(search.Words).Length);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u3000")]
+    public void NoTermMeansNoSearch(string? term) => Assert.Equal(CaseSearchKind.None, CaseSearchText.Parse(term).Kind);
+
+    [Fact]
+    public void AnUnpairedSurrogateIsRefusedRatherThanThrown() =>
+        Assert.Equal(CaseSearchKind.TooShort, CaseSearchText.Parse("\ud800").Kind);
+
+    [Fact]
+    public void TheKanaTablesPairEveryHiraganaLetterWithItsKatakana()
+    {
+        Assert.Equal(CaseSearchText.HiraganaLetters.Length, CaseSearchText.KatakanaLetters.Length);
+        Assert.Equal('ぁ', CaseSearchText.HiraganaLetters[0]);
+        Assert.Equal('ァ', CaseSearchText.KatakanaLetters[0]);
+        Assert.Equal('ゖ', CaseSearchText.HiraganaLetters[^1]);
+        Assert.Equal('ヶ', CaseSearchText.KatakanaLetters[^1]);
+    }
+}
