@@ -23,7 +23,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 [Authorize(Policy = Policies.Counselor)]
 [Route("counselor")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class CounselorController(
+public sealed class CounselorsController(
     CurrentCounselor counselors,
     CounselorDrafts drafts,
     AppDbContext db,
