@@ -126,6 +126,32 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
     }
 
     [Fact]
+    public async Task TheDashboardPagesThroughManyCasesNewestFirstWithoutGapsOrRepeats()
+    {
+        var center = await TestCenters.CreateAsync(portal.Factory);
+        var (client, counselor) = await StaffAccounts.SignedInCounselorAsync(portal.Factory, center.Id);
+        using var _ = client;
+        var filed = new List<string>();
+        for (var i = 0; i < ListCenterCases.PageSize + 3; i++)
+        {
+            portal.Clock.Advance(TimeSpan.FromMinutes(i % 2)); // pairs received at the same moment: the id breaks the tie
+            filed.Add((await TestCases.FileForResidentAsync(portal.Factory, counselor)).Case.Number);
+        }
+
+        var first = await client.GetOkAsync("/counselor");
+        var next = first.Find("a[rel=next]")!.GetAttribute("href")!;
+        var second = await client.GetOkAsync(next);
+        var firstRows = first.FindAll("[data-case]").Select(e => e.GetAttribute("data-case")!).ToList();
+        var secondRows = second.FindAll("[data-case]").Select(e => e.GetAttribute("data-case")!).ToList();
+
+        Assert.Equal(ListCenterCases.PageSize, firstRows.Count);
+        Assert.Null(second.Find("a[rel=next]"));
+        Assert.Equal(filed.Order(), firstRows.Concat(secondRows).Order());
+        Assert.Equal(filed[^1], firstRows[0]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/counselor?after=not-a-cursor")).StatusCode);
+    }
+
+    [Fact]
     public async Task EveryCounselorUrlWithAnotherCentersCaseIsNotFoundAndChangesNothing()
     {
         var center = await TestCenters.CreateAsync(portal.Factory);
