@@ -1,9 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Clocks;
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Centers;
+using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Features.Intake;
@@ -11,6 +16,7 @@ using CrossBorderConsumerCenter.Web.Features.Pages;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
@@ -139,6 +145,40 @@ builder.Services.AddScoped<RecordPartnerAnswer.Handler>();
 builder.Services.AddPartnerAnswerRateLimit();
 builder.Services.AddSingleton<RunCaseClocks>();
 builder.Services.AddHostedService<CaseClocksWorker>();
+// Tracking and counselors (issue 7): centers, counselors filing for residents and their dashboard, the consumer's
+// tracking link and page (answers, withdrawal, lost link), and the status emails to the consumer.
+builder.Services.AddScoped<CaseAdditions>();
+builder.Services.AddScoped<TrackingLinks>();
+builder.Services.AddSingleton<ReceiptLinks>();
+builder.Services.AddScoped<ShowTracking.Handler>();
+builder.Services.AddScoped<AnswerRequest.Validator>();
+builder.Services.AddScoped<AnswerRequest.Handler>();
+builder.Services.AddScoped<WithdrawCase.Validator>();
+builder.Services.AddScoped<WithdrawCase.Handler>();
+builder.Services.AddScoped<ResendTrackingLink.Validator>();
+builder.Services.AddScoped<ResendTrackingLink.Handler>();
+builder.Services.AddSingleton<ConsumerStatusEmails>();
+builder.Services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ConsumerStatusEmails>()), ServiceLifetime.Singleton);
+builder.Services.Configure<RequestLocalizationOptions>(options => options.RequestCultureProviders.Insert(2, new TrackingCulture()));
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.AddPolicy(TrackingController.LostLinkRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) }));
+});
+builder.Services.AddScoped<ListCenters.Handler>();
+builder.Services.AddScoped<SaveCenter.Validator>();
+builder.Services.AddScoped<SaveCenter.Handler>();
+builder.Services.AddScoped<CurrentCounselor>();
+builder.Services.AddScoped<CounselorDrafts>();
+builder.Services.AddScoped<ResidentComplaintValidator>();
+builder.Services.AddScoped<ListCenterCases.Handler>();
+builder.Services.AddScoped<ShowCounselorCase.Handler>();
+builder.Services.AddScoped<AttestConsent.Validator>();
+builder.Services.AddScoped<AttestConsent.Handler>();
+builder.Services.AddScoped<AddCaseInformation.Validator>();
+builder.Services.AddScoped<AddCaseInformation.Handler>();
 
 var app = builder.Build();
 

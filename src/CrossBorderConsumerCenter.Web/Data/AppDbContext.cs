@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
@@ -33,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PartnerAgencyCountry> PartnerAgencyCountries => Set<PartnerAgencyCountry>();
     public DbSet<PartnerProvision> PartnerProvisions => Set<PartnerProvision>();
     public DbSet<PartnerLink> PartnerLinks => Set<PartnerLink>();
+    // Counselors and consumer tracking (issue 7)
+    public DbSet<ConsumerCenter> ConsumerCenters => Set<ConsumerCenter>();
+    public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

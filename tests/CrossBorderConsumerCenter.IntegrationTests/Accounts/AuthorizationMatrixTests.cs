@@ -76,6 +76,30 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/{number}/close"] = Access.BackOffice,
         ["POST /staff/cases/{number}/reopen"] = Access.BackOffice,
 
+        // Tracking and counselors (issue 7): the consumer's link needs no account; centers are the admins'; counselors' pages theirs alone.
+        ["GET /track"] = Access.Public,
+        ["GET /track/{token}"] = Access.Public,
+        ["POST /track/{token}/answer"] = Access.Public,
+        ["GET /track/{token}/withdraw"] = Access.Public,
+        ["POST /track/{token}/withdraw"] = Access.Public,
+        ["GET /track/lost"] = Access.Public,
+        ["POST /track/lost"] = Access.Public,
+        ["GET /admin/centers"] = Access.Admin,
+        ["GET /admin/centers/new"] = Access.Admin,
+        ["POST /admin/centers/new"] = Access.Admin,
+        ["GET /admin/centers/{id:guid}"] = Access.Admin,
+        ["POST /admin/centers/{id:guid}"] = Access.Admin,
+        ["GET /counselor"] = Access.Counselor,
+        ["GET /counselor/cases/new"] = Access.Counselor,
+        ["POST /counselor/cases/new"] = Access.Counselor,
+        ["GET /counselor/cases/new/form"] = Access.Counselor,
+        ["POST /counselor/cases/new/form"] = Access.Counselor,
+        ["GET /counselor/cases/new/review"] = Access.Counselor,
+        ["POST /counselor/cases/new/submit"] = Access.Counselor,
+        ["POST /counselor/cases/new/discard"] = Access.Counselor,
+        ["GET /counselor/cases/{number}"] = Access.Counselor,
+        ["GET /counselor/cases/{number}/received"] = Access.Counselor,
+        ["POST /counselor/cases/{number}/information"] = Access.Counselor,
         // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
         ["GET /staff"] = Access.Public,
         ["GET /staff/cases"] = Access.BackOffice,
@@ -128,11 +152,16 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
     public async Task EachVisitorGetsWhatTheRuleSays(string endpoint, string visitor)
     {
         var subject = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
-        using var client = await ClientForAsync(visitor);
+        var (client, account) = await ClientForAsync(visitor);
+        using var _ = client;
         var token = (await client.GetOkAsync("/account/sign-in")).AntiforgeryToken;
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
-        var url = pattern.Contains("{number}", StringComparison.Ordinal)
+        var url = pattern.StartsWith("/counselor", StringComparison.Ordinal)
+            ? await CounselorUrlAsync(pattern, account)
+            : pattern.Contains("{number}", StringComparison.Ordinal)
             ? await CaseUrlAsync(pattern)
+            : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
+            ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
             : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal);
 
         using var response = method == "GET"
@@ -184,20 +213,41 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         return pattern.Replace("{number}", c.Number, StringComparison.Ordinal).Replace("{id:guid}", evidenceId.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<FormClient> ClientForAsync(string visitor)
+    /// <summary>
+    /// A counselor route for the visitor: a case filed by the visitor's own center (a counselor's), and for the pages
+    /// of a case being filed, a complete draft of theirs, so that an allowed visitor reaches the page itself.
+    /// </summary>
+    private async Task<string> CounselorUrlAsync(string pattern, StaffAccounts.Account? visitor)
+    {
+        var counselor = visitor?.CenterId is not null ? visitor : await StaffAccounts.CreateAsync(portal.Factory, Roles.Counselor);
+        if (pattern.StartsWith("/counselor/cases/new/", StringComparison.Ordinal))
+        {
+            using var scope = portal.Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+            var draft = Web.Domain.Intake.IntakeDraft.ForCounselor(counselor.Id, Web.Domain.Cases.ResidentRelation.Self, Testing.Cases.TestComplaints.AttestedConsent() with { GivenAt = portal.Clock.GetUtcNow() }, portal.Clock.GetUtcNow());
+            draft.SaveForm(Web.Features.Intake.SaveComplaint.Serialize(Testing.Cases.TestComplaints.Form()), portal.Clock.GetUtcNow());
+            db.IntakeDrafts.Add(draft);
+            await db.SaveChangesAsync();
+        }
+
+        var (c, _) = await Testing.Cases.TestCases.FileForResidentAsync(portal.Factory, counselor);
+        return pattern.Replace("{number}", c.Number, StringComparison.Ordinal);
+    }
+
+    private async Task<(FormClient Client, StaffAccounts.Account? Account)> ClientForAsync(string visitor)
     {
         switch (visitor)
         {
             case "anonymous":
-                return portal.Factory.CreateFormClient();
+                return (portal.Factory.CreateFormClient(), null);
             case "disabled":
                 // Signed in while active, then disabled by the database and a minute passes.
                 var (client, account) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);
                 await portal.Database.ScalarAsync<int>("UPDATE users SET is_disabled = true, security_stamp = 'changed' WHERE id = @id RETURNING 1", ("id", account.Id));
                 portal.Clock.Advance(TimeSpan.FromSeconds(61));
-                return client;
+                return (client, account);
             default:
-                return (await StaffAccounts.SignedInAsync(portal.Factory, visitor)).Client;
+                return await StaffAccounts.SignedInAsync(portal.Factory, visitor);
         }
     }
 }

@@ -28,8 +28,8 @@ public class SignInTests(AccountsFixture portal) : IClassFixture<AccountsFixture
     [InlineData(Roles.Staff, "/staff/cases")]
     [InlineData(Roles.Supervisor, "/staff/cases")]
     [InlineData(Roles.Admin, "/staff/cases")]
-    [InlineData(Roles.Counselor, "/account")]
-    public async Task TheBackOfficeLandsOnTheQueueAndACounselorOnTheAccountPage(string role, string landing)
+    [InlineData(Roles.Counselor, "/counselor")]
+    public async Task TheBackOfficeLandsOnTheQueueAndACounselorOnTheirCentersCases(string role, string landing)
     {
         var account = await StaffAccounts.CreateAsync(portal.Factory, role);
         using var client = portal.Factory.CreateFormClient();

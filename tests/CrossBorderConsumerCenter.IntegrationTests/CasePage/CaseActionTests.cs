@@ -231,7 +231,8 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         Assert.Contains(question.Replace("\r\n", "\n", StringComparison.Ordinal), email.TextBody, StringComparison.Ordinal);
         var replyBy = TimeZoneInfo.ConvertTime(now.AddDays(7), LocalizationRegistration.JapanTime)
             .ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en"));
-        Assert.Contains($"Please answer by replying to this email by {replyBy}", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Please answer by {replyBy} on your case's page", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttp://localhost/track/lost\n", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("Cross-Border Consumer Center Japan (CCJ)", email.TextBody, StringComparison.Ordinal);
 
         Assert.Equal("相談者の回答待ち", after.Find("[data-field=status]")!.TextContent.Trim());
@@ -256,7 +257,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         Assert.StartsWith("山田 太郎 様", email.TextBody, StringComparison.Ordinal);
         var replyBy = TimeZoneInfo.ConvertTime(portal.Clock.GetUtcNow().AddDays(7), LocalizationRegistration.JapanTime);
         Assert.Contains($"{replyBy.Year}年{replyBy.Month}月{replyBy.Day}日", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"{replyBy.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("ja"))}までにお答えください", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{replyBy.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("ja"))}までに、受付のメールに記載したご相談ページからお答えください", email.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public class ConsentGateTests(IntakeFixture portal) : IClassFixture<IntakeFixtur
 
         // Only a hash of the token is stored.
         var token = cookie["ccc.intake=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
-        Assert.False(await portal.QueryAsync(db => db.IntakeDrafts.AnyAsync(d => d.TokenHash.Contains(token))));
+        Assert.False(await portal.QueryAsync(db => db.IntakeDrafts.AnyAsync(d => d.TokenHash!.Contains(token))));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Testing.Hosting;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,5 +28,35 @@ public static class TestCases
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return received;
+    }
+
+    /// <summary>
+    /// A case a counselor filed for a resident (with <paramref name="residentEmail"/>, or none), received now, with the
+    /// counselor's attestation of consent, and its private tracking link, whose token is returned.
+    /// </summary>
+    public static async Task<(Case Case, string TrackingToken)> FileForResidentAsync(
+        PortalFactory factory, StaffAccounts.Account counselor, string? residentEmail = null, string language = "ja", ResidentRelation relation = ResidentRelation.Carer)
+    {
+        var details = TestComplaints.Details();
+        details = details with { Consumer = details.Consumer with { Email = residentEmail } };
+        var filing = new CounselorFiling(counselor.Id, counselor.CenterId ?? throw new ArgumentException("Not a counselor.", nameof(counselor)), relation);
+        return await ReceiveTrackedAsync(factory, details, TestComplaints.AttestedConsent(), language, filing);
+    }
+
+    /// <summary>A case received now with its private tracking link (as intake gives it), and the link's token.</summary>
+    public static async Task<(Case Case, string TrackingToken)> ReceiveTrackedAsync(
+        PortalFactory factory, ComplaintDetails? details = null, ConsentChoices? consent = null, string language = "ja", CounselorFiling? filing = null)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var number = await CaseNumbers.NextAsync(db, now, CancellationToken.None);
+        var received = Case.Receive(number, Guid.NewGuid(), details ?? TestComplaints.Details(), consent ?? TestComplaints.Consent(), language, now, [], filing);
+        db.Cases.Add(received);
+        var token = scope.ServiceProvider.GetRequiredService<TrackingLinks>().IssueForNewCase(received);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return (received, token);
     }
 }

@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Intake;
 
 namespace CrossBorderConsumerCenter.Testing.Cases;
 
@@ -20,6 +21,29 @@ public static class TestComplaints
         new PurchaseDetails(new DateOnly(2026, 10, 1), "ワイヤレスイヤホン", amount, currency, PaymentMethod.CreditCard, PurchasePlatform.BusinessOwnSite, null, "A-1001"),
         new TroubleDetails(category, "届きません。", new DateOnly(2026, 10, 20), BusinessContactMethod.Email, "返事がありません。", DesiredResolution.Refund, counterfeitAcknowledged));
 
+    /// <summary>A complete, valid complaint form as the form posts it (the same complaint as <see cref="Details"/>).</summary>
+    public static ComplaintForm Form() => new()
+    {
+        Consumer = new ComplaintForm.ConsumerSection
+        {
+            Name = "山田 太郎", NameKana = "ヤマダ タロウ", Email = "taro@example.jp", EmailConfirmation = "taro@example.jp",
+            Phone = "090-1234-5678", PostalCode = "100-0001", Prefecture = "JP-13", Address = "千代田区千代田1-1", AgeBand = "Forties",
+        },
+        Business = new ComplaintForm.BusinessSection { Name = "Example Gadgets Inc.", Website = "https://gadgets.example.com/", Country = "US", Email = "support@gadgets.example.com" },
+        Purchase = new ComplaintForm.PurchaseSection
+        {
+            Date = "2026-10-01", Item = "ワイヤレスイヤホン", Amount = "129.99", Currency = "USD", PaymentMethod = "CreditCard", Platform = "BusinessOwnSite", OrderNumber = "A-1001",
+        },
+        Trouble = new ComplaintForm.TroubleSection
+        {
+            Category = "NotDelivered", WhatHappened = "届きません。", ContactedOn = "2026-10-20", ContactMethod = "Email", BusinessResponse = "返事がありません。", DesiredResolution = "Refund",
+        },
+    };
+
     public static ConsentChoices Consent(bool abroad = true, bool handling = true, bool contacted = true, bool consumer = true) =>
         new(PrivacyNotice.CurrentVersion, handling, contacted, consumer, abroad, Now.AddMinutes(-30));
+
+    /// <summary>A resident's consent as a counselor attests it: in person for the handling, by phone for the provision abroad (if agreed).</summary>
+    public static ConsentChoices AttestedConsent(bool abroad = true) =>
+        new(PrivacyNotice.CurrentVersion, true, true, true, abroad, Now.AddMinutes(-30), ConsentMethod.InPerson, abroad ? ConsentMethod.Phone : null);
 }

@@ -24,9 +24,9 @@ public static class PostgresServer
 
     public static string AdminConnectionString => LazyAdminConnectionString.Value;
 
-    /// <summary>The template's name changes whenever a migration changes, so a stale template is never used.</summary>
+    /// <summary>The template's name changes whenever a migration changes or is renumbered, so a stale template is never used.</summary>
     public static string TemplateName { get; } = "ccc_tmpl_" + Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", MigrationRunner.Embedded.Select(m => m.Checksum)))))[..16];
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", MigrationRunner.Embedded.Select(m => $"{m.Version}:{m.Checksum}")))))[..16];
 
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = true }.ConnectionString;

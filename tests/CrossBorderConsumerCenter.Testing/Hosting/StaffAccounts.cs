@@ -1,3 +1,4 @@
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,26 @@ public static class StaffAccounts
     /// <summary>The password of every account created here (test databases only).</summary>
     public const string Password = "correct horse battery staple";
 
-    public sealed record Account(Guid Id, string Email, string DisplayName, string[] Roles);
+    /// <summary>An account created for a test; CenterId is a counselor's consumer center.</summary>
+    public sealed record Account(Guid Id, string Email, string DisplayName, string[] Roles, Guid? CenterId = null);
 
-    public static async Task<Account> CreateAsync(PortalFactory factory, params string[] roles)
+    /// <summary>An account with these roles; a counselor gets a consumer center of their own (see <see cref="CreateCounselorAsync"/>).</summary>
+    public static async Task<Account> CreateAsync(PortalFactory factory, params string[] roles) =>
+        await CreateAsync(factory, roles, roles.Contains(Roles.Counselor) ? (await Counselors.TestCenters.CreateAsync(factory)).Id : null);
+
+    /// <summary>A counselor of the consumer center <paramref name="centerId"/>.</summary>
+    public static Task<Account> CreateCounselorAsync(PortalFactory factory, Guid centerId) => CreateAsync(factory, [Roles.Counselor], centerId);
+
+    /// <summary>A counselor of the consumer center <paramref name="centerId"/>, signed in.</summary>
+    public static async Task<(FormClient Client, Account Account)> SignedInCounselorAsync(PortalFactory factory, Guid centerId)
+    {
+        var account = await CreateCounselorAsync(factory, centerId);
+        var client = factory.CreateFormClient();
+        await client.SignInAsync(account.Email);
+        return (client, account);
+    }
+
+    private static async Task<Account> CreateAsync(PortalFactory factory, string[] roles, Guid? centerId)
     {
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -25,6 +43,7 @@ public static class StaffAccounts
             EmailConfirmed = true,
             DisplayName = $"{string.Join(' ', roles)} {suffix}",
             CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            ConsumerCenterId = centerId,
         };
         Check(await users.CreateAsync(user, Password));
         if (roles.Length > 0)
@@ -32,7 +51,7 @@ public static class StaffAccounts
             Check(await users.AddToRolesAsync(user, roles));
         }
 
-        return new Account(user.Id, email, user.DisplayName, roles);
+        return new Account(user.Id, email, user.DisplayName, roles, centerId);
     }
 
     /// <summary>Creates an account with these roles and returns a client signed in as it.</summary>

@@ -60,7 +60,7 @@ public class CasePageTextTests
     public void TheLabelExists(string key) => Assert.False(InLanguage("ja", () => Labels[key].ResourceNotFound), $"{key} is missing.");
 
     [Theory]
-    [InlineData("ja", "【越境消費者センター】追加の情報をお願いします(受付番号 CCJ-2026-000123)", "山田 太郎 様", "2026年11月28日土曜日までにお答えください")]
+    [InlineData("ja", "【越境消費者センター】追加の情報をお願いします(受付番号 CCJ-2026-000123)", "山田 太郎 様", "2026年11月28日土曜日までに、")]
     [InlineData("en", "[Cross-Border Consumer Center] Please tell us more about your complaint (CCJ-2026-000123)", "Dear 山田 太郎,", "by Saturday, November 28, 2026")]
     public void TheInformationRequestComposesInBothLanguagesWithTheQuestionAsWritten(string language, string subject, string greeting, string replyBy)
     {
@@ -71,6 +71,7 @@ public class CasePageTextTests
             ["CaseNumber"] = "CCJ-2026-000123",
             ["Message"] = question,
             ["ReplyBy"] = language == "ja" ? "2026年11月28日土曜日" : "Saturday, November 28, 2026",
+            ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
         }), language);
 
         Assert.Equal(subject, email.Subject);
@@ -78,5 +79,6 @@ public class CasePageTextTests
         Assert.Contains(replyBy, email.TextBody, StringComparison.Ordinal);
         Assert.Contains("\n\n" + question + "\n\n", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("{Name} &lt;b&gt;&amp;&lt;/b&gt;", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://ccj.example.jp/track/lost\n", email.TextBody, StringComparison.Ordinal);
     }
 }

@@ -93,6 +93,13 @@ public class CaseWorkflowTests
         // A finished case can be reopened.
         [(Closed, Reopen)] = InProgress,
         [(Declined, Reopen)] = InProgress,
+
+        // A counselor adds information to an open case of their center; it stays where it is.
+        [(Received, AddInformation)] = Received,
+        [(InProgress, AddInformation)] = InProgress,
+        [(WaitingForConsumer, AddInformation)] = WaitingForConsumer,
+        [(Forwarded, AddInformation)] = Forwarded,
+        [(PartnerResponded, AddInformation)] = PartnerResponded,
     };
 
     public static TheoryData<CaseStatus, CaseAction> EveryPair()
@@ -141,6 +148,7 @@ public class CaseWorkflowTests
             Assert.DoesNotContain(RecordPartnerResponse, offered);
             Assert.DoesNotContain(SendReminder, offered);
             Assert.DoesNotContain(MarkOverdue, offered);
+            Assert.DoesNotContain(AddInformation, offered);
         }
     }
 

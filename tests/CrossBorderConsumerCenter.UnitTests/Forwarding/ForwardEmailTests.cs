@@ -54,7 +54,7 @@ public class ForwardEmailTests
         Assert.Contains("by 2026-12-05 (Japan time)", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("works until 2027-03-21", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://ccj.example.jp/partner/TOKEN\">", email.HtmlBody, StringComparison.Ordinal);
-        Assert.DoesNotContain(Complaint.ConsumerEmail, email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(Complaint.ConsumerEmail!, email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Complaint.ConsumerPhone, email.TextBody, StringComparison.Ordinal);
     }
 

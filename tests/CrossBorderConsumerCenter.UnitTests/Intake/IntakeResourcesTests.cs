@@ -70,10 +70,13 @@ public class IntakeResourcesTests
             ["BusinessName"] = "<Example & Co>",
             ["Category"] = "商品が届かない",
             ["NextSteps"] = "next",
+            ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
         }), language);
 
         Assert.Equal(subject, email.Subject);
         Assert.StartsWith(greeting, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde\">", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<Example & Co>", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("&lt;Example &amp; Co&gt;", email.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("{", email.TextBody, StringComparison.Ordinal);

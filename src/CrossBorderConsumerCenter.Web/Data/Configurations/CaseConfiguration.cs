@@ -72,6 +72,12 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Ignore(c => c.Consent);
         builder.Ignore(c => c.IsOpen);
 
+        // Filed by a counselor (issue 7): the counselor's dashboard lists its center's cases, newest first.
+        builder.Property(c => c.ResidentRelation).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(c => c.FiledByCounselorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Counselors.ConsumerCenter>().WithMany().HasForeignKey(c => c.FiledByCenterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.FiledByCenterId, c.ReceivedAt, c.Id }).IsDescending(false, true, true).HasFilter("filed_by_center_id IS NOT NULL");
+        builder.Ignore(c => c.IsFiledByCounselor);
         // The staff queue (issue 5A): generated sort and search columns, and the indexes of its filters and sorts.
         CaseQueueColumns.Configure(builder);
     }
@@ -84,6 +90,8 @@ public sealed class CaseConsentConfiguration : IEntityTypeConfiguration<CaseCons
         builder.ToTable("case_consents");
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.NoticeVersion).HasMaxLength(ConsentChoices.MaxNoticeVersionLength);
+        builder.Property(c => c.HandlingMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.AbroadMethod).HasConversion<string>().HasMaxLength(20);
     }
 }
 
@@ -126,5 +134,17 @@ public sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
 
         // A case's timeline, oldest first.
         builder.HasIndex(e => new { e.CaseId, e.At });
+    }
+}
+
+public sealed class CaseTrackingLinkConfiguration : IEntityTypeConfiguration<CaseTrackingLink>
+{
+    public void Configure(EntityTypeBuilder<CaseTrackingLink> builder)
+    {
+        builder.ToTable("case_tracking_links");
+        builder.HasKey(l => l.CaseId);
+        builder.Property(l => l.TokenHash).HasMaxLength(CaseTrackingLink.TokenHashLength).IsFixedLength();
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasOne<Case>().WithOne().HasForeignKey<CaseTrackingLink>(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

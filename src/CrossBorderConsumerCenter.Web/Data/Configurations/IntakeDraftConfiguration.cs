@@ -24,6 +24,14 @@ public sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDr
         builder.Navigation(d => d.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(d => d.Consent);
         builder.Ignore(d => d.IsSubmitted);
+
+        // A counselor's drafts (issue 7): found by their owner, with the attestation of the resident's consent.
+        builder.Property(d => d.ResidentRelation).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.ConsentHandlingMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.ConsentAbroadMethod).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(d => d.CounselorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.CounselorId).HasFilter("counselor_id IS NOT NULL");
+        builder.Ignore(d => d.IsCounselorDraft);
     }
 }
 

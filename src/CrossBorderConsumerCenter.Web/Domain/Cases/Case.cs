@@ -41,7 +41,8 @@ public sealed class Case
 
     public string ConsumerName { get; private set; } = "";
     public string? ConsumerNameKana { get; private set; }
-    public string ConsumerEmail { get; private set; } = "";
+    /// <summary>Always given by a consumer filing online; optional for a resident a counselor files for (messages then go to the counselor).</summary>
+    public string? ConsumerEmail { get; private set; }
     public string ConsumerPhone { get; private set; } = "";
     public string ConsumerPostalCode { get; private set; } = "";
 
@@ -112,6 +113,18 @@ public sealed class Case
     /// <summary>When staff chose to keep waiting for the consumer: the case is then never closed for no reply automatically.</summary>
     public DateTimeOffset? AutoCloseStoppedAt { get; private set; }
 
+    // Filed by a local consumer counselor for a resident (null for a consumer's own complaint).
+
+    /// <summary>The counselor's account that filed the case.</summary>
+    public Guid? FiledByCounselorId { get; private set; }
+
+    /// <summary>The consumer center the counselor filed for: only that center's counselors see the case.</summary>
+    public Guid? FiledByCenterId { get; private set; }
+
+    public ResidentRelation? ResidentRelation { get; private set; }
+
+    public bool IsFiledByCounselor => FiledByCenterId is not null;
+
     /// <summary>
     /// The timeline lines added through this instance (and, if a query included them, the stored ones).
     /// Read a case's whole timeline from <c>AppDbContext.CaseEvents</c>; actions append here so the
@@ -134,13 +147,26 @@ public sealed class Case
         ConsentChoices consent,
         string language,
         DateTimeOffset receivedAt,
-        IReadOnlyCollection<Guid> evidenceFileIds)
+        IReadOnlyCollection<Guid> evidenceFileIds,
+        CounselorFiling? filing = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(consent);
         if (!consent.IsComplete)
         {
             throw new ArgumentException("A case needs the consumer's complete consent.", nameof(consent));
+        }
+
+        if (filing is null ? !consent.IsGivenOnline : !consent.IsAttested)
+        {
+            throw new ArgumentException(filing is null
+                ? "A consumer's own consent is given online, without a counselor's attestation."
+                : "A counselor attests how the resident consented to the handling and, if agreed, to the provision abroad.", nameof(consent));
+        }
+
+        if (filing is not null && (filing.CounselorId == Guid.Empty || filing.CenterId == Guid.Empty || !Enum.IsDefined(filing.Relation)))
+        {
+            throw new ArgumentException("A counselor's filing names the counselor, the center and the resident's relation.", nameof(filing));
         }
 
         if (language is not (Languages.Japanese or Languages.English))
@@ -184,7 +210,8 @@ public sealed class Case
             ReceivedAt = receivedAt,
             ConsumerName = Required(consumer.Name, ComplaintLimits.Name),
             ConsumerNameKana = Optional(consumer.NameKana, ComplaintLimits.NameKana),
-            ConsumerEmail = Required(consumer.Email, ComplaintLimits.Email),
+            // A resident a counselor files for may have no email address; a consumer filing online always has one.
+            ConsumerEmail = filing is null ? Required(consumer.Email!, ComplaintLimits.Email) : Optional(consumer.Email, ComplaintLimits.Email),
             ConsumerPhone = Required(consumer.Phone, ComplaintLimits.Phone),
             ConsumerPostalCode = Required(consumer.PostalCode, ComplaintLimits.PostalCode),
             ConsumerPrefectureCode = Prefectures.Find(consumer.PrefectureCode)?.Code ?? throw new ArgumentException("Unknown prefecture.", nameof(details)),
@@ -210,6 +237,9 @@ public sealed class Case
             BusinessResponse = Required(trouble.BusinessResponse, ComplaintLimits.BusinessResponse),
             DesiredResolution = trouble.DesiredResolution,
             CounterfeitAcknowledged = trouble.CounterfeitAcknowledged,
+            FiledByCounselorId = filing?.CounselorId,
+            FiledByCenterId = filing?.CenterId,
+            ResidentRelation = filing?.Relation,
         };
         @case.DueAt = CaseClocks.TriageDue(receivedAt);
         @case.LastActivityAt = receivedAt;
@@ -268,8 +298,31 @@ public sealed class Case
         return @event;
     }
 
-    public CaseEvent ReceiveConsumerReply(string text, CaseActor actor, DateTimeOffset now) =>
-        Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength), null, visibleToConsumer: true);
+    /// <summary>
+    /// The consumer's answer to a request for information (on the tracking page, or by their counselor), with the
+    /// files they attached as evidence; the case goes back to the staff.
+    /// </summary>
+    public CaseEvent ReceiveConsumerReply(string text, CaseActor actor, DateTimeOffset now, IReadOnlyCollection<Guid>? evidenceFileIds = null)
+    {
+        var files = CheckedFiles(evidenceFileIds);
+        var @event = Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength),
+            files.Count == 0 ? null : Json(("files", files.Count)), visibleToConsumer: true);
+        AddEvidence(files, now);
+        return @event;
+    }
+
+    /// <summary>
+    /// A counselor adds information (with files, if any) to an open case of their center, outside a request for
+    /// information. The case stays where it is; the staff see the line on the timeline and the files as evidence.
+    /// </summary>
+    public CaseEvent AddInformation(string text, CaseActor actor, DateTimeOffset now, IReadOnlyCollection<Guid>? evidenceFileIds = null)
+    {
+        var files = CheckedFiles(evidenceFileIds);
+        var @event = Apply(CaseAction.AddInformation, CaseEventKind.InformationAdded, actor, now, Required(text, CaseEvent.MaxTextLength),
+            files.Count == 0 ? null : Json(("files", files.Count)), visibleToConsumer: true);
+        AddEvidence(files, now);
+        return @event;
+    }
 
     public CaseEvent Decline(DeclineReason reason, string? duplicateOfNumber, string? comment, CaseActor actor, DateTimeOffset now)
     {
@@ -330,18 +383,11 @@ public sealed class Case
     /// </summary>
     public CaseEvent RecordPartnerResponse(string agencyCode, PartnerOutcome outcome, string? message, Guid linkId, IReadOnlyCollection<Guid> fileIds, DateTimeOffset now)
     {
-        if (fileIds.Count > EvidenceFiles.MaxFiles)
-        {
-            throw new ArgumentException($"At most {EvidenceFiles.MaxFiles} files per answer.", nameof(fileIds));
-        }
-
+        var files = CheckedFiles(fileIds);
         var @event = Apply(CaseAction.RecordPartnerResponse, CaseEventKind.PartnerResponded, new CaseActor(CaseActorKind.Partner, null, agencyCode), now,
-            Optional(message, CaseEvent.MaxTextLength), Json(("agency", agencyCode), ("outcome", outcome.ToString()), ("linkId", linkId), ("files", fileIds.Count)),
+            Optional(message, CaseEvent.MaxTextLength), Json(("agency", agencyCode), ("outcome", outcome.ToString()), ("linkId", linkId), ("files", files.Count)),
             visibleToConsumer: false);
-        foreach (var fileId in fileIds.Distinct())
-        {
-            _evidence.Add(new CaseEvidence(Id, fileId, now, EvidenceSource.Partner));
-        }
+        AddEvidence(files, now, EvidenceSource.Partner);
 
         return @event;
     }
@@ -466,6 +512,25 @@ public sealed class Case
         return @event;
     }
 
+    private static List<Guid> CheckedFiles(IReadOnlyCollection<Guid>? fileIds)
+    {
+        var files = (fileIds ?? []).Distinct().ToList();
+        if (files.Count > EvidenceFiles.MaxFiles)
+        {
+            throw new ArgumentException($"At most {EvidenceFiles.MaxFiles} evidence files at once.", nameof(fileIds));
+        }
+
+        return files;
+    }
+
+    private void AddEvidence(IEnumerable<Guid> fileIds, DateTimeOffset now, EvidenceSource source = EvidenceSource.Consumer)
+    {
+        foreach (var fileId in fileIds.Where(id => _evidence.All(e => e.StoredFileId != id)))
+        {
+            _evidence.Add(new CaseEvidence(Id, fileId, now, source));
+        }
+    }
+
     private static string Json(params (string Key, object? Value)[] values) =>
         System.Text.Json.JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value));
 
@@ -502,6 +567,8 @@ public sealed class CaseConsent
         IsConsumerPurchase = choices.IsConsumerPurchase;
         AgreesToProvisionAbroad = choices.AgreesToProvisionAbroad;
         GivenAt = choices.GivenAt;
+        HandlingMethod = choices.HandlingMethod;
+        AbroadMethod = choices.AbroadMethod;
     }
 
     public Guid Id { get; private set; }
@@ -512,6 +579,12 @@ public sealed class CaseConsent
     public bool IsConsumerPurchase { get; private set; }
     public bool AgreesToProvisionAbroad { get; private set; }
     public DateTimeOffset GivenAt { get; private set; }
+
+    /// <summary>How the resident agreed to the handling, as their counselor attests; null when the consumer agreed online.</summary>
+    public ConsentMethod? HandlingMethod { get; private set; }
+
+    /// <summary>How the resident agreed to the provision abroad, as their counselor attests; null when given online or refused.</summary>
+    public ConsentMethod? AbroadMethod { get; private set; }
 }
 
 /// <summary>An evidence file of a case: a reference to a stored file (bytes in stored_file_contents).</summary>

@@ -119,3 +119,22 @@ public enum DeclineReason
     OutOfScope,
     Duplicate,
 }
+
+/// <summary>
+/// Who the resident is to the case a counselor files for them (seed 001): in principle the contract holder;
+/// a carer for someone with dementia or illness; for a minor, the guardian.
+/// </summary>
+public enum ResidentRelation
+{
+    Self,
+    Carer,
+    Guardian,
+}
+
+/// <summary>How a resident gave a counselor their consent, as the counselor attests it.</summary>
+public enum ConsentMethod
+{
+    InPerson,
+    Phone,
+    Writing,
+}

@@ -23,6 +23,8 @@ public enum CaseEventKind
 
     /// <summary>Staff keep waiting for the consumer: a later reply deadline, and no automatic close.</summary>
     WaitExtended,
+    /// <summary>A counselor added information or files to a case they filed (outside a request for information).</summary>
+    InformationAdded,
 }
 
 /// <summary>Who caused an event; the consumer's tracking page names the center, never a staff member.</summary>
@@ -43,6 +45,8 @@ public sealed record CaseActor(CaseActorKind Kind, Guid? UserId, string Name)
     public static CaseActor Consumer { get; } = new(CaseActorKind.Consumer, null, "consumer");
 
     public static CaseActor Staff(Guid userId, string name) => new(CaseActorKind.Staff, userId, name);
+
+    public static CaseActor Counselor(Guid userId, string name) => new(CaseActorKind.Counselor, userId, name);
 }
 
 /// <summary>

@@ -26,6 +26,8 @@ public enum CaseAction
 
     /// <summary>The clock marks a case whose deadline passed, once per deadline, and tells the staff member responsible.</summary>
     MarkOverdue,
+    /// <summary>A counselor adds information or files to an open case of their center.</summary>
+    AddInformation,
 }
 
 /// <summary>
@@ -65,6 +67,7 @@ public static class CaseWorkflow
         CaseAction.Reopen when !IsOpen(from) => CaseStatus.InProgress,
         CaseAction.KeepWaiting or CaseAction.SendReminder when from == CaseStatus.WaitingForConsumer => from,
         CaseAction.MarkOverdue when IsOpen(from) => from,
+        CaseAction.AddInformation when IsOpen(from) => from,
         _ => null,
     };
 

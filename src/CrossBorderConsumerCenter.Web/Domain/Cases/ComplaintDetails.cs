@@ -27,11 +27,11 @@ public static class ComplaintLimits
     public const int AmountDecimals = 3;
 }
 
-/// <summary>The person consulting (in principle the consumer, seed 000).</summary>
+/// <summary>The person consulting (in principle the consumer, seed 000). Email is null only for a resident a counselor files for.</summary>
 public sealed record ConsumerDetails(
     string Name,
     string? NameKana,
-    string Email,
+    string? Email,
     string Phone,
     string PostalCode,
     string PrefectureCode,

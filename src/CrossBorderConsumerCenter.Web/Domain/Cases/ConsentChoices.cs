@@ -13,18 +13,34 @@ namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 /// Optional: without it the case is accepted, but staff advise instead of forwarding.
 /// </param>
 /// <param name="GivenAt">When the consumer gave it (UTC).</param>
+/// <param name="HandlingMethod">
+/// For a resident's consent relayed by a counselor: how the resident agreed to the handling of their data,
+/// as the counselor attests it. Null when the consumer agreed online themselves.
+/// </param>
+/// <param name="AbroadMethod">Likewise for the provision abroad; null when the resident did not agree to it.</param>
 public sealed record ConsentChoices(
     string NoticeVersion,
     bool AgreesToHandling,
     bool HasContactedBusiness,
     bool IsConsumerPurchase,
     bool AgreesToProvisionAbroad,
-    DateTimeOffset GivenAt)
+    DateTimeOffset GivenAt,
+    ConsentMethod? HandlingMethod = null,
+    ConsentMethod? AbroadMethod = null)
 {
     public const int MaxNoticeVersionLength = 20;
 
     /// <summary>The three required confirmations are given.</summary>
     public bool IsComplete => AgreesToHandling && HasContactedBusiness && IsConsumerPurchase;
+
+    /// <summary>Given by the consumer on the portal: no counselor's attestation.</summary>
+    public bool IsGivenOnline => HandlingMethod is null && AbroadMethod is null;
+
+    /// <summary>
+    /// Relayed by a counselor, with how the resident agreed to the handling and, if they agreed to it, to the
+    /// provision abroad (and no method for a provision they refused).
+    /// </summary>
+    public bool IsAttested => HandlingMethod is not null && AgreesToProvisionAbroad == AbroadMethod is not null;
 
     /// <summary>Complete, and given against the privacy notice now in force.</summary>
     public bool IsValidFor(string currentNoticeVersion) => IsComplete && NoticeVersion == currentNoticeVersion;

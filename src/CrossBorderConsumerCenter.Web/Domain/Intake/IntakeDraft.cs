@@ -8,6 +8,8 @@ namespace CrossBorderConsumerCenter.Web.Domain.Intake;
 /// saved them (JSON of the form), and the evidence files uploaded so far. Found by the hash of an
 /// unguessable token the browser holds; expires 24 hours after its last change. Submitting it creates
 /// exactly one case, after which it only remembers that case (the values and files moved there).
+/// A counselor's draft for a resident (<see cref="ForCounselor"/>) is found by its owner instead, and also
+/// holds the resident's relation to the case and the counselor's attestation of the resident's consent.
 /// </summary>
 public sealed class IntakeDraft
 {
@@ -30,10 +32,29 @@ public sealed class IntakeDraft
         GiveConsent(consent, now);
     }
 
+    /// <summary>A counselor's draft for a resident: found by <paramref name="counselorId"/>, not by a cookie.</summary>
+    public static IntakeDraft ForCounselor(Guid counselorId, ResidentRelation relation, ConsentChoices consent, DateTimeOffset now)
+    {
+        if (counselorId == Guid.Empty)
+        {
+            throw new ArgumentException("A counselor's draft names its counselor.", nameof(counselorId));
+        }
+
+        var draft = new IntakeDraft { Id = Guid.CreateVersion7(now), CounselorId = counselorId, CreatedAt = now };
+        draft.AttestConsent(relation, consent, now);
+        return draft;
+    }
+
     public Guid Id { get; private set; }
 
-    /// <summary>SHA-256 (hex) of the token in the consumer's cookie; the token itself is never stored.</summary>
-    public string TokenHash { get; private set; } = "";
+    /// <summary>SHA-256 (hex) of the token in the consumer's cookie; the token itself is never stored. Null for a counselor's draft.</summary>
+    public string? TokenHash { get; private set; }
+
+    /// <summary>The counselor writing this draft for a resident; null for a consumer's own.</summary>
+    public Guid? CounselorId { get; private set; }
+
+    /// <summary>For a counselor's draft: who the resident is to the case.</summary>
+    public ResidentRelation? ResidentRelation { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -45,6 +66,8 @@ public sealed class IntakeDraft
     public bool ConsentIsConsumerPurchase { get; private set; }
     public bool ConsentAgreesToProvisionAbroad { get; private set; }
     public DateTimeOffset ConsentGivenAt { get; private set; }
+    public ConsentMethod? ConsentHandlingMethod { get; private set; }
+    public ConsentMethod? ConsentAbroadMethod { get; private set; }
 
     /// <summary>The form's values as JSON; empty before the first save and after submission.</summary>
     public string FormJson { get; private set; } = "";
@@ -55,7 +78,10 @@ public sealed class IntakeDraft
     public IReadOnlyList<IntakeDraftFile> Files => _files;
 
     public ConsentChoices Consent => new(
-        ConsentNoticeVersion, ConsentAgreesToHandling, ConsentHasContactedBusiness, ConsentIsConsumerPurchase, ConsentAgreesToProvisionAbroad, ConsentGivenAt);
+        ConsentNoticeVersion, ConsentAgreesToHandling, ConsentHasContactedBusiness, ConsentIsConsumerPurchase, ConsentAgreesToProvisionAbroad, ConsentGivenAt,
+        ConsentHandlingMethod, ConsentAbroadMethod);
+
+    public bool IsCounselorDraft => CounselorId is not null;
 
     public bool IsSubmitted => SubmittedCaseId is not null;
 
@@ -64,11 +90,29 @@ public sealed class IntakeDraft
     public void GiveConsent(ConsentChoices consent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        if (!consent.IsComplete)
+        if (!consent.IsComplete || !consent.IsGivenOnline || IsCounselorDraft)
         {
             throw new ArgumentException("The required confirmations are missing.", nameof(consent));
         }
 
+        SetConsent(consent, now);
+    }
+
+    /// <summary>A counselor's draft: the resident's relation and the counselor's attestation of the resident's consent.</summary>
+    public void AttestConsent(ResidentRelation relation, ConsentChoices consent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (!consent.IsComplete || !consent.IsAttested || !IsCounselorDraft || !Enum.IsDefined(relation))
+        {
+            throw new ArgumentException("A counselor attests the resident's complete consent and how it was given.", nameof(consent));
+        }
+
+        ResidentRelation = relation;
+        SetConsent(consent, now);
+    }
+
+    private void SetConsent(ConsentChoices consent, DateTimeOffset now)
+    {
         EnsureOpen();
         ConsentNoticeVersion = consent.NoticeVersion;
         ConsentAgreesToHandling = consent.AgreesToHandling;
@@ -76,6 +120,8 @@ public sealed class IntakeDraft
         ConsentIsConsumerPurchase = consent.IsConsumerPurchase;
         ConsentAgreesToProvisionAbroad = consent.AgreesToProvisionAbroad;
         ConsentGivenAt = consent.GivenAt;
+        ConsentHandlingMethod = consent.HandlingMethod;
+        ConsentAbroadMethod = consent.AbroadMethod;
         Touch(now);
     }
 

@@ -53,7 +53,8 @@ public enum PersonalDetail
 }
 
 /// <summary>The consumer's identifying details, as the forwarding rules check a text for them.</summary>
-public sealed record ConsumerContact(string Name, string? NameKana, string Email, string Phone, string Address);
+/// <remarks>Email is null for a resident a counselor filed for without one.</remarks>
+public sealed record ConsumerContact(string Name, string? NameKana, string? Email, string Phone, string Address);
 
 /// <summary>
 /// When a case may go to a partner agency, and with what. The consumer's email address and phone number are never

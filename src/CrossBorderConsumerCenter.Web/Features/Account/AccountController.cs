@@ -97,12 +97,12 @@ public sealed class AccountController(
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>The back office starts at the queue (Features/Queue); a counselor at their account page (until the counselor pages exist).</summary>
+    /// <summary>The back office starts at the queue (Features/Queue); a counselor at their center's cases (Features/Counselors).</summary>
     private async Task<string> LandingPageAsync(string email)
     {
         var user = await signInManager.UserManager.FindByEmailAsync(email.Trim());
         var roles = user is null ? [] : await signInManager.UserManager.GetRolesAsync(user);
-        return roles.Any(Roles.BackOffice.Contains) ? "/staff/cases" : "/account";
+        return roles.Any(Roles.BackOffice.Contains) ? "/staff/cases" : roles.Contains(Roles.Counselor) ? "/counselor" : "/account";
     }
 
     // Passwords are never sent back to the browser, not even on a validation error.

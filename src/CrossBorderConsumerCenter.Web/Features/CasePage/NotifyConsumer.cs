@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
@@ -57,19 +58,25 @@ public static class NotifyConsumer
         });
     }
 
-    public sealed class Handler(CaseChanges changes, EmailOutbox outbox)
+    public sealed class Handler(CaseChanges changes, EmailOutbox outbox, AppDbContext db)
     {
         public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
-            changes.RunAsync(number, form.Version, CaseAction.NotifyConsumer, user, (c, actor, now) =>
+            changes.RunAsync(number, form.Version, CaseAction.NotifyConsumer, user, async (c, actor, now) =>
             {
                 c.NotifyConsumer(form.Message!, actor, now);
-                var (recipients, language) = CaseRecipients.Consumer(c);
+
+                // To the consumer; for a resident without email, to the counselor who filed the case.
+                if (await CaseRecipients.ForConsumerAsync(db, c, ct) is not { } contact)
+                {
+                    return CaseChanges.Change.Refuse(nameof(Form.Message), "NotifyConsumer_NoRecipient");
+                }
+
                 var email = outbox.Enqueue(
-                    new Email(new Dictionary<string, string> { ["Name"] = c.ConsumerName, ["CaseNumber"] = c.Number, ["Message"] = form.Message! }),
-                    recipients,
-                    language,
+                    new Email(new Dictionary<string, string> { ["Name"] = contact.Name, ["CaseNumber"] = c.Number, ["Message"] = form.Message! }),
+                    contact.Recipients,
+                    contact.Language,
                     c.Id);
-                return Task.FromResult(CaseChanges.Change.Made(new { emailId = email.Id }));
+                return CaseChanges.Change.Made(new { emailId = email.Id });
             }, ct);
     }
 }

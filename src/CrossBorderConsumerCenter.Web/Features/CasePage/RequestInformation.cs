@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using FluentValidation;
@@ -10,8 +13,9 @@ namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 
 /// <summary>
 /// Staff ask the consumer for more: the question goes by email through the outbox, in the consumer's language,
-/// with the case number in the subject and a reply-by date; the case waits for the consumer (a week). Until the
-/// tracking page exists the consumer answers by replying to the email (Reply-To is the center's address).
+/// with the case number in the subject and a reply-by date; the case waits for the consumer (a week). The consumer
+/// answers on their tracking page (or by replying: Reply-To is the center's address). For a resident without email
+/// the question goes to the counselor who filed the case (<see cref="CaseRecipients"/>).
 /// </summary>
 public static class RequestInformation
 {
@@ -38,24 +42,33 @@ public static class RequestInformation
         public Type ResourceType => typeof(CasePageText);
     }
 
-    public sealed class Handler(CaseChanges changes, EmailOutbox outbox)
+    public sealed class Handler(CaseChanges changes, EmailOutbox outbox, AppDbContext db, TrackingLinks links)
     {
         public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
-            changes.RunAsync(number, form.Version, CaseAction.RequestInformation, user, (c, actor, now) =>
+            changes.RunAsync(number, form.Version, CaseAction.RequestInformation, user, async (c, actor, now) =>
             {
                 c.RequestInformation(form.Message!, actor, now);
+
+                // To the consumer; for a resident without email, to the counselor who filed the case.
+                var contact = await CaseRecipients.ForConsumerAsync(db, c, ct);
+                if (contact is null)
+                {
+                    return CaseChanges.Change.Refuse(nameof(Form.Message), "RequestInformation_NoRecipient");
+                }
+
                 var email = outbox.Enqueue(
                     new Email(new Dictionary<string, string>
                     {
-                        ["Name"] = c.ConsumerName,
+                        ["Name"] = contact.Name,
                         ["CaseNumber"] = c.Number,
                         ["Message"] = form.Message!,
                         ["ReplyBy"] = ReplyBy(c.DueAt!.Value, c.Language),
+                        ["LostLinkUrl"] = links.LostLinkUrl.ToString(),
                     }),
-                    EmailRecipients.ForAddress(c.ConsumerEmail),
-                    c.Language,
+                    contact.Recipients,
+                    contact.Language,
                     c.Id);
-                return Task.FromResult(CaseChanges.Change.Made(new { emailId = email.Id }));
+                return CaseChanges.Change.Made(new { emailId = email.Id });
             }, ct);
 
         /// <summary>The reply-by day in Japan, as the consumer's language writes a date (2026年11月28日, Saturday, November 28, 2026).</summary>

@@ -30,7 +30,7 @@ public sealed record CaseSummary
 
     public required string ConsumerName { get; init; }
     public required string? ConsumerNameKana { get; init; }
-    public required string ConsumerEmail { get; init; }
+    public required string? ConsumerEmail { get; init; }
     public required string ConsumerPhone { get; init; }
     public required string ConsumerPostalCode { get; init; }
     public required string ConsumerPrefectureCode { get; init; }
@@ -59,12 +59,21 @@ public sealed record CaseSummary
     public required DesiredResolution DesiredResolution { get; init; }
     public required bool CounterfeitAcknowledged { get; init; }
 
+    public required Guid? FiledByCenterId { get; init; }
+    public required Guid? FiledByCounselorId { get; init; }
+    public required ResidentRelation? ResidentRelation { get; init; }
+
     public bool IsOpen => CaseWorkflow.IsOpen(Status);
 
     public bool IsOverdueAt(DateTimeOffset now) => CaseQueueRules.IsOverdue(Status, DueAt, now);
 }
 
-public sealed record ConsentRecord(string NoticeVersion, bool AgreesToHandling, bool HasContactedBusiness, bool IsConsumerPurchase, bool AgreesToProvisionAbroad, DateTimeOffset GivenAt);
+public sealed record ConsentRecord(
+    string NoticeVersion, bool AgreesToHandling, bool HasContactedBusiness, bool IsConsumerPurchase, bool AgreesToProvisionAbroad, DateTimeOffset GivenAt,
+    ConsentMethod? HandlingMethod = null, ConsentMethod? AbroadMethod = null);
+
+/// <summary>A case a counselor filed for a resident: their center (and how to reach it), the counselor, the resident's relation.</summary>
+public sealed record CounselorFilingSummary(string CenterName, string CenterPrefectureCode, string CenterPhone, string CounselorName, ResidentRelation Relation);
 
 public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset AddedAt, EvidenceSource Source)
 {
@@ -102,6 +111,9 @@ public sealed record CasePageModel(
     Guid CurrentUserId,
     DateTimeOffset Now)
 {
+    /// <summary>Set when a counselor filed the case for a resident.</summary>
+    public CounselorFilingSummary? Filing { get; init; }
+
     public CaseActionForms Forms { get; init; } = CaseActionForms.For(Case);
 
     /// <summary>The action whose form was posted and refused: its section is shown open.</summary>
@@ -190,11 +202,15 @@ public static class ShowCase
             BusinessResponse = x.BusinessResponse,
             DesiredResolution = x.DesiredResolution,
             CounterfeitAcknowledged = x.CounterfeitAcknowledged,
+            FiledByCenterId = x.FiledByCenterId,
+            FiledByCounselorId = x.FiledByCounselorId,
+            ResidentRelation = x.ResidentRelation,
         }).SingleOrDefault());
 
     private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ConsentRecord>> ConsentsOf = EF.CompileAsyncQuery(
         (AppDbContext db, Guid caseId) => db.CaseConsents.AsNoTracking().Where(k => k.CaseId == caseId).OrderBy(k => k.GivenAt)
-            .Select(k => new ConsentRecord(k.NoticeVersion, k.AgreesToHandling, k.HasContactedBusiness, k.IsConsumerPurchase, k.AgreesToProvisionAbroad, k.GivenAt)));
+            .Select(k => new ConsentRecord(k.NoticeVersion, k.AgreesToHandling, k.HasContactedBusiness, k.IsConsumerPurchase, k.AgreesToProvisionAbroad, k.GivenAt,
+                k.HandlingMethod, k.AbroadMethod)));
 
     private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EvidenceItem>> EvidenceOf = EF.CompileAsyncQuery(
         (AppDbContext db, Guid caseId) => from e in db.CaseEvidence.AsNoTracking()
@@ -242,6 +258,13 @@ public static class ShowCase
             var evidence = await EvidenceOf(db, c.Id).ToListAsync(ct);
             var events = await EventsOf(db, c.Id).ToListAsync(ct);
             var emails = await EmailsOf(db, c.Id).ToListAsync(ct);
+            var filing = c.FiledByCenterId is null ? null : await db.ConsumerCenters.AsNoTracking()
+                .Where(center => center.Id == c.FiledByCenterId)
+                .Select(center => new CounselorFilingSummary(
+                    center.Name, center.PrefectureCode, center.Phone,
+                    db.Users.Where(u => u.Id == c.FiledByCounselorId).Select(u => u.DisplayName).First(),
+                    c.ResidentRelation!.Value))
+                .SingleAsync(ct);
 
             var actions = CaseWorkflow.StaffActions(c.Status).Where(PageActions.Contains).ToList();
             var assignable = actions.Contains(CaseAction.Assign)
@@ -261,7 +284,7 @@ public static class ShowCase
 
             audit.Record(AuditAction.CaseViewed, "Case", c.Id.ToString(), c.Id);
             await db.SaveChangesAsync(ct);
-            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow()) { Forwarding = forwards };
+            return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow()) { Forwarding = forwards, Filing = filing };
         }
 
         private static Dictionary<string, string?> ParseData(string? json)

@@ -144,22 +144,28 @@ public sealed class RunCaseClocks(IServiceScopeFactory scopes, IOptions<ClocksOp
     }
 
     /// <summary>The consumer is reminded of the question they were asked, with the day the case closes without an answer.</summary>
-    private static async Task<Guid> RemindAsync(IServiceProvider services, AppDbContext db, Case c, CancellationToken ct)
+    /// <remarks>Null when nobody can be written to (a resident without email whose center has no active counselor).</remarks>
+    private static async Task<Guid?> RemindAsync(IServiceProvider services, AppDbContext db, Case c, CancellationToken ct)
     {
+        if (await CaseRecipients.ForConsumerAsync(db, c, ct) is not { } contact)
+        {
+            return null;
+        }
+
         var question = await db.CaseEvents.AsNoTracking()
             .Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.InformationRequested)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Select(e => e.Text)
             .FirstOrDefaultAsync(ct);
-        var (recipients, language) = CaseRecipients.Consumer(c);
+        var language = contact.Language;
         var replyBy = TimeZoneInfo.ConvertTime(c.DueAt!.Value, LocalizationRegistration.JapanTime).ToString("D", CultureInfo.GetCultureInfo(language));
         return services.GetRequiredService<EmailOutbox>().Enqueue(new ReminderEmail(new Dictionary<string, string>
         {
-            ["Name"] = c.ConsumerName,
+            ["Name"] = contact.Name,
             ["CaseNumber"] = c.Number,
             ["Question"] = question ?? "",
             ["ReplyBy"] = replyBy,
-        }), recipients, language, c.Id).Id;
+        }), contact.Recipients, language, c.Id).Id;
     }
 
     private static (DateTimeOffset? Due, Dictionary<string, object?> Values) Snapshot(Case c) => (c.DueAt, new()

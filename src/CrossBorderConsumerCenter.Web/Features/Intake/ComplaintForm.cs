@@ -75,7 +75,7 @@ public sealed class ComplaintForm
         new ConsumerDetails(
             Consumer.Name!,
             NullIfBlank(Kana.Normalize(Consumer.NameKana)),
-            EmailAddresses.Normalize(Consumer.Email),
+            NullIfBlank(EmailAddresses.Normalize(Consumer.Email)),
             PhoneNumbers.Normalize(Consumer.Phone),
             PostalCodes.Normalize(Consumer.PostalCode)!,
             Consumer.Prefecture!,
@@ -168,12 +168,16 @@ public sealed class ComplaintForm
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    /// <summary>The whole form: each section by its own validator, so a wrapping form can reuse them.</summary>
+    /// <summary>
+    /// The whole form: each section by its own validator, so a wrapping form can reuse them. A counselor filing for a
+    /// resident passes consumerEmailRequired false: the resident's email is optional then (when given, it is checked
+    /// as usual).
+    /// </summary>
     public sealed class Validator : AbstractValidator<ComplaintForm>
     {
-        public Validator(IStringLocalizer<IntakeText> text, TimeProvider clock)
+        public Validator(IStringLocalizer<IntakeText> text, TimeProvider clock, bool consumerEmailRequired = true)
         {
-            RuleFor(f => f.Consumer).SetValidator(new ConsumerValidator(text));
+            RuleFor(f => f.Consumer).SetValidator(new ConsumerValidator(text, consumerEmailRequired));
             RuleFor(f => f.Business).SetValidator(new BusinessValidator(text));
             RuleFor(f => f.Purchase).SetValidator(new PurchaseValidator(text, clock));
             // The contact date is compared with the purchase date only when that one is valid itself.
@@ -184,7 +188,7 @@ public sealed class ComplaintForm
 
     public sealed class ConsumerValidator : AbstractValidator<ConsumerSection>
     {
-        public ConsumerValidator(IStringLocalizer<IntakeText> text)
+        public ConsumerValidator(IStringLocalizer<IntakeText> text, bool emailRequired = true)
         {
             var rules = new FieldRules(text);
             rules.FreeText(RuleFor(s => s.Name), "Consumer_Name", ComplaintLimits.Name, required: true);
@@ -195,16 +199,20 @@ public sealed class ComplaintForm
                 .Must(v => Kana.Normalize(v).Length <= ComplaintLimits.NameKana).WithMessage(_ => rules.TooLong("Consumer_NameKana", ComplaintLimits.NameKana))
                 .Must(v => string.IsNullOrWhiteSpace(v) || Kana.IsKana(Kana.Normalize(v))).WithMessage(_ => text["Consumer_NameKana_NotKana"]);
 
-            RuleFor(s => s.Email).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_Email_Required"])
-                .Must(v => EmailAddresses.Normalize(v).Length <= ComplaintLimits.Email).WithMessage(_ => rules.TooLong("Consumer_Email", ComplaintLimits.Email))
-                .Must(v => EmailAddresses.Check(EmailAddresses.Normalize(v)) == EmailAddressProblem.None)
-                .WithMessage((_, v) => text["Consumer_Email_" + EmailAddresses.Check(EmailAddresses.Normalize(v))]);
-            RuleFor(s => s.EmailConfirmation).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_EmailConfirmation_Required"])
-                .Must((s, v) => string.Equals(EmailAddresses.Normalize(v), EmailAddresses.Normalize(s.Email), StringComparison.OrdinalIgnoreCase))
-                .When(s => EmailAddresses.Check(EmailAddresses.Normalize(s.Email)) == EmailAddressProblem.None)
-                .WithMessage(_ => text["Consumer_EmailConfirmation_Mismatch"]);
+            // Optional only for a resident a counselor files for: then checked when given, and its confirmation with it.
+            When(s => emailRequired || !string.IsNullOrWhiteSpace(s.Email) || !string.IsNullOrWhiteSpace(s.EmailConfirmation), () =>
+            {
+                RuleFor(s => s.Email).Cascade(CascadeMode.Stop)
+                    .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_Email_Required"])
+                    .Must(v => EmailAddresses.Normalize(v).Length <= ComplaintLimits.Email).WithMessage(_ => rules.TooLong("Consumer_Email", ComplaintLimits.Email))
+                    .Must(v => EmailAddresses.Check(EmailAddresses.Normalize(v)) == EmailAddressProblem.None)
+                    .WithMessage((_, v) => text["Consumer_Email_" + EmailAddresses.Check(EmailAddresses.Normalize(v))]);
+                RuleFor(s => s.EmailConfirmation).Cascade(CascadeMode.Stop)
+                    .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_EmailConfirmation_Required"])
+                    .Must((s, v) => string.Equals(EmailAddresses.Normalize(v), EmailAddresses.Normalize(s.Email), StringComparison.OrdinalIgnoreCase))
+                    .When(s => EmailAddresses.Check(EmailAddresses.Normalize(s.Email)) == EmailAddressProblem.None)
+                    .WithMessage(_ => text["Consumer_EmailConfirmation_Mismatch"]);
+            });
 
             RuleFor(s => s.Phone).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_Phone_Required"])

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +22,17 @@ public sealed class IntakeController(
     ComplaintForm.Validator formValidator,
     SaveComplaint.Handler saveComplaint,
     SubmitComplaint.Handler submitComplaint,
+    TrackingLinks trackingLinks,
+    ReceiptLinks receiptLinks,
     AppDbContext db,
     IStringLocalizer<IntakeText> text) : Controller
 {
     public const string FormPrefix = "Form";
     public const string ConsentPrefix = "Consent";
     public const string EvidenceField = "Evidence";
+
+    /// <summary>The receipt's path: the only one the browser sends the receipt's tracking-link cookie to.</summary>
+    public const string ReceiptPath = "/complaint/received";
 
     /// <summary>All the evidence a draft may hold, plus room for the form's text.</summary>
     public const long MaxFormRequestBytes = EvidenceFiles.MaxTotalBytes + (4 * 1024 * 1024);
@@ -196,6 +202,11 @@ public sealed class IntakeController(
         }
 
         var result = await submitComplaint.HandleAsync(lookup.Draft!.Id, Language, ct);
+        if (result.TrackingToken is { } token)
+        {
+            receiptLinks.Remember(HttpContext, ReceiptPath, result.CaseNumber!, token);
+        }
+
         return result.Outcome switch
         {
             SubmitComplaint.Outcome.Received or SubmitComplaint.Outcome.AlreadyReceived => RedirectToAction(nameof(Received)),
@@ -216,10 +227,14 @@ public sealed class IntakeController(
         var caseId = lookup.Draft!.SubmittedCaseId;
         var receipt = await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId)
-            .Select(c => new ReceiptPage(c.Number, c.ReceivedAt, c.ConsumerEmail, c.BusinessCountryCode,
+            .Select(c => new ReceiptPage(c.Number, c.ReceivedAt, c.ConsumerEmail ?? "", c.BusinessCountryCode,
                 c.Consents.OrderByDescending(k => k.GivenAt).First().AgreesToProvisionAbroad))
             .SingleAsync(ct);
-        return View(receipt);
+
+        // The link again after a reload (this browser's cookie), while it is still the case's link.
+        var token = receiptLinks.Recall(Request, receipt.CaseNumber);
+        var trackingUrl = token is not null && await trackingLinks.IsCurrentAsync(caseId!.Value, token, ct) ? trackingLinks.UrlOf(token) : null;
+        return View(receipt with { TrackingUrl = trackingUrl });
     }
 
     /// <summary>
@@ -240,6 +255,7 @@ public sealed class IntakeController(
         }
 
         drafts.ForgetCookie(HttpContext);
+        receiptLinks.Forget(HttpContext, ReceiptPath);
         return RedirectToAction(nameof(Consent));
     }
 

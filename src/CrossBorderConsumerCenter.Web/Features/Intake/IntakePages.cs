@@ -25,11 +25,19 @@ public sealed record HeldFile(Guid Id, string FileName, string ContentType, long
 
 public sealed record ConsentPage(GiveConsent.Form Consent, DraftState State, bool Discarded);
 
-public sealed record ComplaintFormPage(ComplaintForm Form, IReadOnlyList<HeldFile> Files, IReadOnlyList<string> Added, string? Removed, ConsentChoices Consent);
+/// <summary>The form page: the form, the files held, what was just added or removed, the consent given at the gate.</summary>
+/// <remarks>ForResident: a counselor filing for a resident; the section speaks of the resident, whose email is optional.</remarks>
+public sealed record ComplaintFormPage(ComplaintForm Form, IReadOnlyList<HeldFile> Files, IReadOnlyList<string> Added, string? Removed, ConsentChoices Consent, bool ForResident = false);
 
-public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IReadOnlyList<HeldFile> Files, ConsentChoices Consent);
+/// <summary>The review page's data.</summary>
+/// <remarks>FormPath: where each section's "change" link goes (the page's form); ForResident: filed by a counselor.</remarks>
+public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IReadOnlyList<HeldFile> Files, ConsentChoices Consent, string FormPath = "~/complaint/form", bool ForResident = false);
 
-public sealed record ReceiptPage(string CaseNumber, DateTimeOffset ReceivedAt, string Email, string BusinessCountryCode, bool AgreesToProvisionAbroad);
+public sealed record ReceiptPage(string CaseNumber, DateTimeOffset ReceivedAt, string Email, string BusinessCountryCode, bool AgreesToProvisionAbroad)
+{
+    /// <summary>The consumer's private tracking link, when this browser submitted the case and the link still works.</summary>
+    public Uri? TrackingUrl { get; init; }
+}
 
 /// <summary>One line of the error summary: the message and the id of the field it links to.</summary>
 public sealed record SummaryError(string FieldId, string Message)

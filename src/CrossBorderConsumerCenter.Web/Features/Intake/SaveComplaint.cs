@@ -81,32 +81,16 @@ public static class SaveComplaint
 
         private async Task<UploadOutcome> StoreAsync(IntakeDraft draft, IFormFile upload, DateTimeOffset now, CancellationToken ct)
         {
-            var name = FileNames.Clean(upload.FileName);
-            var held = draft.Files.Select(f => f.Length).ToList();
-
-            // Size and count first, from the length alone: a 50 MB file is refused without reading it.
-            if (upload.Length == 0 || upload.Length > EvidenceFiles.MaxFileBytes)
+            var read = await EvidenceUpload.ReadAsync(upload, [.. draft.Files.Select(f => f.Length)], now, ct);
+            if (read.File is not { } file)
             {
-                return new UploadOutcome(name, EvidenceFiles.Check(upload.Length, type: null, held));
+                return new UploadOutcome(read.FileName, read.Problem);
             }
 
-            var bytes = new byte[upload.Length];
-            await using (var stream = upload.OpenReadStream())
-            {
-                await stream.ReadExactlyAsync(bytes, ct);
-            }
-
-            var type = EvidenceFiles.Sniff(bytes.AsSpan(0, (int)Math.Min(bytes.Length, EvidenceFiles.SniffLength)));
-            if (EvidenceFiles.Check(bytes.Length, type, held) is { } problem)
-            {
-                return new UploadOutcome(name, problem);
-            }
-
-            var file = new StoredFile(name, EvidenceFiles.ContentType(type!.Value), bytes, now);
             db.StoredFiles.Add(file);
-            draft.AddFile(file.Id, bytes.Length, type, now);
-            logger.LogInformation("Draft {DraftId} received evidence file {StoredFileId} ({Type}, {Length} bytes)", draft.Id, file.Id, type, bytes.Length);
-            return new UploadOutcome(name, null);
+            draft.AddFile(file.Id, file.Length, read.Type, now);
+            logger.LogInformation("Draft {DraftId} received evidence file {StoredFileId} ({Type}, {Length} bytes)", draft.Id, file.Id, read.Type, file.Length);
+            return new UploadOutcome(read.FileName, null);
         }
     }
 }

@@ -1,7 +1,10 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Partners;
+using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +34,11 @@ public static class SubmitComplaint
         Incomplete,
     }
 
-    public sealed record Result(Outcome Outcome, Guid? CaseId = null);
+    /// <param name="Outcome">What happened.</param>
+    /// <param name="CaseId">The case the draft became (new or earlier).</param>
+    /// <param name="CaseNumber">Its number.</param>
+    /// <param name="TrackingToken">For a new case only: the consumer's private tracking link's token (never stored in clear).</param>
+    public sealed record Result(Outcome Outcome, Guid? CaseId = null, string? CaseNumber = null, string? TrackingToken = null);
 
     /// <summary>The acknowledgement, in the consumer's language (IntakeAcknowledgement_Subject/_Body in IntakeText).</summary>
     public sealed record AcknowledgementEmail(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
@@ -48,6 +55,7 @@ public static class SubmitComplaint
         ComplaintForm.Validator validator,
         EmailOutbox outbox,
         PartnerDirectory partners,
+        TrackingLinks links,
         IStringLocalizer<IntakeText> text,
         TimeProvider clock,
         ILogger<Handler> logger)
@@ -55,7 +63,8 @@ public static class SubmitComplaint
         /// <summary>
         /// Submits the draft <paramref name="draftId"/>. Everything is read afresh under a row lock on the
         /// draft (the change tracker is cleared first), so concurrent submits of one draft queue up and the
-        /// later ones find the case the first one made.
+        /// later ones find the case the first one made. A counselor's draft becomes a case filed for the
+        /// counselor's center, with the resident's email optional (intake's rules otherwise).
         /// </summary>
         public async Task<Result> HandleAsync(Guid draftId, string language, CancellationToken ct)
         {
@@ -71,7 +80,7 @@ public static class SubmitComplaint
 
             if (locked[0] is { } existingCaseId)
             {
-                return new Result(Outcome.AlreadyReceived, existingCaseId);
+                return new Result(Outcome.AlreadyReceived, existingCaseId, await db.Cases.Where(c => c.Id == existingCaseId).Select(c => c.Number).SingleAsync(ct));
             }
 
             var draft = await db.IntakeDrafts.Include(d => d.Files).SingleAsync(d => d.Id == draftId, ct);
@@ -81,27 +90,52 @@ public static class SubmitComplaint
                 return new Result(Outcome.NoDraft);
             }
 
+            var filing = await FilingOfAsync(draft, ct);
+            if (draft.IsCounselorDraft && filing is null)
+            {
+                // The counselor's account no longer belongs to a center: nothing can be filed for it.
+                return new Result(Outcome.NoDraft);
+            }
+
             var form = SaveComplaint.Deserialize(draft);
-            if (!(await validator.ValidateAsync(form, ct)).IsValid)
+            var check = filing is null ? validator : new ComplaintForm.Validator(text, clock, consumerEmailRequired: false);
+            if (!(await check.ValidateAsync(form, ct)).IsValid)
             {
                 return new Result(Outcome.Incomplete);
             }
 
             var details = form.ToDetails();
             var number = await CaseNumbers.NextAsync(db, now, ct);
-            var received = Case.Receive(number, draft.Id, details, draft.Consent, language, now, [.. draft.Files.Select(f => f.StoredFileId)]);
+            var received = Case.Receive(number, draft.Id, details, draft.Consent, language, now, [.. draft.Files.Select(f => f.StoredFileId)], filing);
             db.Cases.Add(received);
             draft.MarkSubmitted(received.Id, now);
-            outbox.Enqueue(Acknowledgement(received, language, await partners.CurrentAsync(ct)), EmailRecipients.ForAddress(received.ConsumerEmail), language, received.Id);
+            var token = links.IssueForNewCase(received);
+            if (await CaseRecipients.ForConsumerAsync(db, received, ct) is { } contact)
+            {
+                outbox.Enqueue(Acknowledgement(received, contact.Name, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id);
+            }
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            logger.LogInformation("Case {CaseId} received as {CaseNumber} from draft {DraftId} with {EvidenceCount} evidence files",
-                received.Id, received.Number, draft.Id, received.Evidence.Count);
-            return new Result(Outcome.Received, received.Id);
+            logger.LogInformation("Case {CaseId} received as {CaseNumber} from draft {DraftId} with {EvidenceCount} evidence files (counselor: {Counselor})",
+                received.Id, received.Number, draft.Id, received.Evidence.Count, filing is not null);
+            return new Result(Outcome.Received, received.Id, received.Number, token);
         }
 
-        private AcknowledgementEmail Acknowledgement(Case received, string language, Domain.Partners.PartnerRegistry registry)
+        /// <summary>For a counselor's draft: the counselor, their center now, and the resident's relation; null for a consumer's own.</summary>
+        private async Task<CounselorFiling?> FilingOfAsync(IntakeDraft draft, CancellationToken ct)
+        {
+            if (draft.CounselorId is not { } counselorId)
+            {
+                return null;
+            }
+
+            var centerId = await db.Users.Where(u => u.Id == counselorId && !u.IsDisabled).Select(u => u.ConsumerCenterId).SingleOrDefaultAsync(ct);
+            var active = centerId is not null && await db.ConsumerCenters.AnyAsync(c => c.Id == centerId && c.IsActive, ct);
+            return active ? new CounselorFiling(counselorId, centerId!.Value, draft.ResidentRelation!.Value) : null;
+        }
+
+        private AcknowledgementEmail Acknowledgement(Case received, string name, Uri trackingUrl, string language, Domain.Partners.PartnerRegistry registry)
         {
             var partner = registry.ForCountry(received.BusinessCountryCode);
             var nextSteps = (partner, received.Consent.AgreesToProvisionAbroad) switch
@@ -112,8 +146,9 @@ public static class SubmitComplaint
             };
             return new AcknowledgementEmail(new Dictionary<string, string>
             {
-                ["Name"] = received.ConsumerName,
+                ["Name"] = name,
                 ["CaseNumber"] = received.Number,
+                ["TrackingUrl"] = trackingUrl.ToString(),
                 ["ReceivedAt"] = LocalizationRegistration.FormatJapanTime(received.ReceivedAt),
                 ["BusinessName"] = received.BusinessName,
                 ["Category"] = text["CaseCategory_" + received.Category],

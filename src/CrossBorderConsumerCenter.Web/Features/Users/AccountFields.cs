@@ -10,6 +10,9 @@ public interface IAccountFields
     string Email { get; }
     string DisplayName { get; }
     List<string> Roles { get; }
+
+    /// <summary>The consumer center of a counselor account (required for the Counselor role, absent otherwise).</summary>
+    Guid? ConsumerCenterId { get; }
 }
 
 public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
@@ -23,5 +26,8 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
             .MaximumLength(PortalUser.MaxDisplayNameLength).WithMessage(l["User_NameTooLong", PortalUser.MaxDisplayNameLength]);
         RuleFor(f => f.Roles).NotEmpty().WithMessage(l["User_RoleRequired"])
             .Must(r => Domain.Accounts.Roles.IsValidCombination(r)).WithMessage(l["User_RoleCombination"]);
+        // Two rules: a When on one chain would also condition the validators before it.
+        RuleFor(f => f.ConsumerCenterId).NotNull().When(f => f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(l["User_CenterRequired"]);
+        RuleFor(f => f.ConsumerCenterId).Null().When(f => !f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(l["User_CenterOnlyForCounselors"]);
     }
 }

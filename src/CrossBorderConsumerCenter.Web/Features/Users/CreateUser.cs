@@ -15,6 +15,7 @@ public static class CreateUser
         public string Email { get; set; } = "";
         public string DisplayName { get; set; } = "";
         public List<string> Roles { get; set; } = [];
+        public Guid? ConsumerCenterId { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Form>
@@ -24,12 +25,25 @@ public static class CreateUser
 
     public sealed record Result(Guid? UserId, string? TemporaryPassword, IReadOnlyList<IdentityError> Errors);
 
-    public sealed class Handler(UserManager<PortalUser> users, AuditTrail audit, AppDbContext db, TimeProvider clock)
+    public sealed class Handler(UserManager<PortalUser> users, AuditTrail audit, AppDbContext db, UserAdministration admin, TimeProvider clock)
     {
         public async Task<Result> HandleAsync(Form form, CancellationToken ct)
         {
+            if (form.ConsumerCenterId is { } centerId && !await admin.IsActiveCenterAsync(centerId, ct))
+            {
+                return new Result(null, null, [UserAdministration.InactiveCenterError]);
+            }
+
             var email = form.Email.Trim();
-            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = form.DisplayName.Trim(), CreatedAt = clock.GetUtcNow() };
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = form.DisplayName.Trim(),
+                CreatedAt = clock.GetUtcNow(),
+                ConsumerCenterId = form.ConsumerCenterId,
+            };
             var password = PasswordGenerator.Generate();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var created = await users.CreateAsync(user, password);
@@ -45,7 +59,7 @@ public static class CreateUser
                 return new Result(null, null, assigned.Errors.ToList());
             }
 
-            audit.Record(AuditAction.UserCreated, "User", user.Id.ToString(), details: new { email, displayName = user.DisplayName, roles });
+            audit.Record(AuditAction.UserCreated, "User", user.Id.ToString(), details: new { email, displayName = user.DisplayName, roles, consumerCenterId = user.ConsumerCenterId });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new Result(user.Id, password, []);

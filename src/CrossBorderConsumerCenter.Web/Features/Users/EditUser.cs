@@ -17,6 +17,7 @@ public static class EditUser
         public string Email { get; set; } = "";
         public string DisplayName { get; set; } = "";
         public List<string> Roles { get; set; } = [];
+        public Guid? ConsumerCenterId { get; set; }
 
         /// <summary>Identity's concurrency stamp as the form was loaded.</summary>
         public string ConcurrencyStamp { get; set; } = "";
@@ -53,6 +54,12 @@ public static class EditUser
                 return new Result(Outcome.ChangedBySomeoneElse);
             }
 
+            // A counselor may stay at a center made inactive meanwhile, but not be moved to one.
+            if (form.ConsumerCenterId is { } centerId && centerId != user.ConsumerCenterId && !await admin.IsActiveCenterAsync(centerId, ct))
+            {
+                return new Result(Outcome.IdentityErrors, Errors: [UserAdministration.InactiveCenterError]);
+            }
+
             var currentRoles = await admin.RolesOfAsync(user);
             var newRoles = form.Roles.Distinct().Order().ToList();
             var refusal = AccountRules.CheckRoles(ActorId(actor), user.Id, currentRoles, newRoles, user.IsDisabled, await admin.ActiveAdminCountAsync(ct));
@@ -64,6 +71,7 @@ public static class EditUser
             var before = Snapshot(user, currentRoles);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             user.DisplayName = form.DisplayName.Trim();
+            user.ConsumerCenterId = form.ConsumerCenterId;
             var email = form.Email.Trim();
             if (!string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
             {
@@ -116,6 +124,7 @@ public static class EditUser
             ["email"] = user.Email,
             ["displayName"] = user.DisplayName,
             ["roles"] = string.Join(',', roles),
+            ["consumerCenterId"] = user.ConsumerCenterId,
         };
     }
 

@@ -64,7 +64,7 @@ public sealed class UsersController(
         }
 
         var roles = await admin.RolesOfAsync(user);
-        var form = new EditUser.Form { Email = user.Email ?? "", DisplayName = user.DisplayName, Roles = [.. roles], ConcurrencyStamp = user.ConcurrencyStamp ?? "" };
+        var form = new EditUser.Form { Email = user.Email ?? "", DisplayName = user.DisplayName, Roles = [.. roles], ConsumerCenterId = user.ConsumerCenterId, ConcurrencyStamp = user.ConcurrencyStamp ?? "" };
         return View(await EditModelAsync(user, form));
     }
 
@@ -96,7 +96,11 @@ public sealed class UsersController(
                 // Show the latest state; keep nothing of the stale form silently.
                 ModelState.AddModelError("", l["User_ChangedBySomeoneElse"]);
                 var fresh = (await users.FindByIdAsync(id.ToString()))!;
-                var latest = new EditUser.Form { Email = fresh.Email ?? "", DisplayName = fresh.DisplayName, Roles = [.. await admin.RolesOfAsync(fresh)], ConcurrencyStamp = fresh.ConcurrencyStamp ?? "" };
+                var latest = new EditUser.Form
+                {
+                    Email = fresh.Email ?? "", DisplayName = fresh.DisplayName, Roles = [.. await admin.RolesOfAsync(fresh)], ConsumerCenterId = fresh.ConsumerCenterId,
+                    ConcurrencyStamp = fresh.ConcurrencyStamp ?? "",
+                };
                 return View(await EditModelAsync(fresh, latest));
             case EditUser.Outcome.Refused:
                 ModelState.AddModelError(nameof(form.Roles), l["Refusal_" + result.Refusal]);
@@ -153,6 +157,12 @@ public sealed class UsersController(
     {
         foreach (var error in errors)
         {
+            if (error.Code == UserAdministration.InactiveCenterError.Code)
+            {
+                ModelState.AddModelError(nameof(IAccountFields.ConsumerCenterId), l["User_CenterInactive"]);
+                continue;
+            }
+
             ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Email" : "", error.Description);
         }
     }

@@ -27,6 +27,10 @@ public enum AuditAction
     PartnerAgencyDeactivated,
     PartnerAgencyActivated,
     PartnerAnswerRecorded,
+
+    /// <summary>An admin added or changed a consumer center (issue 7).</summary>
+    ConsumerCenterCreated,
+    ConsumerCenterUpdated,
 }
 
 /// <summary>

@@ -15,4 +15,7 @@ public sealed class PortalUser : IdentityUser<Guid>
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>For a counselor: the consumer center they work for (required for the Counselor role, absent otherwise).</summary>
+    public Guid? ConsumerCenterId { get; set; }
 }

@@ -86,47 +86,6 @@
       });
     }
 
-    // Files: say at once when one is too large or too many, and never send more than the server accepts.
-    var input = form.querySelector('input[type="file"][data-max-file-bytes]');
-    var check = form.querySelector('[data-evidence-check]');
-    if (input && check) {
-      var number = function (name) { return parseInt(input.getAttribute(name), 10); };
-      var problems = function () {
-        var messages = [];
-        var files = number('data-held-files');
-        var total = number('data-held-bytes');
-        Array.prototype.forEach.call(input.files, function (file) {
-          var message = null;
-          if (file.size > number('data-max-file-bytes')) {
-            message = 'data-message-too-large';
-          } else if (files >= number('data-max-files')) {
-            message = 'data-message-too-many';
-          } else if (total + file.size > number('data-max-total-bytes')) {
-            message = 'data-message-total';
-          } else {
-            files += 1;
-            total += file.size;
-          }
-          if (message) {
-            messages.push(input.getAttribute(message).replace('{name}', file.name));
-          }
-        });
-        return messages;
-      };
-      input.addEventListener('change', function () {
-        check.textContent = problems().join(' ');
-      });
-      form.addEventListener('submit', function (event) {
-        var selected = Array.prototype.reduce.call(input.files, function (sum, file) { return sum + file.size; }, 0);
-        if (selected > number('data-max-total-bytes')) {
-          // The server could not even read a post this large: keep the consumer on the page with the reason.
-          event.preventDefault();
-          check.textContent = problems().join(' ');
-          input.focus();
-        }
-      });
-    }
-
     // Switching language leaves the page: save what was typed first, so nothing is lost.
     var languageSwitch = document.querySelector('form.language-switch');
     if (languageSwitch && window.fetch && window.FormData) {
@@ -151,6 +110,51 @@
       });
     }
   }
+
+  // Files (the complaint form, an answer on the tracking page, a counselor's addition): say at once when one is too
+  // large or too many, and never send more than the server accepts.
+  document.querySelectorAll('input[type="file"][data-max-file-bytes]').forEach(function (input) {
+    var fileForm = input.form;
+    var check = fileForm.querySelector('[data-evidence-check]');
+    if (!check) {
+      return;
+    }
+    var number = function (name) { return parseInt(input.getAttribute(name), 10); };
+    var problems = function () {
+      var messages = [];
+      var files = number('data-held-files');
+      var total = number('data-held-bytes');
+      Array.prototype.forEach.call(input.files, function (file) {
+        var message = null;
+        if (file.size > number('data-max-file-bytes')) {
+          message = 'data-message-too-large';
+        } else if (files >= number('data-max-files')) {
+          message = 'data-message-too-many';
+        } else if (total + file.size > number('data-max-total-bytes')) {
+          message = 'data-message-total';
+        } else {
+          files += 1;
+          total += file.size;
+        }
+        if (message) {
+          messages.push(input.getAttribute(message).replace('{name}', file.name));
+        }
+      });
+      return messages;
+    };
+    input.addEventListener('change', function () {
+      check.textContent = problems().join(' ');
+    });
+    fileForm.addEventListener('submit', function (event) {
+      var selected = Array.prototype.reduce.call(input.files, function (sum, file) { return sum + file.size; }, 0);
+      if (selected > number('data-max-total-bytes')) {
+        // The server could not even read a post this large: keep the consumer on the page with the reason.
+        event.preventDefault();
+        check.textContent = problems().join(' ');
+        input.focus();
+      }
+    });
+  });
 
   // The final submit: one click is enough (the server also turns a second submit into the same case).
   document.querySelectorAll('form[data-submit-once]').forEach(function (once) {

@@ -1,0 +1,42 @@
+using System.Globalization;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.Tracking;
+
+/// <summary>
+/// The consumer answers the center's question on the tracking page, with text and files (intake's limits and
+/// checks): the answer lands on the case's timeline, the files among its evidence, and the case goes back to the
+/// staff (in progress). Possible only while the case waits for the consumer.
+/// </summary>
+public static class AnswerRequest
+{
+    public const string FilesField = "Files";
+
+    public sealed class Form
+    {
+        public string? Text { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(IStringLocalizer<TrackingText> text) =>
+            RuleFor(f => f.Text).Cascade(CascadeMode.Stop)
+                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Answer_Text_Required"])
+                .Must(v => v!.Length <= CaseEvent.MaxTextLength)
+                .WithMessage((_, v) => text["Answer_Text_TooLong", Count(CaseEvent.MaxTextLength), Count(v!.Length)])
+                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Answer_Text_ControlCharacters"]);
+
+        private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
+    }
+
+    public sealed class Handler(CaseAdditions additions)
+    {
+        public Task<CaseAdditions.Result> HandleAsync(Guid caseId, Form form, IEnumerable<IFormFile> files, CancellationToken ct) =>
+            additions.AddAsync(caseId, files, (c, fileIds, now) =>
+                CaseWorkflow.Can(c.Status, CaseAction.ReceiveConsumerReply) ? c.ReceiveConsumerReply(form.Text!, CaseActor.Consumer, now, fileIds) : null, audited: false, ct);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrossBorderConsumerCenter.Web.Features.Tracking;
+
+/// <summary>
+/// A line of the timeline as the consumer (or their counselor) sees it: no staff names (the center acts), no
+/// internal notes (only events marked visible to the consumer), and text only where it was written to or by the
+/// consumer's side (a question, an answer, added information, a message, their own reason for withdrawing).
+/// </summary>
+public sealed record ConsumerTimelineEntry(DateTimeOffset At, CaseEventKind Kind, CaseActorKind ActorKind, CaseStatus FromStatus, CaseStatus ToStatus, string? Text, string? Outcome, string? Reason, int Files)
+{
+    /// <summary>Kinds whose text is addressed to or written by the consumer's side; other texts are the center's records.</summary>
+    public static readonly IReadOnlySet<CaseEventKind> KindsWithConsumerText = new HashSet<CaseEventKind>
+    {
+        CaseEventKind.InformationRequested,
+        CaseEventKind.ConsumerReplied,
+        CaseEventKind.InformationAdded,
+        CaseEventKind.ConsumerNotified,
+        CaseEventKind.Withdrawn,
+    };
+
+    /// <summary>
+    /// The consumer-visible timeline of a case, newest first. Shared by the tracking page and the counselor's case
+    /// page, so both show exactly the same lines.
+    /// </summary>
+    public static async Task<IReadOnlyList<ConsumerTimelineEntry>> ForCaseAsync(AppDbContext db, Guid caseId, CancellationToken ct)
+    {
+        var events = await db.CaseEvents.AsNoTracking()
+            .Where(e => e.CaseId == caseId && e.VisibleToConsumer)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new { e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus, e.Text, e.Data })
+            .ToListAsync(ct);
+        return [.. events.Select(e =>
+        {
+            var data = Parse(e.Data);
+            return new ConsumerTimelineEntry(
+                e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus,
+                KindsWithConsumerText.Contains(e.Kind) ? e.Text : null,
+                data.GetValueOrDefault("outcome"),
+                data.GetValueOrDefault("reason"),
+                int.TryParse(data.GetValueOrDefault("files"), out var files) ? files : 0);
+        })];
+    }
+
+    private static Dictionary<string, string> Parse(string? json)
+    {
+        if (json is null)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind != JsonValueKind.Object
+            ? []
+            : document.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+    }
+}
+
+/// <summary>The tracking page: the case number, its status in plain words, the question waiting for an answer, the timeline.</summary>
+public sealed record TrackingPage(
+    string Token,
+    string Number,
+    CaseStatus Status,
+    DateTimeOffset ReceivedAt,
+    string BusinessName,
+    DateTimeOffset? DueAt,
+    IReadOnlyList<ConsumerTimelineEntry> Timeline)
+{
+    public bool IsOpen => CaseWorkflow.IsOpen(Status);
+
+    public bool IsWaitingForAnswer => Status == CaseStatus.WaitingForConsumer;
+
+    /// <summary>The question the center is waiting on: the latest one asked while the case waits for the consumer.</summary>
+    public string? OpenQuestion => IsWaitingForAnswer ? Timeline.FirstOrDefault(e => e.Kind == CaseEventKind.InformationRequested)?.Text : null;
+
+    /// <summary>The answer form's values (kept after a refused post) and the message of a refused post.</summary>
+    public AnswerRequest.Form Answer { get; init; } = new();
+
+    /// <summary>Names of files chosen with a refused answer: they were not kept and must be chosen again.</summary>
+    public IReadOnlyList<string> FilesToChooseAgain { get; init; } = [];
+}
+
+public static class ShowTracking
+{
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<TrackingPage> HandleAsync(Guid caseId, string token, CancellationToken ct)
+        {
+            var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
+                .Select(x => new { x.Number, x.Status, x.ReceivedAt, x.BusinessName, x.DueAt })
+                .SingleAsync(ct);
+            var timeline = await ConsumerTimelineEntry.ForCaseAsync(db, caseId, ct);
+            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline);
+        }
+    }
+}

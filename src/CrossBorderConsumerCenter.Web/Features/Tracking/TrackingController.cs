@@ -1,0 +1,152 @@
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Intake;
+using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.Tracking;
+
+/// <summary>
+/// The consumer's own view of their case, through the private link from the receipt and the acknowledgement email:
+/// status in plain words, the consumer-visible timeline, answering the center's question (text and files), and
+/// withdrawing (with a confirmation step). A wrong, replaced or missing token gets one plain page that reveals
+/// nothing. "I lost my link" sends a new one when the case number and the email match, and answers the same either
+/// way. Nothing here is cached, and logs show the route template only, never the token.
+/// </summary>
+[Route("track")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class TrackingController(
+    TrackingLinks links, ShowTracking.Handler show, IStringLocalizer<TrackingText> text, IStringLocalizer<IntakeText> intakeText) : Controller
+{
+    public const string LostLinkRateLimit = "tracking-lost-link";
+    private const string FlashKey = "Tracking.Flash";
+    private const string SentKey = "Tracking.Sent";
+
+    [HttpGet("")]
+    public IActionResult Index() => NoLink();
+
+    [HttpGet("{token}")]
+    public async Task<IActionResult> Show(string token, CancellationToken ct) =>
+        await links.FindCaseIdAsync(token, ct) is { } caseId ? View(await show.HandleAsync(caseId, token, ct)) : NoLink();
+
+    [HttpPost("{token}/answer")]
+    [RequestSizeLimit(IntakeController.MaxFormRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = IntakeController.MaxFormRequestBytes)]
+    public async Task<IActionResult> Answer(
+        string token, [Bind(Prefix = "Answer")] AnswerRequest.Form form, [FromServices] AnswerRequest.Validator validator, [FromServices] AnswerRequest.Handler handler, CancellationToken ct)
+    {
+        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        {
+            return NoLink();
+        }
+
+        var files = Request.HasFormContentType ? Request.Form.Files.GetFiles(AnswerRequest.FilesField) : [];
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, "Answer");
+            return await RedisplayAsync(caseId, token, form, files, ct);
+        }
+
+        var result = await handler.HandleAsync(caseId, form, files, ct);
+        switch (result.Outcome)
+        {
+            case CaseAdditions.Outcome.Saved:
+                TempData[FlashKey] = text["Answer_Sent"].Value;
+                return RedirectToAction(nameof(Show), new { token });
+            case CaseAdditions.Outcome.FilesRefused:
+                foreach (var refused in result.Uploads.Where(u => u.Problem is not null))
+                {
+                    ModelState.AddModelError(AnswerRequest.FilesField, intakeText["Evidence_" + refused.Problem, refused.FileName]);
+                }
+
+                return await RedisplayAsync(caseId, token, form, files, ct);
+            case CaseAdditions.Outcome.NotAllowed:
+                ModelState.AddModelError("", text["Answer_NotWaiting"]);
+                return await RedisplayAsync(caseId, token, form, files, ct, StatusCodes.Status409Conflict);
+            default:
+                ModelState.AddModelError("", text["ChangedMeanwhile"]);
+                return await RedisplayAsync(caseId, token, form, files, ct, StatusCodes.Status409Conflict);
+        }
+    }
+
+    [HttpGet("{token}/withdraw")]
+    public async Task<IActionResult> Withdraw(string token, CancellationToken ct) =>
+        await links.FindCaseIdAsync(token, ct) is { } caseId
+            ? View(new WithdrawPage(await show.HandleAsync(caseId, token, ct), new WithdrawCase.Form()))
+            : NoLink();
+
+    [HttpPost("{token}/withdraw")]
+    public async Task<IActionResult> Withdraw(
+        string token, [Bind(Prefix = "Withdraw")] WithdrawCase.Form form, [FromServices] WithdrawCase.Validator validator, [FromServices] WithdrawCase.Handler handler, CancellationToken ct)
+    {
+        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        {
+            return NoLink();
+        }
+
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, "Withdraw");
+            return View(new WithdrawPage(await show.HandleAsync(caseId, token, ct), form));
+        }
+
+        switch (await handler.HandleAsync(caseId, form, ct))
+        {
+            case WithdrawCase.Outcome.Withdrawn:
+                TempData[FlashKey] = text["Withdraw_Done"].Value;
+                return RedirectToAction(nameof(Show), new { token });
+            case WithdrawCase.Outcome.NotOpen:
+                TempData[FlashKey] = text["Withdraw_NotOpen"].Value;
+                return RedirectToAction(nameof(Show), new { token });
+            default:
+                ModelState.AddModelError("", text["ChangedMeanwhile"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View(new WithdrawPage(await show.HandleAsync(caseId, token, ct), form));
+        }
+    }
+
+    [HttpGet("lost")]
+    public IActionResult Lost() => View(new LostLinkPage(new ResendTrackingLink.Form(), Sent: TempData[SentKey] is not null));
+
+    [HttpPost("lost")]
+    [EnableRateLimiting(LostLinkRateLimit)]
+    public async Task<IActionResult> Lost(
+        [Bind(Prefix = "Lost")] ResendTrackingLink.Form form, [FromServices] ResendTrackingLink.Validator validator, [FromServices] ResendTrackingLink.Handler handler, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, "Lost");
+            return View(new LostLinkPage(form, Sent: false));
+        }
+
+        await handler.HandleAsync(form, ct);
+        TempData[SentKey] = "1";
+        return RedirectToAction(nameof(Lost));
+    }
+
+    /// <summary>The one page for every link that does not open a case: it says what to do, and nothing about any case.</summary>
+    private ViewResult NoLink()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("NoLink");
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid caseId, string token, AnswerRequest.Form form, IEnumerable<IFormFile> files, CancellationToken ct, int status = StatusCodes.Status200OK)
+    {
+        var page = await show.HandleAsync(caseId, token, ct) with
+        {
+            Answer = form,
+            FilesToChooseAgain = [.. files.Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => FileNames.Clean(f.FileName))],
+        };
+        Response.StatusCode = status;
+        return View(nameof(Show), page);
+    }
+}
+
+public sealed record WithdrawPage(TrackingPage Case, WithdrawCase.Form Form);
+
+public sealed record LostLinkPage(ResendTrackingLink.Form Form, bool Sent);

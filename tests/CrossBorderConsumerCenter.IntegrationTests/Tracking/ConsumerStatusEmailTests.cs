@@ -1,0 +1,127 @@
+using System.Net;
+using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Testing.Counselors;
+using CrossBorderConsumerCenter.Web.Domain.Accounts;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Tracking;
+
+/// <summary>
+/// The automatic emails to the consumer when their case's status changes in a way that matters to them: each once,
+/// in the case's language, to the consumer, or to the counselor when the resident has no email address.
+/// </summary>
+public class ConsumerStatusEmailTests(TrackingFixture portal) : IClassFixture<TrackingFixture>
+{
+    private static string Template(CaseEventKind kind) => ConsumerStatusEmails.TemplateNameOf(kind);
+
+    [Fact]
+    public async Task ACaseThroughItsWholeLifeEmailsTheConsumerOnceForEachStatusThatMattersToThem()
+    {
+        var (c, _) = await portal.ReceiveAsync();
+        await portal.ActAsync(c.Id, (x, staff, now) =>
+        {
+            x.Assign(portal.Staff.Id, portal.Staff.DisplayName, staff, now);
+            x.AddNote("内部メモ", staff, now);
+            x.ChangePriority(CasePriority.High, staff, now);
+        });
+        await portal.ActAsync(c.Id, (x, staff, now) => TrackingFixture.Forward(x, staff, now));
+        await portal.ActAsync(c.Id, (x, _, now) => TrackingFixture.PartnerResponds(x, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Close(CaseOutcome.Resolved, "返金済み", staff, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Reopen("追加の相談", staff, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Decline(DeclineReason.OutOfScope, null, null, staff, now));
+
+        var emails = (await portal.EmailsOfAsync(c.Id)).Where(e => e.Template.StartsWith("CaseStatus", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            new[] { CaseEventKind.Forwarded, CaseEventKind.PartnerResponded, CaseEventKind.Closed, CaseEventKind.Reopened, CaseEventKind.Declined }.Select(Template).Order(),
+            emails.Select(e => e.Template).Order());
+        Assert.All(emails, e =>
+        {
+            Assert.Equal(["taro@example.jp"], e.ToAddresses);
+            Assert.Equal("ja", e.Language);
+            Assert.Contains(c.Number, e.Subject, StringComparison.Ordinal);
+            Assert.DoesNotContain("内部メモ", e.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(portal.Staff.DisplayName, e.TextBody, StringComparison.Ordinal);
+        });
+        Assert.Contains("CBBB", emails.Single(e => e.Template == Template(CaseEventKind.Forwarded)).TextBody, StringComparison.Ordinal);
+        Assert.Contains("解決", emails.Single(e => e.Template == Template(CaseEventKind.Closed)).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEnglishCaseIsToldInEnglishAndTheCloseForNoReplyIsToldToo()
+    {
+        var (c, _) = await portal.ReceiveAsync(language: "en");
+        await portal.ActAsync(c.Id, (x, staff, now) => x.RequestInformation("Please send the order confirmation.", staff, now));
+        await portal.ActAsync(c.Id, (x, _, now) =>
+        {
+            // The clock's way: a reminder once the week has passed, the close once the second week has.
+            x.RemindConsumer(now.AddDays(15));
+            x.CloseForNoReply(now.AddDays(30));
+        });
+
+        var closed = Assert.Single(await portal.EmailsOfAsync(c.Id), e => e.Template == Template(CaseEventKind.Closed));
+        Assert.Equal("en", closed.Language);
+        Assert.StartsWith("[Cross-Border Consumer Center] Your case is closed", closed.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARequestForInformationSendsOnlyItsOwnEmailWithTheQuestion()
+    {
+        var (c, _) = await portal.ReceiveAsync();
+        await portal.RequestInformationAsync(c.Id, "注文番号を教えてください。");
+
+        var email = Assert.Single(await portal.EmailsOfAsync(c.Id));
+        Assert.Contains("注文番号を教えてください。", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(email.Template, ConsumerStatusEmails.NotifiedKinds.Select(Template));
+    }
+
+    [Fact]
+    public async Task TheConsumersOwnWithdrawalIsConfirmedByOneEmail()
+    {
+        var (c, token) = await portal.ReceiveAsync();
+        using var client = portal.Factory.CreateFormClient();
+        var confirm = await client.GetOkAsync($"/track/{token}/withdraw");
+        using var response = await client.SubmitAsync(confirm, "form[action$='/withdraw']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var email = Assert.Single(await portal.EmailsOfAsync(c.Id));
+        Assert.Equal((Template(CaseEventKind.Withdrawn), "taro@example.jp"), (email.Template, email.ToAddresses.Single()));
+    }
+
+    [Fact]
+    public async Task ForAResidentWithoutEmailTheMessagesGoToTheirCounselorAndToTheCentersCounselorsIfTheyLeft()
+    {
+        var center = await TestCenters.CreateAsync(portal.Factory);
+        var counselor = await StaffAccounts.CreateCounselorAsync(portal.Factory, center.Id);
+        var colleague = await StaffAccounts.CreateCounselorAsync(portal.Factory, center.Id);
+        var (c, _) = await TestCases.FileForResidentAsync(portal.Factory, counselor, residentEmail: null);
+
+        await portal.RequestInformationAsync(c.Id, "領収書はありますか。");
+        var question = Assert.Single(await portal.EmailsOfAsync(c.Id));
+        Assert.Equal([counselor.Email], question.ToAddresses);
+
+        await portal.ActAsync(c.Id, (x, _, now) => x.ReceiveConsumerReply("あります。", CaseActor.Counselor(counselor.Id, counselor.DisplayName), now));
+        await portal.ActAsync(c.Id, (x, staff, now) => TrackingFixture.Forward(x, staff, now));
+        var forwarded = Assert.Single(await portal.EmailsOfAsync(c.Id), e => e.Template == Template(CaseEventKind.Forwarded));
+        Assert.Equal([counselor.Email], forwarded.ToAddresses);
+        Assert.Contains(c.ConsumerName, forwarded.TextBody, StringComparison.Ordinal);
+
+        // The counselor's account is disabled: the center's other counselors are told.
+        await portal.Database.ScalarAsync<int>("UPDATE users SET is_disabled = true WHERE id = @id RETURNING 1", ("id", counselor.Id));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Close(CaseOutcome.NotResolved, null, staff, now));
+        var closed = Assert.Single(await portal.EmailsOfAsync(c.Id), e => e.Template == Template(CaseEventKind.Closed));
+        Assert.Equal([colleague.Email], closed.ToAddresses);
+    }
+
+    [Fact]
+    public async Task AResidentWithAnEmailIsWrittenToDirectly()
+    {
+        var counselor = await StaffAccounts.CreateAsync(portal.Factory, Roles.Counselor);
+        var (c, _) = await TestCases.FileForResidentAsync(portal.Factory, counselor, residentEmail: "resident@example.jp", language: "en");
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Close(CaseOutcome.Resolved, null, staff, now));
+
+        var closed = Assert.Single(await portal.EmailsOfAsync(c.Id));
+        Assert.Equal(["resident@example.jp"], closed.ToAddresses);
+        Assert.Equal("en", closed.Language);
+    }
+}
