@@ -1,8 +1,5 @@
-using System.Globalization;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Features.Cases;
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.Counselors;
@@ -16,22 +13,9 @@ public static class AddCaseInformation
 {
     public const string FilesField = "Files";
 
-    public sealed class Form
-    {
-        public string? Text { get; set; }
-    }
+    public sealed class Form : CaseAdditionForm;
 
-    public sealed class Validator : AbstractValidator<Form>
-    {
-        public Validator(IStringLocalizer<CounselorText> text) =>
-            RuleFor(f => f.Text).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Add_Text_Required"])
-                .Must(v => v!.Length <= CaseEvent.MaxTextLength)
-                .WithMessage((_, v) => text["Add_Text_TooLong", Count(CaseEvent.MaxTextLength), Count(v!.Length)])
-                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Add_Text_ControlCharacters"]);
-
-        private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
-    }
+    public sealed class Validator(IStringLocalizer<CounselorText> text) : CaseAdditionValidator<Form>(text, "Add");
 
     public sealed class Handler(CaseAdditions additions)
     {

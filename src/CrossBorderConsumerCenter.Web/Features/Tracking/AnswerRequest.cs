@@ -1,8 +1,5 @@
-using System.Globalization;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Features.Cases;
-using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -16,22 +13,9 @@ public static class AnswerRequest
 {
     public const string FilesField = "Files";
 
-    public sealed class Form
-    {
-        public string? Text { get; set; }
-    }
+    public sealed class Form : CaseAdditionForm;
 
-    public sealed class Validator : AbstractValidator<Form>
-    {
-        public Validator(IStringLocalizer<TrackingText> text) =>
-            RuleFor(f => f.Text).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Answer_Text_Required"])
-                .Must(v => v!.Length <= CaseEvent.MaxTextLength)
-                .WithMessage((_, v) => text["Answer_Text_TooLong", Count(CaseEvent.MaxTextLength), Count(v!.Length)])
-                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Answer_Text_ControlCharacters"]);
-
-        private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
-    }
+    public sealed class Validator(IStringLocalizer<TrackingText> text) : CaseAdditionValidator<Form>(text, "Answer");
 
     public sealed class Handler(CaseAdditions additions)
     {
