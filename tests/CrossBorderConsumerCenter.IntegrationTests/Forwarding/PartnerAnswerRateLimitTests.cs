@@ -28,7 +28,7 @@ public class PartnerAnswerRateLimitTests(PartnerAnswerRateLimitTests.Fixture por
 
         using var limited = await guesser.Http.GetAsync($"/partner/{token}");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("60", limited.Headers.RetryAfter!.ToString());
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
         var page = await HtmlPage.ReadAsync(limited);
         Assert.Contains("アクセスが集中しています", page.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain(c.Number, page.Text, StringComparison.Ordinal);

@@ -73,12 +73,17 @@ public class LostLinkRateLimitTests(TrackingFixture portal) : IClassFixture<Trac
         }
 
         var statuses = new List<HttpStatusCode>();
+        TimeSpan? retryAfter = null;
         for (var i = 0; i < 6; i++)
         {
             using var response = await client.SubmitAsync(page, "form[action='/track/lost']", [new("Lost.CaseNumber", "CCJ-2020-000001"), new("Lost.Email", "a@example.jp")]);
             statuses.Add(response.StatusCode);
+            retryAfter = response.Headers.RetryAfter?.Delta;
         }
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 4), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+
+        // The wait is the lost-link window's (15 minutes), not the partner pages' minute.
+        Assert.InRange(retryAfter!.Value.TotalMinutes, 14, 15);
     }
 }
