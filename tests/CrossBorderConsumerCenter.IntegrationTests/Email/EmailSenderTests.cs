@@ -108,6 +108,44 @@ public sealed class EmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASentMessageKeepsNoSecretInItsStoredCopyWhileOneNotYetSentKeepsItForTheNextAttempt()
+    {
+        const string secret = "Tr4ck-token_0123456789abcdefghijklmnopqrstuv";
+        var body = $"ご相談の状況: https://ccj.example.jp/track/{secret}\n控え: {secret}";
+
+        OutboundEmail failing;
+        await using (var down = Portal(SmtpAt(SmtpServer.FreePort()))) // nothing listens there
+        {
+            failing = await TestEmails.EnqueueAsync(down, "届かないリンク", body, redactAfterSending: [secret]);
+            Assert.Equal(1, await down.Services.GetRequiredService<EmailSender>().SendDueAsync(default));
+            var pending = await TestEmails.ReadAsync(down, failing.Id);
+            Assert.Equal(OutboundEmailState.Pending, pending.State);
+            Assert.Contains($"/track/{secret}", pending.TextBody, StringComparison.Ordinal);
+            Assert.Equal([secret], pending.RedactAfterSending);
+        }
+
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var factory = Portal(SmtpAt(smtp.Port));
+        var email = await TestEmails.EnqueueAsync(factory, "リンクのお知らせ", body, redactAfterSending: [secret]);
+        _clock.Advance(TimeSpan.FromMinutes(5)); // the first one's next attempt is due
+        Assert.Equal(2, await factory.Services.GetRequiredService<EmailSender>().SendDueAsync(default)); // the earlier one too
+
+        var received = await smtp.WaitForAsync(2);
+        Assert.All(received, m => Assert.Contains($"/track/{secret}", m.Text, StringComparison.Ordinal));
+        foreach (var id in new[] { failing.Id, email.Id })
+        {
+            var row = await TestEmails.ReadAsync(factory, id);
+            Assert.Equal(OutboundEmailState.Sent, row.State);
+            Assert.DoesNotContain(secret, row.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, row.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains($"/track/{OutboundEmail.RedactedMark}", row.TextBody, StringComparison.Ordinal);
+            Assert.Empty(row.RedactAfterSending);
+        }
+
+        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM outbound_emails WHERE text_body LIKE '%' || @s || '%' OR html_body LIKE '%' || @s || '%'", ("s", secret)));
+    }
+
+    [Fact]
     public async Task WithoutAnSmtpHostMessagesAreWrittenAsEmlFilesIntoThePickupFolder()
     {
         await using var factory = Portal(new Dictionary<string, string?>());

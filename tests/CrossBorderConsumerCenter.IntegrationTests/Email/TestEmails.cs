@@ -14,7 +14,8 @@ internal static class TestEmails
     public static readonly EmailRecipients Consumer = EmailRecipients.ForAddress("taro@example.jp");
 
     public static async Task<OutboundEmail> EnqueueAsync(
-        PortalFactory factory, string subject, string body = "ご相談を受け付けました。", EmailRecipients? recipients = null, IEnumerable<StoredFile>? files = null)
+        PortalFactory factory, string subject, string body = "ご相談を受け付けました。", EmailRecipients? recipients = null, IEnumerable<StoredFile>? files = null,
+        IReadOnlyCollection<string>? redactAfterSending = null)
     {
         var forCase = await TestCases.ReceiveAsync(factory);
         using var scope = factory.Services.CreateScope();
@@ -28,7 +29,7 @@ internal static class TestEmails
         }
 
         var message = scope.ServiceProvider.GetRequiredService<EmailOutbox>()
-            .Enqueue(composer.FromText(subject, body, "ja"), "Test", recipients ?? Consumer, "ja", forCase.Id, attachments);
+            .Enqueue(composer.FromText(subject, body, "ja"), "Test", recipients ?? Consumer, "ja", forCase.Id, attachments, redactAfterSending);
         await db.SaveChangesAsync();
         return message;
     }

@@ -4,6 +4,7 @@ using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
+using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using Microsoft.EntityFrameworkCore;
 
@@ -188,5 +189,13 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
         Assert.Equal(0L, await portal.Database.ScalarAsync<long>(
             "SELECT (SELECT count(*) FROM audit_entries WHERE details::text LIKE '%' || @t || '%') + (SELECT count(*) FROM case_events WHERE coalesce(text, '') || coalesce(data::text, '') LIKE '%' || @t || '%')",
             ("t", token)));
+
+        // The outbox copy carries the link until the message is sent, and not after (ADR 0020).
+        const string inOutbox = "SELECT count(*) FROM outbound_emails WHERE text_body || html_body LIKE '%' || @t || '%'";
+        Assert.Equal(1L, await portal.Database.ScalarAsync<long>(inOutbox, ("t", token)));
+        await portal.SendEmailsAsync();
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>(inOutbox, ("t", token)));
+        Assert.Equal("Sent", await portal.Database.ScalarAsync<string>(
+            "SELECT state FROM outbound_emails WHERE case_id = @id AND template = @template", ("id", c.Id), ("template", ForwardEmail.TemplateName)));
     }
 }

@@ -94,6 +94,8 @@ public partial class CentersAndReceiptTests(TrackingFixture portal) : IClassFixt
         Assert.Equal(TrackingLinks.Hash(token), await portal.Database.ScalarAsync<string>("SELECT token_hash FROM case_tracking_links WHERE case_id = @id", ("id", c.Id)));
         Assert.Equal(number, (await client.GetOkAsync(new Uri(link).AbsolutePath)).Heading);
 
+        // The outbox removes the token from its copy once the acknowledgement is sent (ADR 0020).
+        Assert.Equal([token], acknowledgement.RedactAfterSending);
     }
 
     [GeneratedRegex("^http://localhost/track/[A-Za-z0-9_-]{43}$")]

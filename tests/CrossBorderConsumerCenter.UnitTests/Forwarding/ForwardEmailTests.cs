@@ -30,7 +30,7 @@ public class ForwardEmailTests
         Assert.StartsWith("Dear colleagues at CBBB (English),", text, StringComparison.Ordinal);
         foreach (var fact in new[] { "Our reference: CCJ-2026-000123", "Name: Example Gadgets Inc.", "Website: https://gadgets.example.com/", "Date: 2026-10-01",
             "Item or service: ワイヤレスイヤホン", "Amount paid: 129.99 USD", "Order number: A-1001", "Paid by: Credit card", "Phone: (not given)", "届きません。", "返事がありません。",
-            "a business in United States" })
+            "a business based abroad (country: United States)" })
         {
             Assert.Contains(fact, text, StringComparison.Ordinal);
         }

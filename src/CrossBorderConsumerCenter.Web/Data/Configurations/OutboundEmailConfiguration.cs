@@ -15,6 +15,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.HasIndex(e => e.MessageId).IsUnique();
         builder.Property(e => e.ToAddresses).HasColumnType("character varying(320)[]");
         builder.Property(e => e.CcAddresses).HasColumnType("character varying(320)[]");
+        builder.Property(e => e.RedactAfterSending).HasColumnType("character varying(200)[]");
         builder.Property(e => e.ReplyTo).HasMaxLength(OutboundEmail.MaxAddressLength);
         builder.Property(e => e.Subject).HasMaxLength(OutboundEmail.MaxSubjectLength);
         builder.Property(e => e.TextBody).HasMaxLength(OutboundEmail.MaxTextLength);

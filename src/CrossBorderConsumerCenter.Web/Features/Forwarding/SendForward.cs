@@ -50,7 +50,8 @@ public static class SendForward
                     new EmailRecipients(addresses),
                     agency.Language,
                     c.Id,
-                    files.Select(f => new EmailAttachmentRef(f.StoredFileId, f.FileName)));
+                    files.Select(f => new EmailAttachmentRef(f.StoredFileId, f.FileName)),
+                    redactAfterSending: [token]);
                 var items = ForwardingRules.ItemsProvided(form.Chosen, files.Count);
                 var provision = new PartnerProvision(
                     provisionId, c.Id, agency, c.BusinessCountryCode, addresses, items, [.. files.Select(f => f.FileName)], message.Id, actor.UserId, actor.Name, now);

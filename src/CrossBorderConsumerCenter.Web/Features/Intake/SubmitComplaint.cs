@@ -112,7 +112,8 @@ public static class SubmitComplaint
             var token = links.IssueForNewCase(received);
             if (await CaseRecipients.ForConsumerAsync(db, received, ct) is { } contact)
             {
-                outbox.Enqueue(Acknowledgement(received, contact.Name, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id);
+                outbox.Enqueue(Acknowledgement(received, contact.Name, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id,
+                    redactAfterSending: [token]);
             }
 
             await db.SaveChangesAsync(ct);

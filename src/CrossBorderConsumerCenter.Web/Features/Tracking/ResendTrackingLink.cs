@@ -90,7 +90,8 @@ public static class ResendTrackingLink
                 }),
                 EmailRecipients.ForAddress(address),
                 c.Language,
-                c.Id);
+                c.Id,
+                redactAfterSending: [token]);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Case {CaseId}: tracking link replaced and sent again", c.Id);
         }

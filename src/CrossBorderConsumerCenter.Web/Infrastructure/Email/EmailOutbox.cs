@@ -12,17 +12,20 @@ public sealed record EmailRecipients(IReadOnlyList<string> To, IReadOnlyList<str
 }
 
 /// <summary>
-/// The only way features send email: <see cref="Enqueue(IEmailTemplate, EmailRecipients, string, Guid?, IEnumerable{EmailAttachmentRef}?)"/>
+/// The only way features send email: <see cref="Enqueue(IEmailTemplate, EmailRecipients, string, Guid?, IEnumerable{EmailAttachmentRef}?, IReadOnlyCollection{string}?)"/>
 /// adds an <see cref="OutboundEmail"/> to the DbContext, and the caller's SaveChanges commits it together
 /// with the change that caused it. Nothing is sent inside a request; the background sender delivers it.
 /// </summary>
 public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOptions<SmtpOptions> smtp, TimeProvider clock)
 {
-    public OutboundEmail Enqueue(IEmailTemplate template, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null) =>
-        Enqueue(composer.Compose(template, language), template.Name, recipients, language, caseId, attachments);
+    /// <remarks>redactAfterSending: secrets in the message (a link's token) to remove from the stored copy once it is sent.</remarks>
+    public OutboundEmail Enqueue(IEmailTemplate template, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null,
+        IReadOnlyCollection<string>? redactAfterSending = null) =>
+        Enqueue(composer.Compose(template, language), template.Name, recipients, language, caseId, attachments, redactAfterSending);
 
     /// <summary>Enqueues a message whose text a person wrote (see <see cref="EmailComposer.FromText"/>).</summary>
-    public OutboundEmail Enqueue(ComposedEmail email, string templateName, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null)
+    public OutboundEmail Enqueue(ComposedEmail email, string templateName, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null,
+        IReadOnlyCollection<string>? redactAfterSending = null)
     {
         foreach (var address in recipients.To.Concat(recipients.Cc ?? []).Append(recipients.ReplyTo).OfType<string>())
         {
@@ -47,7 +50,8 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
             language,
             templateName,
             caseId,
-            now);
+            now,
+            redactAfterSending);
         foreach (var attachment in attachments ?? [])
         {
             message.Attach(attachment.StoredFileId, attachment.FileName);

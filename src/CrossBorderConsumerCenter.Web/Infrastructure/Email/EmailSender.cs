@@ -132,6 +132,13 @@ public sealed class EmailSender(
         DateTimeOffset? sentAt = state == OutboundEmailState.Sent ? now : null;
         var error = result.Detail is { } detail ? Truncate(detail, OutboundEmail.MaxErrorLength) : email.LastError;
 
+        // Once sent, the stored copy loses the secrets it carried (ADR 0020): links whose tokens the database otherwise
+        // keeps only as hashes. In the same statement as the outcome, so a sent message never keeps them.
+        var redact = state == OutboundEmailState.Sent && email.RedactAfterSending.Count > 0;
+        var textBody = redact ? OutboundEmail.Redacted(email.TextBody, email.RedactAfterSending) : null;
+        var htmlBody = redact ? OutboundEmail.Redacted(email.HtmlBody, email.RedactAfterSending) : null;
+        List<string>? secrets = redact ? [] : null;
+
         var recorded = await db.OutboundEmails
             .Where(e => e.Id == email.Id && e.ClaimToken == claim && e.State == OutboundEmailState.Sending)
             .ExecuteUpdateAsync(set => set
@@ -142,7 +149,10 @@ public sealed class EmailSender(
                 .SetProperty(e => e.SentAt, sentAt)
                 .SetProperty(e => e.LastError, error)
                 .SetProperty(e => e.LockedUntil, (DateTimeOffset?)null)
-                .SetProperty(e => e.ClaimToken, (Guid?)null),
+                .SetProperty(e => e.ClaimToken, (Guid?)null)
+                .SetProperty(e => e.TextBody, e => textBody ?? e.TextBody)
+                .SetProperty(e => e.HtmlBody, e => htmlBody ?? e.HtmlBody)
+                .SetProperty(e => e.RedactAfterSending, e => secrets ?? e.RedactAfterSending),
                 CancellationToken.None);
 
         // Ids and SMTP status codes only: the reply text can name a recipient (ADR 0007).

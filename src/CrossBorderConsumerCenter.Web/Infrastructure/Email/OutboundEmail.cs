@@ -34,7 +34,8 @@ public sealed class OutboundEmail
     }
 
     internal OutboundEmail(Guid id, string messageId, IReadOnlyList<string> to, IReadOnlyList<string> cc, string? replyTo,
-        string subject, string textBody, string htmlBody, string language, string template, Guid? caseId, DateTimeOffset now)
+        string subject, string textBody, string htmlBody, string language, string template, Guid? caseId, DateTimeOffset now,
+        IReadOnlyCollection<string>? redactAfterSending = null)
     {
         if (to.Count == 0)
         {
@@ -52,6 +53,7 @@ public sealed class OutboundEmail
         Language = language;
         Template = template;
         CaseId = caseId;
+        RedactAfterSending = [.. (redactAfterSending ?? []).Where(secret => secret.Length > 0)];
         State = OutboundEmailState.Pending;
         CreatedAt = now;
         NextAttemptAt = now;
@@ -77,6 +79,19 @@ public sealed class OutboundEmail
 
     /// <summary>The case it belongs to, if any.</summary>
     public Guid? CaseId { get; private set; }
+
+    /// <summary>
+    /// Secrets the message carries (a tracking or answer link's token) that the database keeps only as a hash: the
+    /// sender removes them from the stored bodies once the message is sent (<see cref="Redacted"/>).
+    /// </summary>
+    public List<string> RedactAfterSending { get; private set; } = [];
+
+    /// <summary>What replaces a secret in the stored copy of a sent message.</summary>
+    public const string RedactedMark = "[removed-after-sending]";
+
+    /// <summary>A body with every secret replaced by <see cref="RedactedMark"/>.</summary>
+    public static string Redacted(string body, IEnumerable<string> secrets) =>
+        secrets.Where(secret => secret.Length > 0).Aggregate(body, (text, secret) => text.Replace(secret, RedactedMark, StringComparison.Ordinal));
 
     public OutboundEmailState State { get; set; }
     public int Attempts { get; set; }
