@@ -114,6 +114,35 @@ public class ConsumerStatusEmailTests(TrackingFixture portal) : IClassFixture<Tr
     }
 
     [Fact]
+    public async Task StaffTellingAResidentWithoutEmailWriteToTheCounselorAndAreStoppedWhenTheCenterHasNobodyLeft()
+    {
+        var center = await TestCenters.CreateAsync(portal.Factory);
+        var counselor = await StaffAccounts.CreateCounselorAsync(portal.Factory, center.Id);
+        var (c, _) = await TestCases.FileForResidentAsync(portal.Factory, counselor, residentEmail: null);
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Assign(staff.UserId, staff.Name, staff, now));
+        using var client = (await StaffAccounts.SignedInAsync(portal.Factory, Roles.Staff)).Client;
+
+        var page = await client.GetOkAsync("/staff/cases/" + c.Number);
+        using (var sent = await client.SubmitAsync(page, "#action-NotifyConsumer form", [new("NotifyConsumer.Message", "事業者から返金の連絡がありました。")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var notice = Assert.Single(await portal.EmailsOfAsync(c.Id));
+        Assert.Equal([counselor.Email], notice.ToAddresses);
+        Assert.Contains("事業者から返金の連絡がありました。", notice.TextBody, StringComparison.Ordinal);
+
+        await portal.Database.ScalarAsync<int>("UPDATE users SET is_disabled = true WHERE id = @id RETURNING 1", ("id", counselor.Id));
+        page = await client.GetOkAsync("/staff/cases/" + c.Number);
+        using var refused = await client.SubmitAsync(page, "#action-NotifyConsumer form", [new("NotifyConsumer.Message", "もう一度お知らせします。")]);
+        var again = await HtmlPage.ReadAsync(refused);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("メッセージを送れません", again.Text, StringComparison.Ordinal);
+        Assert.Equal("もう一度お知らせします。", again.Find("textarea[name='NotifyConsumer.Message']")!.TextContent);
+        Assert.Single(await portal.EmailsOfAsync(c.Id));
+    }
+
+    [Fact]
     public async Task AResidentWithAnEmailIsWrittenToDirectly()
     {
         var counselor = await StaffAccounts.CreateAsync(portal.Factory, Roles.Counselor);
