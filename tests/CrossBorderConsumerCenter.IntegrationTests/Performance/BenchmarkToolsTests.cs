@@ -21,15 +21,16 @@ public class BenchmarkToolsTests
         """;
 
     [Fact]
-    public async Task GenerateDataMakesTheSameCasesForASeedNumbersThemInOrderAndRefusesADatabaseWithCases()
+    public async Task GenerateDataMakesTheSameCasesForASeedWhateverTheWritersNumbersThemInOrderAndRefusesADatabaseWithCases()
     {
         await using var first = await TestDatabase.CreateAsync();
         await using var second = await TestDatabase.CreateAsync();
         var indexes = await first.ScalarAsync<long>(CaseTableIndexes);
 
-        foreach (var database in new[] { first, second })
+        // One writer connection for the first, three at once for the second: the same cases and numbers.
+        foreach (var (database, writers) in new[] { (first, "1"), (second, "3") })
         {
-            var run = await GenerateAsync(database, "--cases", "240", "--seed", "5", "--until", "2026-11-01", "--staff", "6");
+            var run = await GenerateAsync(database, "--cases", "240", "--seed", "5", "--until", "2026-11-01", "--staff", "6", "--writers", writers);
             Assert.True(run.ExitCode == 0, run.Output + run.Error);
         }
 
