@@ -200,23 +200,19 @@ internal sealed class Queue(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    /// <summary>The roles of the back office, then the staff for the assignee names and the filter (ListCases.StaffAsync).</summary>
+    /// <summary>The staff for the assignee names and the filter, the back office's roles joined (ListCases.StaffAsync).</summary>
     private static async Task<Dictionary<Guid, string>> StaffAsync(NpgsqlConnection connection, Guid[] assignees)
     {
-        var roles = new List<Guid>();
-        await using (var command = await Sql.PreparedAsync(connection, "SELECT r.id FROM roles AS r WHERE r.name IN ('Staff', 'Supervisor', 'Admin')"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                roles.Add(reader.GetGuid(0));
-            }
-        }
-
         var staff = new Dictionary<Guid, string>();
         await using (var command = await Sql.PreparedAsync(connection,
-            "SELECT u.id, u.display_name, u.is_disabled FROM users AS u WHERE u.id = ANY ($1) OR EXISTS (SELECT 1 FROM user_roles AS u0 WHERE u0.user_id = u.id AND u0.role_id = ANY ($2)) ORDER BY u.display_name",
-            assignees, roles.ToArray()))
+            """
+            SELECT u.id, u.display_name, u.is_disabled FROM users AS u
+            WHERE u.id = ANY ($1) OR EXISTS (
+                SELECT 1 FROM user_roles AS u0
+                WHERE u0.user_id = u.id AND EXISTS (SELECT 1 FROM roles AS r WHERE r.id = u0.role_id AND r.name IN ('Staff', 'Supervisor', 'Admin')))
+            ORDER BY u.display_name
+            """,
+            assignees))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())

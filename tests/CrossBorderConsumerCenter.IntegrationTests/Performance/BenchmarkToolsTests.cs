@@ -21,15 +21,16 @@ public class BenchmarkToolsTests
         """;
 
     [Fact]
-    public async Task GenerateDataMakesTheSameCasesForASeedNumbersThemInOrderAndRefusesADatabaseWithCases()
+    public async Task GenerateDataMakesTheSameCasesForASeedWhateverTheWritersNumbersThemInOrderAndRefusesADatabaseWithCases()
     {
         await using var first = await TestDatabase.CreateAsync();
         await using var second = await TestDatabase.CreateAsync();
         var indexes = await first.ScalarAsync<long>(CaseTableIndexes);
 
-        foreach (var database in new[] { first, second })
+        // One writer connection for the first, three at once for the second: the same cases and numbers.
+        foreach (var (database, writers) in new[] { (first, "1"), (second, "3") })
         {
-            var run = await GenerateAsync(database, "--cases", "240", "--seed", "5", "--until", "2026-11-01", "--staff", "6");
+            var run = await GenerateAsync(database, "--cases", "240", "--seed", "5", "--until", "2026-11-01", "--staff", "6", "--writers", writers);
             Assert.True(run.ExitCode == 0, run.Output + run.Error);
         }
 
@@ -63,6 +64,26 @@ public class BenchmarkToolsTests
 
         var usage = await GenerateAsync(first, "--cases", "many");
         Assert.Equal(2, usage.ExitCode);
+    }
+
+    [Fact]
+    public async Task GenerateDataThatFailsAfterItsWritersCommittedDeletesTheCasesAndPutsTheIndexesAndKeysBack()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        // An index that cannot be rebuilt over generated cases (they share languages): the rebuild fails after the writers committed.
+        await database.ScalarAsync<int>("CREATE UNIQUE INDEX ix_test_one_case_per_language ON cases (language); SELECT 1");
+        var indexes = await database.ScalarAsync<long>(CaseTableIndexes);
+        const string Keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f'";
+        var keys = await database.ScalarAsync<long>(Keys);
+
+        var run = await GenerateAsync(database, "--cases", "240", "--seed", "5", "--until", "2026-11-01", "--staff", "6", "--writers", "2");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("deleting the cases it wrote", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_events) + (SELECT count(*) FROM case_consents) + (SELECT count(*) FROM case_evidence) + (SELECT count(*) FROM stored_files)"));
+        Assert.Equal(indexes, await database.ScalarAsync<long>(CaseTableIndexes));
+        Assert.Equal(keys, await database.ScalarAsync<long>(Keys));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT coalesce(sum(last_sequence), 0)::bigint FROM case_number_counters"));
     }
 
     [Fact]

@@ -83,6 +83,19 @@ public class QueueFilterTests(QueueFilterTests.Fixture portal) : IClassFixture<Q
     }
 
     [Fact]
+    public async Task TheDefaultViewShowsWhatTheSameViewWithEveryOpenStatusChosenShows()
+    {
+        // The plain default view runs compiled queries; choosing every open status takes the general path to the same cases and counts.
+        var compiled = await portal.Me.GetOkAsync("/staff/cases");
+        var general = await portal.Me.GetOkAsync("/staff/cases?" + string.Join("&", CaseQueueRules.OpenStatuses.Select(s => $"status={s}")));
+        string Counts(HtmlPage page) => string.Join(",", CaseQueueRules.OpenStatuses.Select(s => $"{s}={page.Find($"a[href*='status={s}'] .queue-counts__number")!.TextContent}"));
+
+        Assert.Equal(QueueFixture.ListedNumbers(general), QueueFixture.ListedNumbers(compiled));
+        Assert.Equal(Counts(general), Counts(compiled));
+        Assert.Equal("Received=2,InProgress=1,WaitingForConsumer=1,Forwarded=1,PartnerResponded=1", Counts(compiled));
+    }
+
+    [Fact]
     public async Task AllCasesListsEveryCaseOldestFirst() => Assert.Equal(portal.All, await ListAsync("?view=all"));
 
     [Theory]

@@ -140,6 +140,12 @@ public static class ListCases
                 // The needs-action view is the default list; a case number finds its case in any state.
                 var needsAction = criteria.View == QueueView.NeedsAction && term.Kind == CaseSearchKind.None;
                 var openOnly = term.Kind == CaseSearchKind.None && (needsAction || criteria.OverdueOnly);
+                if (needsAction && !criteria.HasFilters && criteria is { Sort: QueueSort.Received, Descending: false, After: null, Before: null })
+                {
+                    // The page every staff member opens first and most often: its statements are compiled once.
+                    return await NeedsActionFirstPageAsync(query, criteria, ignored, registry, now, currentUserId, ct);
+                }
+
                 counts = await CountPerStatusAsync(filtered, needsAction, openOnly, now, ct);
                 filtered = needsAction ? NeedingAction(filtered, now) : filtered;
             }
@@ -155,7 +161,13 @@ public static class ListCases
                     EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
                     EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder)))
                 .ToListAsync(ct);
+            return await PageAsync(criteria, term, ignored, registry, now, counts, rows, backwards, query, currentUserId, ct);
+        }
 
+        private async Task<Page> PageAsync(
+            QueueCriteria criteria, CaseSearchTerm term, IReadOnlyList<string> ignored, PartnerRegistry registry, DateTimeOffset now,
+            IReadOnlyDictionary<CaseStatus, int>? counts, List<Row> rows, bool backwards, QueueQuery query, Guid currentUserId, CancellationToken ct)
+        {
             var more = rows.Count > PageSize;
             rows = rows.Take(PageSize).ToList();
             if (backwards)
@@ -287,15 +299,65 @@ public static class ListCases
         private static IQueryable<Case> Containing(IQueryable<Case> cases, CaseSearchTerm term) =>
             term.Words.Aggregate(cases, (found, word) => found.Where(c => EF.Property<string>(c, CaseQueueColumns.SearchText).Contains(word)));
 
-        private async Task<IReadOnlyList<StaffMember>> StaffAsync(List<Guid> assignees, CancellationToken ct)
+        /// <summary>
+        /// The default view's first page (needs action, no filter, no search, oldest first) by compiled queries: the same
+        /// statements as <see cref="CountPerStatusAsync"/> and <see cref="NeedingAction"/> send for that view, without EF Core
+        /// hashing and funcletizing their expression trees on every request (docs/performance.md).
+        /// </summary>
+        private async Task<Page> NeedsActionFirstPageAsync(
+            QueueQuery query, QueueCriteria criteria, IReadOnlyList<string> ignored, PartnerRegistry registry, DateTimeOffset now, Guid currentUserId, CancellationToken ct)
         {
-            var backOffice = await db.Roles.Where(r => Roles.BackOffice.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
-            return await db.Users.AsNoTracking()
-                .Where(u => assignees.Contains(u.Id) || db.UserRoles.Any(ur => ur.UserId == u.Id && backOffice.Contains(ur.RoleId)))
+            var counts = new Dictionary<CaseStatus, int>();
+            await foreach (var count in NeedsActionCounts(db, now).WithCancellation(ct))
+            {
+                counts[count.Status] = count.Count;
+            }
+
+            var rows = new List<Row>(PageSize + 1);
+            await foreach (var row in NeedsActionRows(db, now).WithCancellation(ct))
+            {
+                rows.Add(row);
+            }
+
+            return await PageAsync(criteria, criteria.Term, ignored, registry, now, counts, rows, backwards: false, query, currentUserId, ct);
+        }
+
+        private sealed record StatusCount(CaseStatus Status, int Count);
+
+        // CaseQueueRules spelled out (a compiled query cannot take EF.Constant), in the shape NeedingAction sends: open, and
+        // either the center acts next (a received case, one in progress, a partner's answer) or overdue. The open statuses
+        // spelled out let PostgreSQL use the partial index of open cases. A test compares this view with the same view
+        // reached through the general path.
+        private static readonly Func<AppDbContext, DateTimeOffset, IAsyncEnumerable<StatusCount>> NeedsActionCounts = EF.CompileAsyncQuery(
+            (AppDbContext db, DateTimeOffset now) => db.Cases.Where(c => c.Status == CaseStatus.Received).Select(c => c.Status).Take(CountLimit + 1)
+                .Concat(db.Cases.Where(c => c.Status == CaseStatus.InProgress).Select(c => c.Status).Take(CountLimit + 1))
+                .Concat(db.Cases.Where(c => c.Status == CaseStatus.WaitingForConsumer && c.DueAt < now).Select(c => c.Status).Take(CountLimit + 1))
+                .Concat(db.Cases.Where(c => c.Status == CaseStatus.Forwarded && c.DueAt < now).Select(c => c.Status).Take(CountLimit + 1))
+                .Concat(db.Cases.Where(c => c.Status == CaseStatus.PartnerResponded).Select(c => c.Status).Take(CountLimit + 1))
+                .GroupBy(s => s)
+                .Select(g => new StatusCount(g.Key, g.Count())));
+
+        private static readonly Func<AppDbContext, DateTimeOffset, IAsyncEnumerable<Row>> NeedsActionRows = EF.CompileAsyncQuery(
+            (AppDbContext db, DateTimeOffset now) => db.Cases.AsNoTracking()
+                .Where(c => (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingForConsumer
+                        || c.Status == CaseStatus.Forwarded || c.Status == CaseStatus.PartnerResponded)
+                    && (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.PartnerResponded || c.DueAt < now))
+                .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
+                .Take(PageSize + 1)
+                .Select(c => new Row(
+                    c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
+                    c.AssignedToId, c.DueAt, c.LastActivityAt,
+                    EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
+                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder))));
+
+        /// <summary>The assignees shown and the back office's staff (the assignee filter), in one statement: the roles are joined, not read first.</summary>
+        private async Task<IReadOnlyList<StaffMember>> StaffAsync(List<Guid> assignees, CancellationToken ct) =>
+            await db.Users.AsNoTracking()
+                .Where(u => assignees.Contains(u.Id)
+                    || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && EF.Constant(Roles.BackOffice).Contains(r.Name!))))
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new StaffMember(u.Id, u.DisplayName, u.IsDisabled))
                 .ToListAsync(ct);
-        }
     }
 
     /// <summary>Whether a cursor's key reads as a key of that sort (a tampered token is ignored, not an error).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
@@ -11,16 +12,18 @@ using NpgsqlTypes;
 namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
 
 /// <summary>
-/// `generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--append]`: fills the database with N
-/// synthetic cases (consent, timeline, evidence with small stored files), numbered per year, assigned to K
+/// `generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--writers W] [--append]`: fills the database
+/// with N synthetic cases (consent, timeline, evidence with small stored files), numbered per year, assigned to K
 /// generated staff accounts (which cannot sign in: they have no password). For the benchmark (bench/run.sh) and
-/// demos. The same seed and end date give the same data. Rows go in by binary COPY in one transaction; into
-/// empty tables the secondary indexes and foreign keys are dropped first and rebuilt after, then ANALYZE.
+/// demos. The same seed and end date give the same data, whatever W. Rows go in by binary COPY. Into empty tables
+/// the secondary indexes and foreign keys are dropped first, W connections (default: one per core) write at once,
+/// and the indexes are rebuilt after, then ANALYZE (see <see cref="LoadIntoEmptyTablesAsync"/>). With --append,
+/// one transaction on one connection, the indexes kept.
 /// Refuses a database that already has cases unless --append is given: it is never meant for real data.
 /// </summary>
 public static class GenerateDataCommand
 {
-    private const string Usage = "Usage: generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--append]";
+    private const string Usage = "Usage: generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--writers W] [--append]";
 
     private static readonly string[] CaseTables = ["cases", "case_consents", "case_events", "case_evidence", "stored_files", "stored_file_contents"];
 
@@ -40,7 +43,8 @@ public static class GenerateDataCommand
         var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(connectionString);
         var clock = Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
+        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
 
         var existing = (long)(await Scalar(connection, "SELECT count(*) FROM cases"))!;
@@ -51,37 +55,19 @@ public static class GenerateDataCommand
             return 1;
         }
 
-        await using (var transaction = await connection.BeginTransactionAsync())
+        if (existing > 0)
         {
+            // Appending: one transaction, one connection, the indexes kept.
+            await using var transaction = await connection.BeginTransactionAsync();
             var staff = await EnsureStaffAsync(connection, options);
-            var rebuild = existing == 0 ? await DropIndexesAndForeignKeysAsync(connection) : [];
             var counters = await ReadCountersAsync(connection);
-            var agencies = await AgencyByCountryAsync(connection);
-            var generator = new SyntheticCases(options.Seed, options.Cases, options.Until, staff, agencies);
-            var chunks = (options.Cases + SyntheticCases.ChunkSize - 1) / SyntheticCases.ChunkSize;
-
-            // Chunks are made ahead on the other core while this one (and PostgreSQL) writes the previous chunk.
-            var pending = new Queue<Task<SyntheticCase[]>>();
-            for (var next = 0; next < chunks || pending.Count > 0;)
-            {
-                while (next < chunks && pending.Count < Environment.ProcessorCount + 1)
-                {
-                    var index = next++;
-                    pending.Enqueue(Task.Run(() => generator.Chunk(index)));
-                }
-
-                await WriteAsync(connection, await pending.Dequeue(), counters);
-            }
-
+            await WriteCasesAsync([connection], await NewGeneratorAsync(connection, options, staff), options.Cases, counters);
             await WriteCountersAsync(connection, counters);
-            Console.WriteLine($"Wrote {options.Cases} cases in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count} indexes and keys");
-            await Execute(connection, "SET LOCAL maintenance_work_mem = '512MB'");
-            foreach (var statement in rebuild)
-            {
-                await Execute(connection, statement);
-            }
-
             await transaction.CommitAsync();
+        }
+        else
+        {
+            await LoadIntoEmptyTablesAsync(connection, connectionString, options, clock);
         }
 
         foreach (var table in CaseTables.Append("users"))
@@ -93,7 +79,7 @@ public static class GenerateDataCommand
         return 0;
     }
 
-    private sealed record Options(int Cases, int Seed, DateTimeOffset Until, int Staff, bool Append);
+    private sealed record Options(int Cases, int Seed, DateTimeOffset Until, int Staff, int Writers, bool Append);
 
     private static bool TryParse(string[] args, out Options options)
     {
@@ -102,9 +88,11 @@ public static class GenerateDataCommand
         var seed = Value(args, "--seed") ?? "1";
         var staff = Value(args, "--staff") ?? "40";
         var until = Value(args, "--until");
+        var writers = Value(args, "--writers") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
         if (!int.TryParse(cases, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1
             || !int.TryParse(seed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s)
-            || !int.TryParse(staff, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1)
+            || !int.TryParse(staff, NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1
+            || !int.TryParse(writers, NumberStyles.None, CultureInfo.InvariantCulture, out var w) || w < 1)
         {
             return false;
         }
@@ -115,7 +103,7 @@ public static class GenerateDataCommand
             return false;
         }
 
-        options = new Options(n, s, new DateTimeOffset(end, TimeSpan.Zero), k, args.Contains("--append"));
+        options = new Options(n, s, new DateTimeOffset(end, TimeSpan.Zero), k, w, args.Contains("--append"));
         return true;
     }
 
@@ -123,6 +111,184 @@ public static class GenerateDataCommand
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>
+    /// Into empty case tables: the secondary indexes and foreign keys are dropped (committed, so that several
+    /// connections can write), the cases are written by <see cref="Options.Writers"/> connections at once (PostgreSQL
+    /// computes the queue's generated search columns in the backend that receives each row, single-threaded per
+    /// connection: that is most of the time), then the indexes are rebuilt, the GIN index on its own connection beside
+    /// the others. If anything fails, the cases written are deleted and the indexes and keys put back.
+    /// </summary>
+    private static async Task LoadIntoEmptyTablesAsync(NpgsqlConnection connection, string connectionString, Options options, Stopwatch clock)
+    {
+        IReadOnlyList<(Guid Id, string Name)> staff;
+        List<string> rebuild;
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            staff = await EnsureStaffAsync(connection, options);
+            rebuild = await DropIndexesAndForeignKeysAsync(connection);
+            await transaction.CommitAsync();
+        }
+
+        try
+        {
+            var counters = await ReadCountersAsync(connection);
+            var generator = await NewGeneratorAsync(connection, options, staff);
+            var writers = new List<NpgsqlConnection>();
+            var transactions = new List<NpgsqlTransaction>();
+            try
+            {
+                for (var i = 0; i < options.Writers; i++)
+                {
+                    var writer = new NpgsqlConnection(connectionString);
+                    writers.Add(writer);
+                    await writer.OpenAsync();
+                    transactions.Add(await writer.BeginTransactionAsync());
+                }
+
+                await WriteCasesAsync(writers, generator, options.Cases, counters);
+                foreach (var transaction in transactions)
+                {
+                    await transaction.CommitAsync();
+                }
+            }
+            finally
+            {
+                foreach (var writer in writers)
+                {
+                    await writer.DisposeAsync();
+                }
+            }
+
+            Console.WriteLine($"Wrote {options.Cases} cases on {options.Writers} connections in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count} indexes and keys");
+            await RebuildAsync(connectionString, rebuild, clock);
+            await WriteCountersAsync(connection, counters);
+        }
+        catch
+        {
+            await Console.Error.WriteLineAsync("generate-data failed: deleting the cases it wrote and restoring the indexes and keys it dropped.");
+            await RestoreAsync(connectionString, rebuild);
+            throw;
+        }
+    }
+
+    private static async Task<SyntheticCases> NewGeneratorAsync(NpgsqlConnection connection, Options options, IReadOnlyList<(Guid Id, string Name)> staff) =>
+        new(options.Seed, options.Cases, options.Until, staff, await AgencyByCountryAsync(connection));
+
+    /// <summary>
+    /// Makes the chunks ahead on other threads, numbers each chunk's cases in receipt order, and hands each writer
+    /// connection its share of every chunk (the first writer the first part, and so on), so the data and the numbers do
+    /// not depend on the number of writers; only the rows' physical order in the table does.
+    /// </summary>
+    private static async Task WriteCasesAsync(List<NpgsqlConnection> writers, SyntheticCases generator, int total, Dictionary<int, int> counters)
+    {
+        var queues = writers.Select(_ => Channel.CreateBounded<ArraySegment<SyntheticCase>>(2)).ToArray();
+        var writing = writers.Select((writer, i) => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var slice in queues[i].Reader.ReadAllAsync())
+                {
+                    await WriteAsync(writer, slice);
+                }
+            }
+            catch (Exception e)
+            {
+                queues[i].Writer.TryComplete(e);
+                throw;
+            }
+        })).ToArray();
+
+        var chunks = (total + SyntheticCases.ChunkSize - 1) / SyntheticCases.ChunkSize;
+        var pending = new Queue<Task<SyntheticCase[]>>();
+        try
+        {
+            for (var next = 0; next < chunks || pending.Count > 0;)
+            {
+                while (next < chunks && pending.Count < Environment.ProcessorCount + 1)
+                {
+                    var index = next++;
+                    pending.Enqueue(Task.Run(() => generator.Chunk(index)));
+                }
+
+                var chunk = await pending.Dequeue();
+                foreach (var c in chunk)
+                {
+                    var year = CaseNumber.YearOf(c.ReceivedAt);
+                    var sequence = counters[year] = counters.GetValueOrDefault(year) + 1;
+                    c.Number = new CaseNumber(year, sequence).ToString();
+                }
+
+                var share = (chunk.Length + writers.Count - 1) / writers.Count;
+                for (var i = 0; i < writers.Count && i * share < chunk.Length; i++)
+                {
+                    await queues[i].Writer.WriteAsync(new ArraySegment<SyntheticCase>(chunk, i * share, Math.Min(share, chunk.Length - i * share)));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var queue in queues)
+            {
+                queue.Writer.TryComplete();
+            }
+
+            // A writer's failure closes its queue, which stops the loop above; either way every writer has stopped
+            // before its connection is disposed, and its exception is the one thrown.
+            await Task.WhenAll(writing);
+        }
+    }
+
+    /// <summary>The GIN index (by far the longest, and single-threaded in PostgreSQL 15) on its own connection beside the others; the keys after both.</summary>
+    private static async Task RebuildAsync(string connectionString, List<string> rebuild, Stopwatch clock)
+    {
+        var gin = rebuild.Where(s => s.Contains(" USING gin ", StringComparison.Ordinal)).ToList();
+        var indexes = rebuild.Where(s => s.StartsWith("CREATE ", StringComparison.Ordinal)).Except(gin).ToList();
+        var keys = rebuild.Where(s => s.StartsWith("ALTER TABLE", StringComparison.Ordinal)).ToList();
+        // A GIN build flushes its sorted entries to the index whenever they fill maintenance_work_mem; at a million cases
+        // they are about 1.5 GB, so 2 GB builds it in one pass (at 100,000 cases 512 MB is enough and 2 GB no faster).
+        await Task.WhenAll(RunAsync(connectionString, "2GB", gin, clock), RunAsync(connectionString, "512MB", indexes, clock));
+        await RunAsync(connectionString, "512MB", keys, clock);
+    }
+
+    private static async Task RunAsync(string connectionString, string maintenanceWorkMem, List<string> statements, Stopwatch clock)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await Execute(connection, $"SET maintenance_work_mem = '{maintenanceWorkMem}'");
+        foreach (var statement in statements)
+        {
+            var started = clock.Elapsed;
+            await Execute(connection, statement);
+            Console.WriteLine($"  {(clock.Elapsed - started).TotalSeconds,6:F1} s  {statement}");
+        }
+    }
+
+    /// <summary>After a failure: the tables were empty of cases before, so every case row and its files go; then the dropped indexes and keys come back.</summary>
+    private static async Task RestoreAsync(string connectionString, List<string> rebuild)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await Execute(connection, """
+            DELETE FROM stored_file_contents WHERE stored_file_id IN (SELECT stored_file_id FROM case_evidence);
+            DELETE FROM stored_files WHERE id IN (SELECT stored_file_id FROM case_evidence);
+            DELETE FROM case_evidence;
+            DELETE FROM case_events;
+            DELETE FROM case_consents;
+            DELETE FROM cases;
+            """);
+        foreach (var statement in rebuild)
+        {
+            try
+            {
+                await Execute(connection, statement);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject)
+            {
+                // Rebuilt before the failure.
+            }
+        }
     }
 
     /// <summary>The partner registry as the migrations seeded it (or an admin changed it): country code to the active agency's code.</summary>
@@ -236,7 +402,7 @@ public static class GenerateDataCommand
         }
     }
 
-    private static async Task WriteAsync(NpgsqlConnection connection, SyntheticCase[] chunk, Dictionary<int, int> counters)
+    private static async Task WriteAsync(NpgsqlConnection connection, ArraySegment<SyntheticCase> chunk)
     {
         await using (var cases = await connection.BeginBinaryImportAsync(
             """
@@ -250,11 +416,9 @@ public static class GenerateDataCommand
         {
             foreach (var c in chunk)
             {
-                var year = CaseNumber.YearOf(c.ReceivedAt);
-                var sequence = counters[year] = counters.GetValueOrDefault(year) + 1;
                 await cases.StartRowAsync();
                 await cases.WriteAsync(c.Id, NpgsqlDbType.Uuid);
-                await cases.WriteAsync(new CaseNumber(year, sequence).ToString(), NpgsqlDbType.Varchar);
+                await cases.WriteAsync(c.Number, NpgsqlDbType.Varchar);
                 await cases.WriteAsync(c.SubmissionId, NpgsqlDbType.Uuid);
                 await cases.WriteAsync(c.Status.ToString(), NpgsqlDbType.Varchar);
                 await cases.WriteAsync(c.Language, NpgsqlDbType.Varchar);

@@ -9,6 +9,7 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
 internal sealed class SyntheticCase
 {
     public Guid Id;
+    public string Number = "";
     public Guid SubmissionId;
     public Guid ConsentId;
     public DateTimeOffset ReceivedAt;
