@@ -140,22 +140,25 @@ internal sealed class Intake(NpgsqlDataSource dataSource)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id
             """,
             null, "Consumer", "consumer", now, caseId, null, "Received", "Received", null, "Received", true);
-        var (subject, text, html) = Acknowledgement(v("Consumer.Name")!, number, v("Business.Name")!);
+        // The consumer's tracking link (issue 7): its hash kept, the token in the acknowledgement until it is sent.
+        var trackingToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await Sql.ExecuteAsync(connection, "INSERT INTO case_tracking_links (case_id, issued_at, token_hash) VALUES ($1, $2, $3)", caseId, now, Hash(trackingToken));
+        var (subject, text, html) = Acknowledgement(v("Consumer.Name")!, number, v("Business.Name")!, trackingToken);
         await Sql.ExecuteAsync(connection,
             """
             INSERT INTO outbound_emails (id, attempts, case_id, cc_addresses, claim_token, created_at, html_body, language, last_attempt_at, last_error, locked_until,
-                message_id, next_attempt_at, reply_to, retrying_since, sent_at, state, subject, template, text_body, to_addresses)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                message_id, next_attempt_at, redact_after_sending, reply_to, retrying_since, sent_at, state, subject, template, text_body, to_addresses)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
             """,
             Guid.CreateVersion7(now), 0, caseId, Array.Empty<string>(), null, now, html, "ja", null, null, null,
-            $"<{Guid.NewGuid():N}@ccj.bench>", now, null, now, null, "Pending", subject, "IntakeAcknowledgement", text, new[] { v("Consumer.Email")! });
+            $"<{Guid.NewGuid():N}@ccj.bench>", now, new[] { trackingToken }, null, now, null, "Pending", subject, "IntakeAcknowledgement", text, new[] { v("Consumer.Email")! });
         await transaction.CommitAsync();
         context.Response.Redirect("/complaint/received");
     }
 
-    private static (string Subject, string Text, string Html) Acknowledgement(string name, string number, string business)
+    private static (string Subject, string Text, string Html) Acknowledgement(string name, string number, string business, string trackingToken)
     {
-        var text = $"{name} 様\n\n越境消費者センターです。ご相談を受け付けました。\n受付番号: {number}\n相手の事業者: {business}\n\n" +
+        var text = $"{name} 様\n\n越境消費者センターです。ご相談を受け付けました。\n受付番号: {number}\n相手の事業者: {business}\n状況の確認: http://127.0.0.1/track/{trackingToken}\n\n" +
             "担当者が内容を確認したうえで、提携機関を通じて事業者に対応を促します。迷惑メールフォルダもご確認ください。\n" +
             string.Concat(Enumerable.Repeat("返信はメールでお送りします。ドメイン指定受信をしている場合は、当センターのドメインを許可してください。\n", 3));
         var html = "<!DOCTYPE html><html lang=\"ja\"><body>" + string.Join("", text.Split('\n').Select(l => "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>")) + "</body></html>";

@@ -1,5 +1,5 @@
 -- All cases from China that are forwarded or in progress, first page, oldest first.
-SELECT c.id, c.number, c.received_at, c.status, c.priority, c.category, c.business_name, c.business_country_code, c.consumer_name, c.assigned_to_id, c.due_at, c.last_activity_at, c.status_order, c.priority_order, c.due_order
+SELECT c.id, c.number, c.received_at, c.status, c.priority, c.category, c.business_name, c.business_country_code, c.consumer_name, c.assigned_to_id, c.due_at, c.last_activity_at, c.status_order, c.priority_order, c.due_order, c.filed_by_center_id IS NOT NULL
 FROM cases AS c
 WHERE c.business_country_code = 'CN' AND c.status IN ('Forwarded', 'InProgress')
 ORDER BY c.received_at, c.id

@@ -1,5 +1,5 @@
 -- The same search's first page (when it matched fewer than 5,001 cases: the index finds them, then they are sorted).
-SELECT c.id, c.number, c.received_at, c.status, c.priority, c.category, c.business_name, c.business_country_code, c.consumer_name, c.assigned_to_id, c.due_at, c.last_activity_at, c.status_order, c.priority_order, c.due_order
+SELECT c.id, c.number, c.received_at, c.status, c.priority, c.category, c.business_name, c.business_country_code, c.consumer_name, c.assigned_to_id, c.due_at, c.last_activity_at, c.status_order, c.priority_order, c.due_order, c.filed_by_center_id IS NOT NULL
 FROM cases AS c
 WHERE :'merchant_keys'::text[] <@ c.search_bigrams AND c.search_text LIKE '%' || :'merchant' || '%'
 ORDER BY c.received_at, c.id

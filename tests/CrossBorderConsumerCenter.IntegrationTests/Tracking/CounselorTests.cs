@@ -100,6 +100,14 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
         Assert.StartsWith("足立区消費者センター", casePage.Find("[data-filing] [data-field=center]")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(counselor.DisplayName, casePage.Find("[data-filing] [data-field=counselor]")!.TextContent.Trim());
         Assert.NotNull(casePage.Find("[data-field=messages-to-counselor]"));
+
+        // The queue marks it too; a consumer's own case is not marked.
+        var own = await TestCases.ReceiveAsync(portal.Factory);
+        var queue = await staff.GetOkAsync("/staff/cases?status=Received");
+        string? BadgeOf(string caseNumber) => queue.FindAll("tr.queue-row")
+            .Single(r => r.TextContent.Contains(caseNumber, StringComparison.Ordinal)).QuerySelector(".case-badge--counselor")?.TextContent.Trim();
+        Assert.Equal("相談員経由", BadgeOf(number));
+        Assert.Null(BadgeOf(own.Number));
     }
 
     [Fact]

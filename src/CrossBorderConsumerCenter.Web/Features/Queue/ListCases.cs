@@ -51,7 +51,8 @@ public static class ListCases
         DateTimeOffset LastActivityAt,
         short StatusOrder,
         short PriorityOrder,
-        DateTimeOffset DueOrder);
+        DateTimeOffset DueOrder,
+        bool FiledByCounselor);
 
     public sealed record StaffMember(Guid Id, string DisplayName, bool IsDisabled);
 
@@ -159,7 +160,7 @@ public static class ListCases
                     c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
                     c.AssignedToId, c.DueAt, c.LastActivityAt,
                     EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder)))
+                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null))
                 .ToListAsync(ct);
             return await PageAsync(criteria, term, ignored, registry, now, counts, rows, backwards, query, currentUserId, ct);
         }
@@ -348,7 +349,7 @@ public static class ListCases
                     c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
                     c.AssignedToId, c.DueAt, c.LastActivityAt,
                     EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder))));
+                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null)));
 
         /// <summary>The assignees shown and the back office's staff (the assignee filter), in one statement: the roles are joined, not read first.</summary>
         private async Task<IReadOnlyList<StaffMember>> StaffAsync(List<Guid> assignees, CancellationToken ct) =>
