@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
@@ -28,6 +27,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -46,6 +46,7 @@ builder.Services.AddPortalEmail(); // email: outbox, SMTP transport, background 
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
 builder.Services.AddPortalIdentity();
+builder.Services.AddPortalRateLimiter(); // features add their policies (partner answers, lost tracking links)
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalLocalization();
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -160,13 +161,8 @@ builder.Services.AddScoped<ResendTrackingLink.Handler>();
 builder.Services.AddSingleton<ConsumerStatusEmails>();
 builder.Services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ConsumerStatusEmails>()), ServiceLifetime.Singleton);
 builder.Services.Configure<RequestLocalizationOptions>(options => options.RequestCultureProviders.Insert(2, new TrackingCulture()));
-builder.Services.AddRateLimiter(limiter =>
-{
-    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limiter.AddPolicy(TrackingController.LostLinkRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) }));
-});
+builder.Services.Configure<RateLimiterOptions>(limiter =>
+    limiter.AddPolicy(TrackingController.LostLinkRateLimit, http => RateLimiting.PerClientAddress(http, 5, TimeSpan.FromMinutes(15))));
 builder.Services.AddScoped<ListCenters.Handler>();
 builder.Services.AddScoped<SaveCenter.Validator>();
 builder.Services.AddScoped<SaveCenter.Handler>();
@@ -208,7 +204,7 @@ try
     app.UseMiddleware<RequestLoggingMiddleware.RouteCapture>();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseRateLimiter(); // Forwarding (issue 6): the partner answer pages' limit per client address
+    app.UseRateLimiter(); // the partner answer pages and the lost tracking link, per client address
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
