@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CrossBorderConsumerCenter.Web.Data;
 
 /// <summary>
-/// What the staff queue needs on <c>cases</c> (docs/adr/0030): sort keys and search columns that PostgreSQL
-/// generates from the case's own columns, so every writer (intake, the back office, a bulk import in SQL) keeps
-/// them right, and the indexes that match the queue's filters and sorts. They are shadow properties: the domain's
+/// What the staff queue needs on <c>cases</c> (docs/adr/0030): sort keys that PostgreSQL generates from the case's
+/// own columns and search columns that a trigger fills from them (docs/adr/0052), so every writer (intake, the back
+/// office, a bulk import in SQL) keeps them right, and the indexes that match the queue's filters and sorts. They are shadow properties: the domain's
 /// <see cref="Case"/> does not know about them, and EF never writes or reads them back on save.
 /// </summary>
 public static class CaseQueueColumns
@@ -22,11 +22,17 @@ public static class CaseQueueColumns
     /// <summary>The deadline, or "infinity" for a case without one (so those come last, and keyset comparisons never meet NULL).</summary>
     public const string DueOrder = nameof(DueOrder);
 
-    /// <summary>Consumer name, kana and email, merchant name and website, description: normalized as <see cref="CaseSearchText.Normalize"/>.</summary>
+    /// <summary>
+    /// Consumer name, kana and email, merchant name and website, description: <see cref="CaseSearchText.StoredText"/>.
+    /// Filled by the trigger of migration 0012 (docs/adr/0052), not generated.
+    /// </summary>
     public const string SearchText = nameof(SearchText);
 
-    /// <summary>The overlapping pairs of characters of <see cref="SearchText"/>, GIN-indexed.</summary>
+    /// <summary>The overlapping pairs of characters of <see cref="SearchText"/> (<see cref="CaseSearchText.StoredBigrams"/>), GIN-indexed; filled by the same trigger.</summary>
     public const string SearchBigrams = nameof(SearchBigrams);
+
+    /// <summary>The bigrams compare as bytes: equality is all the index is asked for, and the index builds faster.</summary>
+    public const string BigramCollation = "C";
 
     /// <summary>Merchant names sort as a Japanese reader expects (ICU: letters case-insensitively, kana in gojūon order).</summary>
     public const string MerchantCollation = "ja-x-icu";
@@ -41,22 +47,6 @@ public static class CaseQueueColumns
 
     public const string DueOrderSql = "COALESCE(due_at, 'infinity'::timestamp with time zone)";
 
-    public static string SearchTextSql { get; } = NormalizedSql(
-        "consumer_name", "consumer_name_kana", "consumer_email", "business_name", "business_website", "what_happened");
-
-    public static string SearchBigramsSql { get; } =
-        $"string_to_array(rtrim(regexp_replace(regexp_replace(regexp_replace({SearchTextSql}, '(.)', '\\1\\1', 'g'), '^.|.$', '', 'g'), '(..)', '\\1 ', 'g')), ' ')";
-
-    /// <summary>
-    /// <see cref="CaseSearchText.Normalize"/> in SQL, of several texts joined by <see cref="CaseSearchText.FieldSeparator"/>:
-    /// NFKC, ASCII white space removed, ASCII lower case (the "C" collation makes both independent of the
-    /// database's locale), hiragana as katakana. Public so a test can run it on any text.
-    /// </summary>
-    public static string NormalizedSql(params string[] texts) =>
-        "translate(lower("
-        + string.Join($" || chr({(int)CaseSearchText.FieldSeparator}) || ", texts.Select(t => $"regexp_replace(normalize(COALESCE({t}, ''), NFKC) COLLATE \"C\", '[[:space:]]+', '', 'g')"))
-        + $"), '{CaseSearchText.HiraganaLetters}', '{CaseSearchText.KatakanaLetters}')";
-
     /// <summary>The open statuses as a partial-index predicate (and as the queue's query spells them).</summary>
     public static string OpenStatusesSql { get; } =
         "status IN (" + string.Join(", ", CaseQueueRules.OpenStatuses.Select(s => $"'{s}'")) + ")";
@@ -66,9 +56,9 @@ public static class CaseQueueColumns
         Generated(builder.Property<short>(StatusOrder), StatusOrderSql);
         Generated(builder.Property<short>(PriorityOrder), PriorityOrderSql);
         Generated(builder.Property<DateTimeOffset>(DueOrder), DueOrderSql);
-        Generated(builder.Property<string>(SearchText).HasColumnType("text").IsRequired(), SearchTextSql);
-        // Never NULL in fact; declared nullable because EF checks a required collection for null on insert, before PostgreSQL computes it.
-        Generated(builder.Property<string[]>(SearchBigrams), SearchBigramsSql);
+        FilledByTrigger(builder.Property<string>(SearchText).HasColumnType("text").IsRequired());
+        // Never NULL in fact; declared nullable because EF checks a required collection for null on insert, before the trigger fills it.
+        FilledByTrigger(builder.Property<string[]>(SearchBigrams).UseCollation(BigramCollation));
 
         // The default view (needs action) walks the open cases oldest first; open cases are a few percent of all. Its counts
         // per status ("received", "waiting and overdue") read only the second index, which carries every filter's column.
@@ -93,9 +83,15 @@ public static class CaseQueueColumns
         builder.HasIndex(SearchBigrams).HasMethod("gin");
     }
 
-    private static void Generated<T>(PropertyBuilder<T> property, string sql)
+    private static void Generated<T>(PropertyBuilder<T> property, string sql) =>
+        NeverWritten(property.HasComputedColumnSql(sql, stored: true));
+
+    /// <summary>The trigger <c>cases_fill_search_columns</c> (migration 0012) fills the column; the model cannot declare triggers.</summary>
+    private static void FilledByTrigger<T>(PropertyBuilder<T> property) => NeverWritten(property);
+
+    private static void NeverWritten<T>(PropertyBuilder<T> property)
     {
-        property.HasComputedColumnSql(sql, stored: true).ValueGeneratedNever();
+        property.ValueGeneratedNever();
         property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
         property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }

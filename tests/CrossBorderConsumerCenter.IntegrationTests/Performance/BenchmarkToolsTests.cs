@@ -16,6 +16,14 @@ public class BenchmarkToolsTests
         FROM cases c
         """;
 
+    /// <summary>Cases whose search columns (written by the generator with the trigger off) differ from what the trigger computes.</summary>
+    private const string SearchColumnsNotAsTheTriggerComputes = """
+        SELECT count(*) FROM cases c, case_search_text(c.consumer_name, c.consumer_name_kana, c.consumer_email, c.business_name, c.business_website, c.what_happened) t
+        WHERE c.search_text IS DISTINCT FROM t OR c.search_bigrams IS DISTINCT FROM case_search_bigrams(t)
+        """;
+
+    private const string SearchTriggerEnabled = "SELECT tgenabled = 'O' FROM pg_trigger WHERE tgname = 'cases_fill_search_columns'";
+
     private const string CaseTableIndexes = """
         SELECT count(*) FROM pg_indexes WHERE tablename IN ('cases', 'case_consents', 'case_events', 'case_evidence', 'stored_files', 'stored_file_contents')
         """;
@@ -50,8 +58,12 @@ public class BenchmarkToolsTests
             WHERE substring(number FROM 10)::int <> n
             """));
         Assert.Equal(240L, await first.ScalarAsync<long>("SELECT sum(last_sequence)::bigint FROM case_number_counters"));
-        // The indexes and keys dropped for the COPY are all back.
+        // The indexes and keys dropped for the COPY are all back, and the search trigger is on again.
         Assert.Equal(indexes, await first.ScalarAsync<long>(CaseTableIndexes));
+        Assert.True(await first.ScalarAsync<bool>(SearchTriggerEnabled));
+        // The search columns the generator computed are the database's own, and the search finds by them.
+        Assert.Equal(0L, await first.ScalarAsync<long>(SearchColumnsNotAsTheTriggerComputes));
+        Assert.True(await first.ScalarAsync<long>("SELECT count(*) FROM cases WHERE search_bigrams @> ARRAY['届キ'] AND search_text LIKE '%届キ%'") > 0); // 届き, as the search stores it
 
         var refused = await GenerateAsync(first, "--cases", "10");
         Assert.Equal(1, refused.ExitCode);
@@ -61,6 +73,8 @@ public class BenchmarkToolsTests
         var appended = await GenerateAsync(first, "--cases", "30", "--seed", "6", "--until", "2026-11-01", "--staff", "6", "--append");
         Assert.True(appended.ExitCode == 0, appended.Output + appended.Error);
         Assert.Equal(270L, await first.ScalarAsync<long>("SELECT count(DISTINCT number) FROM cases"));
+        Assert.Equal(0L, await first.ScalarAsync<long>(SearchColumnsNotAsTheTriggerComputes));
+        Assert.True(await first.ScalarAsync<bool>(SearchTriggerEnabled));
 
         var usage = await GenerateAsync(first, "--cases", "many");
         Assert.Equal(2, usage.ExitCode);
@@ -83,6 +97,7 @@ public class BenchmarkToolsTests
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_events) + (SELECT count(*) FROM case_consents) + (SELECT count(*) FROM case_evidence) + (SELECT count(*) FROM stored_files)"));
         Assert.Equal(indexes, await database.ScalarAsync<long>(CaseTableIndexes));
         Assert.Equal(keys, await database.ScalarAsync<long>(Keys));
+        Assert.True(await database.ScalarAsync<bool>(SearchTriggerEnabled));
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT coalesce(sum(last_sequence), 0)::bigint FROM case_number_counters"));
     }
 

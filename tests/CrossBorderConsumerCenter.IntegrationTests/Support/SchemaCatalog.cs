@@ -23,7 +23,8 @@ public static partial class SchemaCatalog
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ({Excluded})
             """);
         await AddAsync(connection, lines, $"""
-            SELECT format('column %s.%s %s%s%s%s', c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+            SELECT format('column %s.%s %s%s%s%s%s', c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+                   CASE WHEN a.attcollation <> t.typcollation THEN ' collate ' || quote_ident(co.collname) ELSE '' END,
                    CASE WHEN a.attnotnull THEN ' not null' ELSE ' null' END,
                    CASE WHEN d.adbin IS NOT NULL THEN ' default ' || pg_get_expr(d.adbin, d.adrelid) ELSE '' END,
                    CASE a.attidentity WHEN 'a' THEN ' identity always' WHEN 'd' THEN ' identity by default' ELSE '' END
@@ -32,6 +33,8 @@ public static partial class SchemaCatalog
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_collation co ON co.oid = a.attcollation
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
               AND c.relname NOT IN ({Excluded})
             """);

@@ -37,6 +37,30 @@ public class CaseSearchTextTests
     public void ACharacterOutsideTheBasicPlaneCountsAsOneCharacter() =>
         Assert.Equal(["a😀", "😀b"], CaseSearchText.Bigrams("a😀b"));
 
+    [Fact]
+    public void StoredBigramsAreEveryOverlappingPairInOrderWithRepeats()
+    {
+        Assert.Equal(["ab", "ba", "ab", "ba"], CaseSearchText.StoredBigrams("ababa"));
+        Assert.Equal(["a😀", "😀😀", "😀b"], CaseSearchText.StoredBigrams("a😀😀b"));
+        Assert.Empty(CaseSearchText.StoredBigrams("林"));
+        Assert.Empty(CaseSearchText.StoredBigrams(""));
+
+        // With pairs known from before: the same pairs, each made once.
+        var known = new Dictionary<int, string>();
+        var first = CaseSearchText.StoredBigrams("ヤマダ😀タロウヤマダ", known);
+        Assert.Equal(["ヤマ", "マダ", "ダ😀", "😀タ", "タロ", "ロウ", "ウヤ", "ヤマ", "マダ"], first);
+        Assert.Same(first[0], first[7]);
+        Assert.Same(first[1], CaseSearchText.StoredBigrams("マダ", known)[0]);
+    }
+
+    [Fact]
+    public void TheStoredTextIsEachFieldNormalizedJoinedByTheSeparator()
+    {
+        Assert.Equal("ヤマダ\u001F\u001Ftaro@ex.jp\u001Fア", CaseSearchText.StoredText("やまだ", null, "Taro@EX.jp ", "\uFF71"));
+        Assert.Equal("", CaseSearchText.StoredText(""));
+        Assert.Equal("ab\u001Fcd", CaseSearchText.StoredText("A B", "C\tD"));
+    }
+
     [Theory]
     [InlineData("CCJ-2026-000123")]
     [InlineData("ccj-2026-000123")]

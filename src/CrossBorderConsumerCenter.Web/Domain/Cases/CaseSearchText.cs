@@ -75,6 +75,64 @@ public static class CaseSearchText
         return result.ToString();
     }
 
+    /// <summary>
+    /// The stored search text of a case (<c>cases.search_text</c>): each field normalized, the fields joined by
+    /// <see cref="FieldSeparator"/>; what the database's <c>case_search_text</c> computes (migration 0012).
+    /// </summary>
+    public static string StoredText(params ReadOnlySpan<string?> fields)
+    {
+        var result = new StringBuilder();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                result.Append(FieldSeparator);
+            }
+
+            result.Append(Normalize(fields[i] ?? ""));
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// Every overlapping pair of characters (Unicode code points) of a stored search text, in order and repeated as
+    /// often as it occurs (<c>cases.search_bigrams</c>, what the database's <c>case_search_bigrams</c> computes).
+    /// </summary>
+    /// <param name="normalized">A stored search text.</param>
+    /// <param name="known">Pairs made before, reused instead of allocating each again (a bulk load makes hundreds of millions of few distinct pairs).</param>
+    public static string[] StoredBigrams(string normalized, Dictionary<int, string>? known = null)
+    {
+        var pairs = new List<string>(normalized.Length);
+        var previous = -1;
+        for (var i = 0; i < normalized.Length;)
+        {
+            var length = char.IsSurrogatePair(normalized, i) ? 2 : 1;
+            if (previous >= 0)
+            {
+                pairs.Add(known is not null && i - previous == 1 && length == 1
+                    ? Known(known, normalized, previous)
+                    : normalized[previous..(i + length)]);
+            }
+
+            previous = i;
+            i += length;
+        }
+
+        return [.. pairs];
+    }
+
+    private static string Known(Dictionary<int, string> known, string text, int at)
+    {
+        var key = (text[at] << 16) | text[at + 1];
+        if (!known.TryGetValue(key, out var pair))
+        {
+            known[key] = pair = text.Substring(at, 2);
+        }
+
+        return pair;
+    }
+
     /// <summary>The distinct overlapping pairs of characters (Unicode code points) of a normalized text, in order.</summary>
     public static IReadOnlyList<string> Bigrams(string normalized)
     {

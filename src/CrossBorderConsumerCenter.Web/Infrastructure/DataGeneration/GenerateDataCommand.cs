@@ -25,6 +25,15 @@ public static class GenerateDataCommand
 {
     private const string Usage = "Usage: generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--writers W] [--append]";
 
+    /// <summary>
+    /// The trigger that fills the queue's search columns (migration 0012) is off while the cases are written: the
+    /// generator writes the same values, computed in .NET by <see cref="CaseSearchText"/> on the cores that make the
+    /// cases, instead of PostgreSQL normalizing every text in the writing backends (a test compares the two).
+    /// </summary>
+    private const string DisableSearchTrigger = "ALTER TABLE cases DISABLE TRIGGER cases_fill_search_columns";
+
+    private const string EnableSearchTrigger = "ALTER TABLE cases ENABLE TRIGGER cases_fill_search_columns";
+
     private static readonly string[] CaseTables = ["cases", "case_consents", "case_events", "case_evidence", "stored_files", "stored_file_contents"];
 
     // 1×1 PNG and a one-page empty PDF: evidence rows whose files can really be downloaded and opened.
@@ -57,12 +66,14 @@ public static class GenerateDataCommand
 
         if (existing > 0)
         {
-            // Appending: one transaction, one connection, the indexes kept.
+            // Appending: one transaction, one connection, the indexes kept; the trigger is off inside it only.
             await using var transaction = await connection.BeginTransactionAsync();
+            await Execute(connection, DisableSearchTrigger);
             var staff = await EnsureStaffAsync(connection, options);
             var counters = await ReadCountersAsync(connection);
             await WriteCasesAsync([connection], await NewGeneratorAsync(connection, options, staff), options.Cases, counters);
             await WriteCountersAsync(connection, counters);
+            await Execute(connection, EnableSearchTrigger);
             await transaction.CommitAsync();
         }
         else
@@ -114,11 +125,12 @@ public static class GenerateDataCommand
     }
 
     /// <summary>
-    /// Into empty case tables: the secondary indexes and foreign keys are dropped (committed, so that several
-    /// connections can write), the cases are written by <see cref="Options.Writers"/> connections at once (PostgreSQL
-    /// computes the queue's generated search columns in the backend that receives each row, single-threaded per
-    /// connection: that is most of the time), then the indexes are rebuilt, the GIN index on its own connection beside
-    /// the others. If anything fails, the cases written are deleted and the indexes and keys put back.
+    /// Into empty case tables: the secondary indexes and foreign keys are dropped and the search trigger disabled
+    /// (committed, so that several connections can write), the cases are written by <see cref="Options.Writers"/>
+    /// connections at once, then the indexes are rebuilt, the GIN index (the longest: single-threaded in PostgreSQL 15)
+    /// on its own connection beside the others, and the trigger enabled. If anything fails, the cases written are
+    /// deleted and the indexes, keys and trigger put back. (Killed outright, it leaves them off: inserts then fail on
+    /// the missing search text instead of storing cases the search cannot find.)
     /// </summary>
     private static async Task LoadIntoEmptyTablesAsync(NpgsqlConnection connection, string connectionString, Options options, Stopwatch clock)
     {
@@ -128,6 +140,8 @@ public static class GenerateDataCommand
         {
             staff = await EnsureStaffAsync(connection, options);
             rebuild = await DropIndexesAndForeignKeysAsync(connection);
+            await Execute(connection, DisableSearchTrigger);
+            rebuild.Add(EnableSearchTrigger);
             await transaction.CommitAsync();
         }
 
@@ -161,7 +175,7 @@ public static class GenerateDataCommand
                 }
             }
 
-            Console.WriteLine($"Wrote {options.Cases} cases on {options.Writers} connections in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count} indexes and keys");
+            Console.WriteLine($"Wrote {options.Cases} cases on {options.Writers} connections in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count - 1} indexes and keys, then enabling the search trigger");
             await RebuildAsync(connectionString, rebuild, clock);
             await WriteCountersAsync(connection, counters);
         }
@@ -411,7 +425,7 @@ public static class GenerateDataCommand
                 business_country_code, business_email, business_phone, purchase_date, purchase_item, purchase_amount, purchase_currency_code,
                 payment_method, purchase_platform, purchase_platform_name, purchase_order_number, category, what_happened, business_contacted_on,
                 business_contact_method, business_response, desired_resolution, counterfeit_acknowledged, assigned_to_id, priority, due_at,
-                last_activity_at, closed_at, outcome, decline_reason, duplicate_of_number) FROM STDIN (FORMAT BINARY)
+                last_activity_at, closed_at, outcome, decline_reason, duplicate_of_number, search_text, search_bigrams) FROM STDIN (FORMAT BINARY)
             """))
         {
             foreach (var c in chunk)
@@ -459,6 +473,8 @@ public static class GenerateDataCommand
                 await Text(cases, c.Outcome?.ToString());
                 await Text(cases, c.DeclineReason?.ToString());
                 await cases.WriteNullAsync();
+                await cases.WriteAsync(c.SearchText, NpgsqlDbType.Text);
+                await cases.WriteAsync(c.SearchBigrams, NpgsqlDbType.Array | NpgsqlDbType.Text);
             }
 
             await cases.CompleteAsync();

@@ -49,6 +49,12 @@ internal sealed class SyntheticCase
     public CaseOutcome? Outcome;
     public DeclineReason? DeclineReason;
     public bool AgreesToProvisionAbroad;
+
+    /// <summary>The queue's search columns, which the database's trigger would compute (disabled during the load: docs/adr/0052).</summary>
+    public string SearchText = "";
+
+    public string[] SearchBigrams = [];
+
     public readonly List<SyntheticEvent> Events = [];
     public readonly List<SyntheticFile> Evidence = [];
 }
@@ -138,9 +144,12 @@ internal sealed class SyntheticCases
         var f = NewFaker(_seed, chunkIndex, "en");
         var ja = NewFaker(_seed, chunkIndex, "ja");
         var cases = new SyntheticCase[count];
+        var bigrams = new Dictionary<int, string>();
         for (var i = 0; i < count; i++)
         {
-            cases[i] = One(f, ja, first + i);
+            var c = cases[i] = One(f, ja, first + i);
+            c.SearchText = CaseSearchText.StoredText(c.ConsumerName, c.ConsumerNameKana, c.ConsumerEmail, c.BusinessName, c.BusinessWebsite, c.WhatHappened);
+            c.SearchBigrams = CaseSearchText.StoredBigrams(c.SearchText, bigrams);
         }
 
         return cases;
