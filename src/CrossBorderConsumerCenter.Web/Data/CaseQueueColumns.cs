@@ -28,7 +28,7 @@ public static class CaseQueueColumns
     /// </summary>
     public const string SearchText = nameof(SearchText);
 
-    /// <summary>The overlapping pairs of characters of <see cref="SearchText"/> (<see cref="CaseSearchText.StoredBigrams"/>), GIN-indexed; filled by the same trigger.</summary>
+    /// <summary>The distinct overlapping pairs of characters of <see cref="SearchText"/>, sorted (<see cref="CaseSearchText.StoredBigrams"/>), GIN-indexed; filled by the same trigger.</summary>
     public const string SearchBigrams = nameof(SearchBigrams);
 
     /// <summary>The bigrams compare as bytes: equality is all the index is asked for, and the index builds faster.</summary>

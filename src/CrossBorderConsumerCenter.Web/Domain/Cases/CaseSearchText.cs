@@ -96,14 +96,15 @@ public static class CaseSearchText
     }
 
     /// <summary>
-    /// Every overlapping pair of characters (Unicode code points) of a stored search text, in order and repeated as
-    /// often as it occurs (<c>cases.search_bigrams</c>, what the database's <c>case_search_bigrams</c> computes).
+    /// The distinct overlapping pairs of characters (Unicode code points) of a stored search text in code point order,
+    /// which is the byte order of UTF-8 and so of the "C" collation (<c>cases.search_bigrams</c>, what the database's
+    /// <c>case_search_bigrams</c> computes). Sorted, because the GIN index sorts each row's entries: in order, it only checks.
     /// </summary>
     /// <param name="normalized">A stored search text.</param>
     /// <param name="known">Pairs made before, reused instead of allocating each again (a bulk load makes hundreds of millions of few distinct pairs).</param>
     public static string[] StoredBigrams(string normalized, Dictionary<int, string>? known = null)
     {
-        var pairs = new List<string>(normalized.Length);
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
         var previous = -1;
         for (var i = 0; i < normalized.Length;)
         {
@@ -119,7 +120,31 @@ public static class CaseSearchText
             i += length;
         }
 
-        return [.. pairs];
+        var sorted = pairs.ToArray();
+        Array.Sort(sorted, CompareCodePoints);
+        return sorted;
+    }
+
+    /// <summary>Code point order (UTF-16's ordinal order differs where a surrogate pair meets U+E000–U+FFFF).</summary>
+    private static int CompareCodePoints(string x, string y)
+    {
+        var a = x.EnumerateRunes();
+        var b = y.EnumerateRunes();
+        while (true)
+        {
+            var moreA = a.MoveNext();
+            var moreB = b.MoveNext();
+            if (!moreA || !moreB)
+            {
+                return moreA.CompareTo(moreB);
+            }
+
+            var order = a.Current.Value.CompareTo(b.Current.Value);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
     }
 
     private static string Known(Dictionary<int, string> known, string text, int at)
