@@ -48,7 +48,7 @@ public class CaseSearchTextTests
         Assert.Empty(CaseSearchText.StoredBigrams(""));
 
         // With pairs known from before: the same pairs, each made once.
-        var known = new Dictionary<int, string>();
+        var known = new Dictionary<ulong, string>();
         var first = CaseSearchText.StoredBigrams("ヤマダタロウ", known);
         Assert.Equal(["タロ", "ダタ", "マダ", "ヤマ", "ロウ"], first);
         Assert.Same(first[2], CaseSearchText.StoredBigrams("マダ", known)[0]);

@@ -101,58 +101,51 @@ public static class CaseSearchText
     /// <c>case_search_bigrams</c> computes). Sorted, because the GIN index sorts each row's entries: in order, it only checks.
     /// </summary>
     /// <param name="normalized">A stored search text.</param>
-    /// <param name="known">Pairs made before, reused instead of allocating each again (a bulk load makes hundreds of millions of few distinct pairs).</param>
-    public static string[] StoredBigrams(string normalized, Dictionary<int, string>? known = null)
+    /// <param name="known">
+    /// Pairs made before, by their code points, reused instead of allocating each again (a bulk load makes hundreds of
+    /// millions of a few hundred thousand distinct pairs).
+    /// </param>
+    public static string[] StoredBigrams(string normalized, Dictionary<ulong, string>? known = null)
     {
-        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        // Each pair as one number, the first code point above the second (21 bits each): their order is code point order.
+        var keys = new List<ulong>(normalized.Length);
         var previous = -1;
         for (var i = 0; i < normalized.Length;)
         {
-            var length = char.IsSurrogatePair(normalized, i) ? 2 : 1;
+            var codePoint = char.IsSurrogatePair(normalized, i) ? char.ConvertToUtf32(normalized[i], normalized[i + 1]) : normalized[i];
             if (previous >= 0)
             {
-                pairs.Add(known is not null && i - previous == 1 && length == 1
-                    ? Known(known, normalized, previous)
-                    : normalized[previous..(i + length)]);
+                keys.Add(((ulong)previous << 21) | (uint)codePoint);
             }
 
-            previous = i;
-            i += length;
+            previous = codePoint;
+            i += codePoint > char.MaxValue ? 2 : 1;
         }
 
-        var sorted = pairs.ToArray();
-        Array.Sort(sorted, CompareCodePoints);
-        return sorted;
-    }
-
-    /// <summary>Code point order (UTF-16's ordinal order differs where a surrogate pair meets U+E000–U+FFFF).</summary>
-    private static int CompareCodePoints(string x, string y)
-    {
-        var a = x.EnumerateRunes();
-        var b = y.EnumerateRunes();
-        while (true)
+        keys.Sort();
+        var pairs = new List<string>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
         {
-            var moreA = a.MoveNext();
-            var moreB = b.MoveNext();
-            if (!moreA || !moreB)
+            if (i == 0 || keys[i] != keys[i - 1])
             {
-                return moreA.CompareTo(moreB);
-            }
-
-            var order = a.Current.Value.CompareTo(b.Current.Value);
-            if (order != 0)
-            {
-                return order;
+                pairs.Add(Pair(keys[i], known));
             }
         }
+
+        return [.. pairs];
     }
 
-    private static string Known(Dictionary<int, string> known, string text, int at)
+    private static string Pair(ulong key, Dictionary<ulong, string>? known)
     {
-        var key = (text[at] << 16) | text[at + 1];
-        if (!known.TryGetValue(key, out var pair))
+        if (known is not null && known.TryGetValue(key, out var pair))
         {
-            known[key] = pair = text.Substring(at, 2);
+            return pair;
+        }
+
+        pair = char.ConvertFromUtf32((int)(key >> 21)) + char.ConvertFromUtf32((int)(key & 0x1F_FFFF));
+        if (known is not null)
+        {
+            known[key] = pair;
         }
 
         return pair;

@@ -144,7 +144,7 @@ internal sealed class SyntheticCases
         var f = NewFaker(_seed, chunkIndex, "en");
         var ja = NewFaker(_seed, chunkIndex, "ja");
         var cases = new SyntheticCase[count];
-        var bigrams = new Dictionary<int, string>();
+        var bigrams = new Dictionary<ulong, string>();
         for (var i = 0; i < count; i++)
         {
             var c = cases[i] = One(f, ja, first + i);
