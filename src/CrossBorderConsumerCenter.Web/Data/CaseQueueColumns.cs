@@ -8,8 +8,9 @@ namespace CrossBorderConsumerCenter.Web.Data;
 /// <summary>
 /// What the staff queue needs on <c>cases</c> (docs/adr/0030): sort keys that PostgreSQL generates from the case's
 /// own columns and search columns that a trigger fills from them (docs/adr/0052), so every writer (intake, the back
-/// office, a bulk import in SQL) keeps them right, and the indexes that match the queue's filters and sorts. They are shadow properties: the domain's
-/// <see cref="Case"/> does not know about them, and EF never writes or reads them back on save.
+/// office, a bulk import in SQL) keeps them right, and the indexes that match the queue's filters and sorts. They
+/// are shadow properties: the domain's <see cref="Case"/> does not know about them, and EF never writes or reads
+/// them back on save.
 /// </summary>
 public static class CaseQueueColumns
 {

@@ -47,6 +47,8 @@ public class QueueSearchColumnsTests(PortalFixture portal) : IClassFixture<Porta
     [InlineData("Example Gadgets Inc. https://GADGETS.example.com/Path?Q=1")]
     [InlineData("絵文字😀と記号★〜～ｰ")]
     [InlineData("")]
+    [InlineData("ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖ゗ゝゞ")]
+    [InlineData("ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶヷヺーヽヾ")]
     public async Task TheDatabaseNormalizesTextAsTheSearchDoes(string text)
     {
         // The text in four of the six fields (one empty, one missing): each normalized alone, joined by the separator.
