@@ -9,7 +9,9 @@ namespace CrossBorderConsumerCenter.Baseline;
 /// <summary>
 /// The staff case page's counterpart: the statements of Features/CasePage/ShowCase.cs as EF Core sends them
 /// (the case by number with the assignee's name, consents, evidence with file metadata, events, emails, the
-/// assignable staff) and the audit row of the view, then the same data as HTML.
+/// assignable staff, and since issues 6 and 7 the partner forwards of Features/Forwarding/CaseForwarding.cs and,
+/// for a case a counselor filed, the center and counselor) and the audit row of the view, then the same data as HTML.
+/// The portal keeps the partner registry in memory (PartnerDirectory), so its query is not repeated here.
 /// </summary>
 internal sealed class CasePage(NpgsqlDataSource dataSource)
 {
@@ -22,6 +24,7 @@ internal sealed class CasePage(NpgsqlDataSource dataSource)
         "business_phone", "purchase_date", "purchase_item", "purchase_amount", "purchase_currency_code", "payment_method", "purchase_platform",
         "purchase_platform_name", "purchase_order_number", "what_happened", "business_contacted_on", "business_contact_method", "business_response",
         "desired_resolution", "counterfeit_acknowledged", "received_at", "due_at", "closed_at", "outcome", "decline_reason", "duplicate_of_number",
+        "filed_by_center_id", "filed_by_counselor_id", "resident_relation",
     ];
 
     /// <summary>
@@ -42,6 +45,8 @@ internal sealed class CasePage(NpgsqlDataSource dataSource)
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>").Append(Encoder.Encode(number))
             .Append("</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>").Append(Encoder.Encode(number)).Append("</h1>");
         Guid id;
+        Guid? filedByCenter = null, filedByCounselor = null;
+        string? residentRelation = null;
         await using (var query = await Sql.PreparedAsync(connection,
             $"""
             SELECT c.id, c.xmin, c.assigned_to_id, (SELECT u.display_name FROM users AS u WHERE u.id = c.assigned_to_id LIMIT 1), {string.Join(", ", CaseColumns.Select(k => "c." + k))}
@@ -56,6 +61,10 @@ internal sealed class CasePage(NpgsqlDataSource dataSource)
             }
 
             id = reader.GetGuid(0);
+            var filed = 4 + Array.IndexOf(CaseColumns, "filed_by_center_id");
+            filedByCenter = reader.IsDBNull(filed) ? null : reader.GetGuid(filed);
+            filedByCounselor = reader.IsDBNull(filed + 1) ? null : reader.GetGuid(filed + 1);
+            residentRelation = reader.IsDBNull(filed + 2) ? null : reader.GetString(filed + 2);
             html.Append("<p>担当: ").Append(Encoder.Encode(reader.IsDBNull(3) ? "未割当" : reader.GetString(3))).Append("</p><dl class=\"case-fields\">");
             for (var i = 0; i < CaseColumns.Length; i++)
             {
@@ -67,13 +76,38 @@ internal sealed class CasePage(NpgsqlDataSource dataSource)
         }
 
         await AppendRowsAsync(connection, html, "consents",
-            "SELECT c.notice_version, c.agrees_to_handling, c.has_contacted_business, c.is_consumer_purchase, c.agrees_to_provision_abroad, c.given_at FROM case_consents AS c WHERE c.case_id = $1 ORDER BY c.given_at", id);
+            "SELECT c.notice_version, c.agrees_to_handling, c.has_contacted_business, c.is_consumer_purchase, c.agrees_to_provision_abroad, c.given_at, c.handling_method, c.abroad_method FROM case_consents AS c WHERE c.case_id = $1 ORDER BY c.given_at", id);
         await AppendRowsAsync(connection, html, "evidence",
-            "SELECT c.id, s.file_name, s.content_type, s.length, c.added_at FROM case_evidence AS c INNER JOIN stored_files AS s ON c.stored_file_id = s.id WHERE c.case_id = $1 ORDER BY c.added_at, c.id", id);
+            "SELECT c.id, s.file_name, s.content_type, s.length, c.added_at, c.source FROM case_evidence AS c INNER JOIN stored_files AS s ON c.stored_file_id = s.id WHERE c.case_id = $1 ORDER BY c.added_at, c.id", id);
         await AppendRowsAsync(connection, html, "timeline",
             "SELECT c.at, c.id, c.kind, c.actor_kind, c.actor_name, c.from_status, c.to_status, c.text, c.data FROM case_events AS c WHERE c.case_id = $1", id);
         await AppendRowsAsync(connection, html, "emails",
             "SELECT o.created_at, o.id, o.template, o.subject, o.to_addresses, o.state, o.attempts, o.sent_at FROM outbound_emails AS o WHERE o.case_id = $1", id);
+        // Features/Forwarding/CaseForwarding.cs (Loader): the forwards made, with their answer links.
+        await AppendRowsAsync(connection, html, "forwarding",
+            """
+            SELECT p.id, p.provided_at, p.agency_code, p.agency_name, p.country_code, p.recipients, p.items, p.evidence_file_names, p.provided_by_name, p.retain_until, p0.expires_at, p0.answered_at, p0.outcome
+            FROM partner_provisions AS p
+            LEFT JOIN partner_links AS p0 ON p.id = p0.provision_id
+            WHERE p.case_id = $1
+            ORDER BY p.provided_at DESC
+            """, id);
+        if (filedByCenter is { } center)
+        {
+            // ShowCase's filing: the center and the counselor of a case a counselor filed (the benchmark's data has none).
+            await using var filing = await Sql.PreparedAsync(connection,
+                """
+                SELECT c.name, c.prefecture_code, c.phone, (SELECT u.display_name FROM users AS u WHERE u.id = $2 LIMIT 1)
+                FROM consumer_centers AS c WHERE c.id = $1 LIMIT 2
+                """, center, filedByCounselor);
+            await using var reader = await filing.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                html.Append("<p>").Append(Encoder.Encode(reader.GetString(0))).Append(" · ").Append(Encoder.Encode(reader.GetString(3)))
+                    .Append(" · ").Append(Encoder.Encode(residentRelation ?? "")).Append("</p>");
+            }
+        }
+
         html.Append("<form method=\"post\"><label for=\"assignee\">担当者</label><select id=\"assignee\" name=\"AssigneeId\">");
         await using (var users = await Sql.PreparedAsync(connection,
             """
