@@ -41,7 +41,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddPortalLogging();
 builder.Services.AddPortalSettings();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPortalDatabase();
+builder.Services.AddPortalDatabase(builder.Environment);
 builder.Services.AddPortalEmail(); // email: outbox, SMTP transport, background sender (after the database: it needs migrations)
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
