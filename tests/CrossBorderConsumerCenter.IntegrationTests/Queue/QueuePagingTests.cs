@@ -89,6 +89,17 @@ public class QueuePagingTests(QueuePagingTests.Fixture portal) : IClassFixture<Q
     }
 
     [Fact]
+    public async Task TheDefaultViewPagesOnByItsCompiledQueriesAsTheGeneralPathDoes()
+    {
+        // The plain default view and its next pages run compiled queries; choosing every open status takes the general path.
+        var (compiled, _) = await WalkAsync(QueueCriteria.Path, "next");
+        var (general, _) = await WalkAsync(QueueCriteria.Path + "?" + string.Join("&", CaseQueueRules.OpenStatuses.Select(s => $"status={s}")), "next");
+
+        Assert.True(compiled.Count > 1, "the default view should need more than one page here");
+        Assert.Equal(general, compiled);
+    }
+
+    [Fact]
     public async Task EachSortMeansWhatItsNameSays()
     {
         async Task<IReadOnlyList<AngleSharp.Dom.IElement>> RowsAsync(string sort, string dir = "asc") =>

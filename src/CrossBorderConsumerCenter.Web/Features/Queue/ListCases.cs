@@ -141,10 +141,10 @@ public static class ListCases
                 // The needs-action view is the default list; a case number finds its case in any state.
                 var needsAction = criteria.View == QueueView.NeedsAction && term.Kind == CaseSearchKind.None;
                 var openOnly = term.Kind == CaseSearchKind.None && (needsAction || criteria.OverdueOnly);
-                if (needsAction && !criteria.HasFilters && criteria is { Sort: QueueSort.Received, Descending: false, After: null, Before: null })
+                if (needsAction && !criteria.HasFilters && criteria is { Sort: QueueSort.Received, Descending: false, Before: null })
                 {
-                    // The page every staff member opens first and most often: its statements are compiled once.
-                    return await NeedsActionFirstPageAsync(query, criteria, ignored, registry, now, currentUserId, ct);
+                    // The page every staff member opens first and most often, and the pages after it: compiled statements.
+                    return await NeedsActionPageAsync(query, criteria, ignored, registry, now, currentUserId, ct);
                 }
 
                 counts = await CountPerStatusAsync(filtered, needsAction, openOnly, now, ct);
@@ -301,11 +301,12 @@ public static class ListCases
             term.Words.Aggregate(cases, (found, word) => found.Where(c => EF.Property<string>(c, CaseQueueColumns.SearchText).Contains(word)));
 
         /// <summary>
-        /// The default view's first page (needs action, no filter, no search, oldest first) by compiled queries: the same
-        /// statements as <see cref="CountPerStatusAsync"/> and <see cref="NeedingAction"/> send for that view, without EF Core
-        /// hashing and funcletizing their expression trees on every request (docs/performance.md).
+        /// The default view (needs action, no filter, no search, oldest first), its first page and the pages after it, by
+        /// compiled queries: the same statements as <see cref="CountPerStatusAsync"/>, <see cref="NeedingAction"/> and
+        /// <see cref="Seek(IQueryable{Case}, QueueSort, bool, QueueCursor?)"/> send for that view, without EF Core hashing and
+        /// funcletizing their expression trees on every request (docs/performance.md).
         /// </summary>
-        private async Task<Page> NeedsActionFirstPageAsync(
+        private async Task<Page> NeedsActionPageAsync(
             QueueQuery query, QueueCriteria criteria, IReadOnlyList<string> ignored, PartnerRegistry registry, DateTimeOffset now, Guid currentUserId, CancellationToken ct)
         {
             var counts = new Dictionary<CaseStatus, int>();
@@ -315,7 +316,10 @@ public static class ListCases
             }
 
             var rows = new List<Row>(PageSize + 1);
-            await foreach (var row in NeedsActionRows(db, now).WithCancellation(ct))
+            var page = criteria.After is { } after
+                ? NeedsActionRowsAfter(db, now, Time(after.Key), after.Id)
+                : NeedsActionRows(db, now);
+            await foreach (var row in page.WithCancellation(ct))
             {
                 rows.Add(row);
             }
@@ -343,6 +347,20 @@ public static class ListCases
                 .Where(c => (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingForConsumer
                         || c.Status == CaseStatus.Forwarded || c.Status == CaseStatus.PartnerResponded)
                     && (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.PartnerResponded || c.DueAt < now))
+                .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
+                .Take(PageSize + 1)
+                .Select(c => new Row(
+                    c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
+                    c.AssignedToId, c.DueAt, c.LastActivityAt,
+                    EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
+                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null)));
+
+        private static readonly Func<AppDbContext, DateTimeOffset, DateTimeOffset, Guid, IAsyncEnumerable<Row>> NeedsActionRowsAfter = EF.CompileAsyncQuery(
+            (AppDbContext db, DateTimeOffset now, DateTimeOffset afterReceivedAt, Guid afterId) => db.Cases.AsNoTracking()
+                .Where(c => (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingForConsumer
+                        || c.Status == CaseStatus.Forwarded || c.Status == CaseStatus.PartnerResponded)
+                    && (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.PartnerResponded || c.DueAt < now))
+                .Where(c => EF.Functions.GreaterThan((ITuple)ValueTuple.Create(c.ReceivedAt, c.Id), (ITuple)ValueTuple.Create(afterReceivedAt, afterId)))
                 .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
                 .Take(PageSize + 1)
                 .Select(c => new Row(
