@@ -90,7 +90,7 @@ generated_until="$(sql "SELECT max(received_at) FROM cases WHERE consumer_email 
 
 # Staff user for the staff pages: an admin made by create-admin, its password kept beside the data set.
 secret="$local_dir/bench-$db-admin"
-if [ ! -s "$secret" ] || [ "$smoke" -eq 1 ]; then
+if [ ! -s "$secret" ] || [ "$smoke" -eq 1 ] || [ "$(sql "SELECT count(*) FROM users WHERE email = 'bench@ccj.bench'")" -eq 0 ]; then
   sql "DELETE FROM user_roles WHERE user_id IN (SELECT id FROM users WHERE email = 'bench@ccj.bench'); DELETE FROM users WHERE email = 'bench@ccj.bench'" >/dev/null
   portal create-admin --email bench@ccj.bench --name "Benchmark" | sed -n 's/^Password (shown only now): //p' >"$secret"
   chmod 600 "$secret"
@@ -145,7 +145,16 @@ scenarios=(
   "home|/"
   "intake|/complaint/consent"
 )
-staff_page() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $staff_cookie" "http://127.0.0.1:$port_portal$1")" = 200 ]; }
+# 200: drive it; 404: a build without that page; anything else (the sign-in failed, an error) stops the benchmark.
+staff_page() {
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $staff_cookie" "http://127.0.0.1:$port_portal$1")"
+  [ "$code" = 200 ] && return 0
+  [ "$code" = 404 ] && return 1
+  echo "GET $1 as bench@ccj.bench answered HTTP $code (sign-in failed, or the page fails): see the portal's log" >&2
+  tail -n 20 "$work/portal.log" >&2
+  exit 1
+}
 if staff_page /staff/cases; then
   source "$repo_root/bench/queue-scenarios.sh"
 else
