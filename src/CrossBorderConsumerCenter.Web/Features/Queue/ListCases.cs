@@ -156,11 +156,7 @@ public static class ListCases
             var backwards = criteria.Before is not null;
             var rows = await Seek(inStatus, criteria.Sort, criteria.Descending != backwards, criteria.After ?? criteria.Before)
                 .Take(PageSize + 1)
-                .Select(c => new Row(
-                    c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
-                    c.AssignedToId, c.DueAt, c.LastActivityAt,
-                    EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null))
+                .Select(ToRow)
                 .ToListAsync(ct);
             return await PageAsync(criteria, term, ignored, registry, now, counts, rows, backwards, query, currentUserId, ct);
         }
@@ -342,6 +338,13 @@ public static class ListCases
                 .GroupBy(s => s)
                 .Select(g => new StatusCount(g.Key, g.Count())));
 
+        /// <summary>A queue row, as every path of the queue reads it.</summary>
+        private static readonly Expression<Func<Case, Row>> ToRow = c => new Row(
+            c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
+            c.AssignedToId, c.DueAt, c.LastActivityAt,
+            EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
+            EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null);
+
         private static readonly Func<AppDbContext, DateTimeOffset, IAsyncEnumerable<Row>> NeedsActionRows = EF.CompileAsyncQuery(
             (AppDbContext db, DateTimeOffset now) => db.Cases.AsNoTracking()
                 .Where(c => (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingForConsumer
@@ -349,11 +352,7 @@ public static class ListCases
                     && (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.PartnerResponded || c.DueAt < now))
                 .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
                 .Take(PageSize + 1)
-                .Select(c => new Row(
-                    c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
-                    c.AssignedToId, c.DueAt, c.LastActivityAt,
-                    EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null)));
+                .Select(ToRow));
 
         private static readonly Func<AppDbContext, DateTimeOffset, DateTimeOffset, Guid, IAsyncEnumerable<Row>> NeedsActionRowsAfter = EF.CompileAsyncQuery(
             (AppDbContext db, DateTimeOffset now, DateTimeOffset afterReceivedAt, Guid afterId) => db.Cases.AsNoTracking()
@@ -363,11 +362,7 @@ public static class ListCases
                 .Where(c => EF.Functions.GreaterThan((ITuple)ValueTuple.Create(c.ReceivedAt, c.Id), (ITuple)ValueTuple.Create(afterReceivedAt, afterId)))
                 .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id)
                 .Take(PageSize + 1)
-                .Select(c => new Row(
-                    c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
-                    c.AssignedToId, c.DueAt, c.LastActivityAt,
-                    EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-                    EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null)));
+                .Select(ToRow));
 
         /// <summary>The assignees shown and the back office's staff (the assignee filter), in one statement: the roles are joined, not read first.</summary>
         private async Task<IReadOnlyList<StaffMember>> StaffAsync(List<Guid> assignees, CancellationToken ct) =>
