@@ -107,7 +107,7 @@ public static class CaseSearchText
     /// </param>
     public static string[] StoredBigrams(string normalized, Dictionary<ulong, string>? known = null)
     {
-        // Each pair as one number, the first code point above the second (21 bits each): their order is code point order.
+        // Each pair as one number, the first code point in the 21 bits above the second's: numeric order is code point order.
         var keys = new List<ulong>(normalized.Length);
         var previous = -1;
         for (var i = 0; i < normalized.Length;)
