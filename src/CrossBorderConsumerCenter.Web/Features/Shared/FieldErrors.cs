@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace CrossBorderConsumerCenter.Web.Features;
 
 /// <summary>
-/// The error message(s) for one field, referenced by the input's aria-describedby ("{id}-error"): what _FieldError.cshtml
-/// shows, as a method. The case page asks for it about twenty times per view, nearly always to write nothing; as a
+/// The error message(s) for one field, referenced by the input's aria-describedby ("{id}-error"); the one writer of that
+/// markup (_FieldError.cshtml, which other features' forms use, calls it). The case page asks for it about twenty times per view, nearly always to write nothing; as a
 /// partial view each of those was looked up, activated with its injected services and buffered (issue 8).
 /// </summary>
 public static class FieldErrors
