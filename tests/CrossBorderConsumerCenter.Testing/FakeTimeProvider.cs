@@ -9,7 +9,8 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
     private DateTimeOffset _now = start;
     private readonly Lock _gate = new();
 
-    public FakeTimeProvider() : this(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))
+    /// <summary>A clock that starts at <see cref="TestTime.Today"/>.</summary>
+    public FakeTimeProvider() : this(TestTime.Today)
     {
     }
 

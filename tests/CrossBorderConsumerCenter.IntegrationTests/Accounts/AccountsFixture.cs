@@ -6,7 +6,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Accounts;
 public sealed class AccountsFixture : PortalFixture
 {
     /// <summary>Starts at the real time: Identity keeps some times (lockouts) on the system clock.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
 
     protected override PortalFactory CreateFactory(string connectionString) =>
         new PortalFactory(connectionString).WithServices(s => s.AddSingleton<TimeProvider>(Clock));

@@ -19,7 +19,7 @@ public sealed class CasePageFixture : PortalFixture
     private StaffAccounts.Account? _staff;
     private FormClient? _client;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
 
     /// <summary>A staff member signed in once for the class (tests in a class run one after another).</summary>
     public StaffAccounts.Account Staff => _staff ?? throw new InvalidOperationException("Not initialised.");

@@ -39,7 +39,7 @@ public class CasePageTests(CasePageFixture portal) : IClassFixture<CasePageFixtu
                  {
                      "山田 太郎", "ヤマダ タロウ", "taro@example.jp", "090-1234-5678", "〒100-0001 東京都 千代田区千代田1-1", "40代",
                      "Example Gadgets Inc.", "https://gadgets.example.com/", "台湾 (TW)", "support@gadgets.example.com",
-                     "2026-10-01", "ワイヤレスイヤホン", "クレジットカード", "A-1001", "届きません。", "2026-10-20", "返事がありません。", "返金",
+                     TestTime.Iso(TestComplaints.PurchaseDate), "ワイヤレスイヤホン", "クレジットカード", "A-1001", "届きません。", TestTime.Iso(TestComplaints.ContactedOn), "返事がありません。", "返金",
                  })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);

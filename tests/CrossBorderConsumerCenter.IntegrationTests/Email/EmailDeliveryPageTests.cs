@@ -17,7 +17,7 @@ public class EmailDeliveryPageTests(EmailDeliveryPageTests.Fixture portal) : ICl
     public sealed class Fixture : PortalFixture
     {
         /// <summary>Starts at the real time (Identity keeps some times on the system clock), in whole seconds as PostgreSQL keeps microseconds.</summary>
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        public FakeTimeProvider Clock { get; } = new(TestTime.Today);
 
         public EmailSender Sender => Factory.Services.GetRequiredService<EmailSender>();
 

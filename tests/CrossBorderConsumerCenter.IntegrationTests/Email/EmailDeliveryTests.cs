@@ -13,7 +13,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Email;
 /// </summary>
 public class EmailDeliveryTests(SendingPortalFixture portal) : IClassFixture<SendingPortalFixture>
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestTime.Today;
 
     [Fact]
     public async Task AMessageThatRollsBackIsNeverSentAndOneThatCommitsIsDeliveredOnceIntact()

@@ -9,7 +9,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Email;
 /// <summary>The outbox row is written in the caller's transaction: it exists exactly when the change does.</summary>
 public class EmailOutboxTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestTime.Today;
 
     [Fact]
     public async Task AMessageEnqueuedInATransactionThatRollsBackIsNeverStored()

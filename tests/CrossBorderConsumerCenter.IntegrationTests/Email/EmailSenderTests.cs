@@ -11,7 +11,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Email;
 /// </summary>
 public sealed class EmailSenderTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = TestTime.Today;
     private readonly FakeTimeProvider _clock = new(Start);
     private TestDatabase _database = null!;
 

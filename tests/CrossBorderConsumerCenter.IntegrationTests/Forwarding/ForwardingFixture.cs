@@ -32,7 +32,7 @@ public class ForwardingFixture : PortalFixture
     private StaffAccounts.Account? _staff;
     private FormClient? _client;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
 
     public SmtpServer Smtp => _smtp ?? throw new InvalidOperationException("Not initialised.");
 

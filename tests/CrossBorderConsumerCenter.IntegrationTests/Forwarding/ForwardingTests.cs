@@ -111,7 +111,7 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
         var text = compose.Find("textarea[name='Forward.Text']")!.TextContent;
 
-        foreach (var fact in new[] { c.Number, "Example Gadgets Inc.", "https://gadgets.example.com/", "support@gadgets.example.com", "2026-10-01", "129.99 USD", "A-1001", "届きません。", "返事がありません。", "2026-10-20" })
+        foreach (var fact in new[] { c.Number, "Example Gadgets Inc.", "https://gadgets.example.com/", "support@gadgets.example.com", TestTime.Iso(TestComplaints.PurchaseDate), "129.99 USD", "A-1001", "届きません。", "返事がありません。", TestTime.Iso(TestComplaints.ContactedOn) })
         {
             Assert.Contains(fact, text, StringComparison.Ordinal);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using CrossBorderConsumerCenter.Testing.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Intake;
@@ -52,7 +53,7 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         { "Form.Business.Country", "ZZ", "事業者の所在国・地域を選択してください。" },
         { "Form.Business.Email", "shop at example", "事業者のメールアドレスの形式が正しくありません。" },
         { "Form.Business.Phone", "123", "事業者の電話番号は6〜15桁の数字で入力してください。" },
-        { "Form.Purchase.Date", "2027-01-01", "購入日(注文日)に未来の日付は入力できません。" },
+        { "Form.Purchase.Date", TestTime.Iso(TestTime.TodayInJapan.AddDays(1)), "購入日(注文日)に未来の日付は入力できません。" },
         { "Form.Purchase.Date", "31/12/2025", "購入日(注文日)は、年-月-日の形で入力してください" },
         { "Form.Purchase.Amount", "twelve", "金額は数字で入力してください" },
         { "Form.Purchase.Amount", "0", "金額は0より大きい数字で入力してください。" },
@@ -60,7 +61,7 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         { "Form.Purchase.PaymentMethod", "Barter", "支払方法を選択してください。" },
         { "Form.Purchase.Platform", "1", "購入した場所を選択してください。" },
         { "Form.Trouble.Category", "Boredom", "主なトラブルを選択してください。" },
-        { "Form.Trouble.ContactedOn", "2026-09-01", "購入日以降の日付を入力してください。" },
+        { "Form.Trouble.ContactedOn", TestTime.Iso(TestComplaints.PurchaseDate.AddDays(-1)), "購入日以降の日付を入力してください。" },
         { "Form.Trouble.ContactMethod", "Pigeon", "問い合わせの方法を選択してください。" },
         { "Form.Trouble.DesiredResolution", "Revenge", "希望する解決を選択してください。" },
         { "Form.Trouble.Category", "Counterfeit", "偽物(模倣品)についての注意を読み、確認欄にチェックを入れてください。" },

@@ -132,7 +132,7 @@ public class ConsentGateTests(IntakeFixture portal) : IClassFixture<IntakeFixtur
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/complaint", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("expires=Sun, 22 Nov 2026 03:00:00 GMT", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("expires=" + TestTime.CookieExpiry(IntakeFixture.Start.AddHours(24)), cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Matches("^ccc.intake=[A-Za-z0-9_-]{43};", cookie);
 
         // Only a hash of the token is stored.

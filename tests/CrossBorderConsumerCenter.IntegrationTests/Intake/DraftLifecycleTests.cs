@@ -87,7 +87,7 @@ public class DraftLifecycleTests(IntakeFixture portal) : IClassFixture<IntakeFix
             portal.Clock.Advance(TimeSpan.FromHours(20));
             using var save = await journey.PostFormAsync(form, null, "upload");
             Assert.Contains(save.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ccc.intake=", StringComparison.Ordinal)
-                && c.Contains("expires=Sun, 22 Nov 2026 23:00:00 GMT", StringComparison.OrdinalIgnoreCase));
+                && c.Contains("expires=" + TestTime.CookieExpiry(IntakeFixture.Start.AddHours(20 + 24)), StringComparison.OrdinalIgnoreCase));
 
             portal.Clock.Advance(TimeSpan.FromHours(20));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/complaint/form")).StatusCode);

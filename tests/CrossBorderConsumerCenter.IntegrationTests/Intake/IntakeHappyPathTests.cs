@@ -1,4 +1,5 @@
 using System.Net;
+using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +41,9 @@ public class IntakeHappyPathTests(IntakeFixture portal) : IClassFixture<IntakeFi
         var receipt = await journey.SubmitAsync(review);
         Assert.Equal("ご相談を受け付けました", receipt.Heading);
         var number = receipt.Find("[data-case-number]")!.TextContent.Trim();
-        Assert.Matches("^CCJ-2026-[0-9]{6}$", number);
+        Assert.Matches($"^CCJ-{TestTime.TodayInJapan.Year}-[0-9]{{6}}$", number);
         Assert.Contains("taro@example.jp", receipt.MainText, StringComparison.Ordinal);
-        Assert.Contains("2026-11-21 12:00", receipt.MainText, StringComparison.Ordinal);
+        Assert.Contains(TestTime.JapanMinute(IntakeFixture.Start), receipt.MainText, StringComparison.Ordinal);
 
         var stored = await portal.QueryAsync(db => db.Cases.Include(c => c.Consents).Include(c => c.Evidence).SingleAsync(c => c.Number == number));
         Assert.Equal(CaseStatus.Received, stored.Status);
@@ -54,14 +55,14 @@ public class IntakeHappyPathTests(IntakeFixture portal) : IClassFixture<IntakeFi
         Assert.Equal("JP-13", stored.ConsumerPrefectureCode);
         Assert.Equal(AgeBand.Forties, stored.ConsumerAgeBand);
         Assert.Equal("US", stored.BusinessCountryCode);
-        Assert.Equal(new DateOnly(2026, 10, 1), stored.PurchaseDate);
+        Assert.Equal(TestComplaints.PurchaseDate, stored.PurchaseDate);
         Assert.Equal(129.99m, stored.PurchaseAmount);
         Assert.Equal("USD", stored.PurchaseCurrencyCode);
         Assert.Equal(PaymentMethod.CreditCard, stored.PaymentMethod);
         Assert.Equal(PurchasePlatform.BusinessOwnSite, stored.PurchasePlatform);
         Assert.Null(stored.PurchasePlatformName);
         Assert.Equal(CaseCategory.NotDelivered, stored.Category);
-        Assert.Equal(new DateOnly(2026, 10, 20), stored.BusinessContactedOn);
+        Assert.Equal(TestComplaints.ContactedOn, stored.BusinessContactedOn);
         Assert.Equal(DesiredResolution.Refund, stored.DesiredResolution);
         Assert.NotEqual(0u, stored.Version);
 

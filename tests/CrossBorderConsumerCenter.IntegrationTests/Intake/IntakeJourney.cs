@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrossBorderConsumerCenter.IntegrationTests.Intake;
 
 /// <summary>
-/// The portal over a fresh database with the clock fixed at 2026-11-21 12:00 in Japan (03:00 UTC), so
-/// dates in the tests are always in the past and drafts can be aged by moving the clock.
+/// The portal over a fresh database with a clock that starts at noon in Japan today (<see cref="TestTime.Today"/>)
+/// and stands still, so that the form's dates (weeks before it) are in the past and drafts can be aged by moving it.
 /// </summary>
 public class IntakeFixture : PortalFixture
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestTime.Today;
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -63,7 +64,7 @@ public sealed class IntakeJourney(FormClient client)
         ["Form.Business.Country"] = "US",
         ["Form.Business.Email"] = "support@gadgets.example.com",
         ["Form.Business.Phone"] = "+1 (800) 555-0199",
-        ["Form.Purchase.Date"] = "2026-10-01",
+        ["Form.Purchase.Date"] = TestTime.Iso(TestComplaints.PurchaseDate),
         ["Form.Purchase.Item"] = "ワイヤレスイヤホン 1個",
         ["Form.Purchase.Amount"] = "129.99",
         ["Form.Purchase.Currency"] = "USD",
@@ -72,8 +73,8 @@ public sealed class IntakeJourney(FormClient client)
         ["Form.Purchase.PlatformName"] = "",
         ["Form.Purchase.OrderNumber"] = "A-1001",
         ["Form.Trouble.Category"] = "NotDelivered",
-        ["Form.Trouble.WhatHappened"] = "10月1日に注文して代金を支払いましたが、商品が届きません。",
-        ["Form.Trouble.ContactedOn"] = "2026-10-20",
+        ["Form.Trouble.WhatHappened"] = "注文して代金を支払いましたが、商品が届きません。",
+        ["Form.Trouble.ContactedOn"] = TestTime.Iso(TestComplaints.ContactedOn),
         ["Form.Trouble.ContactMethod"] = "Email",
         ["Form.Trouble.BusinessResponse"] = "回答なし",
         ["Form.Trouble.DesiredResolution"] = "Refund",

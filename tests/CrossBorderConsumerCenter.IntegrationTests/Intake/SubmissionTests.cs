@@ -51,7 +51,8 @@ public class SubmissionTests(IntakeFixture portal) : IClassFixture<IntakeFixture
     public async Task CaseNumbersUnderConcurrentSubmissionsAreUniqueAndWithoutGaps()
     {
         // A year of its own, so that other tests' cases do not count.
-        portal.Clock.SetUtcNow(new DateTimeOffset(2031, 6, 1, 3, 0, 0, TimeSpan.Zero));
+        var year = TestTime.TodayInJapan.Year + 5;
+        portal.Clock.SetUtcNow(TestTime.NoonInJapan(new DateOnly(year, 6, 1)));
         try
         {
             const int count = 12;
@@ -65,9 +66,9 @@ public class SubmissionTests(IntakeFixture portal) : IClassFixture<IntakeFixture
             var responses = await Task.WhenAll(clients.Select((client, i) => client.SubmitAsync(reviews[i], "form[action='/complaint/submit']")));
             Assert.All(responses, r => Assert.Equal("/complaint/received", r.Headers.Location!.OriginalString));
 
-            var numbers = await portal.QueryAsync(db => db.Cases.Where(c => c.Number.StartsWith("CCJ-2031-")).Select(c => c.Number).ToListAsync());
-            Assert.Equal(Enumerable.Range(1, count).Select(n => $"CCJ-2031-{n:D6}"), numbers.Order());
-            Assert.Equal(count, await portal.QueryAsync(db => db.CaseNumberCounters.Where(c => c.Year == 2031).Select(c => c.LastSequence).SingleAsync()));
+            var numbers = await portal.QueryAsync(db => db.Cases.Where(c => c.Number.StartsWith($"CCJ-{year}-")).Select(c => c.Number).ToListAsync());
+            Assert.Equal(Enumerable.Range(1, count).Select(n => $"CCJ-{year}-{n:D6}"), numbers.Order());
+            Assert.Equal(count, await portal.QueryAsync(db => db.CaseNumberCounters.Where(c => c.Year == year).Select(c => c.LastSequence).SingleAsync()));
             foreach (var (client, response) in clients.Zip(responses))
             {
                 response.Dispose();
@@ -83,16 +84,18 @@ public class SubmissionTests(IntakeFixture portal) : IClassFixture<IntakeFixture
     [Fact]
     public async Task TheNumberingYearIsTheYearInJapanAtReceipt()
     {
+        // The end of a year to come, which no other test reaches (the year-end is the subject, not which year).
+        var year = TestTime.TodayInJapan.Year + 3;
         try
         {
-            // 23:59:59 on 31 December in Japan: still 2029.
-            portal.Clock.SetUtcNow(new DateTimeOffset(2029, 12, 31, 14, 59, 59, TimeSpan.Zero));
-            Assert.Equal("CCJ-2029-000001", await FileAsync());
+            // 23:59:59 on 31 December in Japan: still that year.
+            portal.Clock.SetUtcNow(new DateTimeOffset(year, 12, 31, 14, 59, 59, TimeSpan.Zero));
+            Assert.Equal($"CCJ-{year}-000001", await FileAsync());
 
-            // One second later it is 1 January 2030 in Japan (still 31 December in UTC): the count starts again.
-            portal.Clock.SetUtcNow(new DateTimeOffset(2029, 12, 31, 15, 0, 0, TimeSpan.Zero));
-            Assert.Equal("CCJ-2030-000001", await FileAsync());
-            Assert.Equal("CCJ-2030-000002", await FileAsync());
+            // One second later it is 1 January in Japan (still 31 December in UTC): the count starts again.
+            portal.Clock.SetUtcNow(new DateTimeOffset(year, 12, 31, 15, 0, 0, TimeSpan.Zero));
+            Assert.Equal($"CCJ-{year + 1}-000001", await FileAsync());
+            Assert.Equal($"CCJ-{year + 1}-000002", await FileAsync());
         }
         finally
         {
@@ -108,7 +111,7 @@ public class SubmissionTests(IntakeFixture portal) : IClassFixture<IntakeFixture
         var journey = new IntakeJourney(client);
         var review = await journey.ReachReviewAsync(new Dictionary<string, string?> { ["Form.Consumer.Name"] = "失敗 花子" },
             files: [TestFiles.File("gone.png", TestFiles.Png(), "image/png")]);
-        var year = IntakeFixture.Start.Year;
+        var year = TestTime.TodayInJapan.Year;
         var before = await portal.QueryAsync(db => db.CaseNumberCounters.Where(c => c.Year == year).Select(c => (int?)c.LastSequence).SingleOrDefaultAsync());
         await portal.Database.ScalarAsync<object>("ALTER TABLE case_evidence ADD CONSTRAINT test_refuse_evidence CHECK (false) NOT VALID; SELECT 1");
         try
@@ -131,7 +134,7 @@ public class SubmissionTests(IntakeFixture portal) : IClassFixture<IntakeFixture
 
         // Once the problem is gone, sending again works: nothing was lost.
         var receipt = await journey.SubmitAsync(review);
-        Assert.Matches("^CCJ-2026-[0-9]{6}$", receipt.Find("[data-case-number]")!.TextContent.Trim());
+        Assert.Matches($"^CCJ-{year}-[0-9]{{6}}$", receipt.Find("[data-case-number]")!.TextContent.Trim());
     }
 
     private async Task<string> FileAsync()

@@ -8,7 +8,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Queue;
 public class QueueFixture : PortalFixture
 {
     /// <summary>The real time in whole seconds (Identity keeps some times on the system clock; PostgreSQL keeps microseconds).</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

@@ -17,7 +17,7 @@ public class TrackingFixture : PortalFixture
 {
     private StaffAccounts.Account? _staff;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
 
     public StaffAccounts.Account Staff => _staff ?? throw new InvalidOperationException("Not initialised.");
 

@@ -46,11 +46,12 @@ public static class QueueCases
             foreach (var c in cases)
             {
                 var at = now - c.Age;
+                var purchased = DateOnly.FromDateTime(at.UtcDateTime).AddDays(-30);
                 var details = new ComplaintDetails(
                     new ConsumerDetails(c.Name, c.NameKana, c.Email, "090-1234-5678", "100-0001", "JP-13", "千代田区千代田1-1", AgeBand.Forties),
                     new BusinessDetails(c.Business, c.Website, c.Country, null, null),
-                    new PurchaseDetails(new DateOnly(2026, 1, 10), "ワイヤレスイヤホン", 129.99m, "USD", PaymentMethod.CreditCard, c.Platform, null, null),
-                    new TroubleDetails(c.Category, c.WhatHappened, new DateOnly(2026, 1, 20), BusinessContactMethod.Email, "返事がありません。", DesiredResolution.Refund, c.Category == CaseCategory.Counterfeit));
+                    new PurchaseDetails(purchased, "ワイヤレスイヤホン", 129.99m, "USD", PaymentMethod.CreditCard, c.Platform, null, null),
+                    new TroubleDetails(c.Category, c.WhatHappened, purchased.AddDays(10), BusinessContactMethod.Email, "返事がありません。", DesiredResolution.Refund, c.Category == CaseCategory.Counterfeit));
                 var @case = Case.Receive(await CaseNumbers.NextAsync(db, at, default), Guid.NewGuid(), details, TestComplaints.Consent(), c.Language, at, []);
                 db.Cases.Add(@case);
                 received.Add(@case);

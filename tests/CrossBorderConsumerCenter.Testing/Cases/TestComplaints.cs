@@ -6,7 +6,14 @@ namespace CrossBorderConsumerCenter.Testing.Cases;
 /// <summary>Valid complaint details and consent for entity tests; each test changes what it is about.</summary>
 public static class TestComplaints
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    /// <summary>When the tests' complaints are made: today at noon in Japan (see <see cref="TestTime"/>).</summary>
+    public static readonly DateTimeOffset Now = TestTime.Today;
+
+    /// <summary>The purchase: seven weeks before <see cref="Now"/>.</summary>
+    public static readonly DateOnly PurchaseDate = TestTime.DaysAgo(51);
+
+    /// <summary>When the consumer wrote to the business: nineteen days after the purchase.</summary>
+    public static readonly DateOnly ContactedOn = TestTime.DaysAgo(32);
 
     public static ComplaintDetails Details(
         string country = "US",
@@ -18,8 +25,8 @@ public static class TestComplaints
         string prefecture = "JP-13") => new(
         new ConsumerDetails(name, "ヤマダ タロウ", "taro@example.jp", "090-1234-5678", "100-0001", prefecture, "千代田区千代田1-1", AgeBand.Forties),
         new BusinessDetails("Example Gadgets Inc.", "https://gadgets.example.com/", country, "support@gadgets.example.com", null),
-        new PurchaseDetails(new DateOnly(2026, 10, 1), "ワイヤレスイヤホン", amount, currency, PaymentMethod.CreditCard, PurchasePlatform.BusinessOwnSite, null, "A-1001"),
-        new TroubleDetails(category, "届きません。", new DateOnly(2026, 10, 20), BusinessContactMethod.Email, "返事がありません。", DesiredResolution.Refund, counterfeitAcknowledged));
+        new PurchaseDetails(PurchaseDate, "ワイヤレスイヤホン", amount, currency, PaymentMethod.CreditCard, PurchasePlatform.BusinessOwnSite, null, "A-1001"),
+        new TroubleDetails(category, "届きません。", ContactedOn, BusinessContactMethod.Email, "返事がありません。", DesiredResolution.Refund, counterfeitAcknowledged));
 
     /// <summary>A complete, valid complaint form as the form posts it (the same complaint as <see cref="Details"/>).</summary>
     public static ComplaintForm Form() => new()
@@ -32,11 +39,11 @@ public static class TestComplaints
         Business = new ComplaintForm.BusinessSection { Name = "Example Gadgets Inc.", Website = "https://gadgets.example.com/", Country = "US", Email = "support@gadgets.example.com" },
         Purchase = new ComplaintForm.PurchaseSection
         {
-            Date = "2026-10-01", Item = "ワイヤレスイヤホン", Amount = "129.99", Currency = "USD", PaymentMethod = "CreditCard", Platform = "BusinessOwnSite", OrderNumber = "A-1001",
+            Date = TestTime.Iso(PurchaseDate), Item = "ワイヤレスイヤホン", Amount = "129.99", Currency = "USD", PaymentMethod = "CreditCard", Platform = "BusinessOwnSite", OrderNumber = "A-1001",
         },
         Trouble = new ComplaintForm.TroubleSection
         {
-            Category = "NotDelivered", WhatHappened = "届きません。", ContactedOn = "2026-10-20", ContactMethod = "Email", BusinessResponse = "返事がありません。", DesiredResolution = "Refund",
+            Category = "NotDelivered", WhatHappened = "届きません。", ContactedOn = TestTime.Iso(ContactedOn), ContactMethod = "Email", BusinessResponse = "返事がありません。", DesiredResolution = "Refund",
         },
     };
 

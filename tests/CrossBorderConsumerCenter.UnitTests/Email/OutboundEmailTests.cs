@@ -5,7 +5,7 @@ namespace CrossBorderConsumerCenter.UnitTests.Email;
 /// <summary>Which messages staff may send again, and what sending again does.</summary>
 public class OutboundEmailTests
 {
-    private static readonly DateTimeOffset Enqueued = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Enqueued = TestTime.Today;
 
     [Theory]
     [InlineData(OutboundEmailState.Pending, 0, false)]

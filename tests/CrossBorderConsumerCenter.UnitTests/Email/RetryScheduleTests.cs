@@ -4,7 +4,7 @@ namespace CrossBorderConsumerCenter.UnitTests.Email;
 
 public class RetryScheduleTests
 {
-    private static readonly DateTimeOffset Enqueued = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Enqueued = TestTime.Today;
     private static readonly RetrySchedule Default = new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), TimeSpan.FromHours(48));
 
     [Theory]

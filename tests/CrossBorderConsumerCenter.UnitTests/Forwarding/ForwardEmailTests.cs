@@ -28,7 +28,7 @@ public class ForwardEmailTests
         var text = InLanguage("ja", () => Email.DefaultText(Complaint, Cbbb));
 
         Assert.StartsWith("Dear colleagues at CBBB (English),", text, StringComparison.Ordinal);
-        foreach (var fact in new[] { "Our reference: CCJ-2026-000123", "Name: Example Gadgets Inc.", "Website: https://gadgets.example.com/", "Date: 2026-10-01",
+        foreach (var fact in new[] { "Our reference: CCJ-2026-000123", "Name: Example Gadgets Inc.", "Website: https://gadgets.example.com/", "Date: " + TestTime.Iso(TestComplaints.PurchaseDate),
             "Item or service: ワイヤレスイヤホン", "Amount paid: 129.99 USD", "Order number: A-1001", "Paid by: Credit card", "Phone: (not given)", "届きません。", "返事がありません。",
             "a business based abroad (country: United States)" })
         {
@@ -51,8 +51,8 @@ public class ForwardEmailTests
         Assert.DoesNotContain("Address:", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("ATTACHED FILES\n- receipt.pdf (150 KB)", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://ccj.example.jp/partner/TOKEN\n", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("by 2026-12-05 (Japan time)", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("works until 2027-03-21", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"by {TestTime.Iso(TestTime.TodayInJapan.AddDays(14))} (Japan time)", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"works until {TestTime.Iso(TestTime.TodayInJapan.AddDays(120))}", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://ccj.example.jp/partner/TOKEN\">", email.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Complaint.ConsumerEmail!, email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Complaint.ConsumerPhone, email.TextBody, StringComparison.Ordinal);

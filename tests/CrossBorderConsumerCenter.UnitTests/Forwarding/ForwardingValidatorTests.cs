@@ -18,19 +18,31 @@ public class ForwardingValidatorTests
     private static string? FirstError<T>(IValidator<T> validator, T form, string language = "ja") =>
         InLanguage(language, () => validator.Validate(form).Errors.FirstOrDefault()?.ErrorMessage);
 
+    /// <summary>Days counted from today in Japan (the validators' clock), as the form takes them; the 60th also as "2027/1/20".</summary>
+    public static TheoryData<string?, string?> DaysToKeepWaiting()
+    {
+        static string Day(int fromToday) => TestTime.Iso(TestTime.TodayInJapan.AddDays(fromToday));
+        var sixtieth = TestTime.TodayInJapan.AddDays(60);
+        const string OutOfRange = "新しい回答期限は、明日から60日後までの日にしてください。";
+        return new()
+        {
+            { Day(1), null },
+            { $"{sixtieth.Year}/{sixtieth.Month}/{sixtieth.Day}", null },
+            { Day(0), OutOfRange },
+            { Day(61), OutOfRange },
+            { "next week", "新しい回答期限を、年-月-日の形で入力してください。" },
+            { null, "新しい回答期限を、年-月-日の形で入力してください。" },
+        };
+    }
+
     [Theory]
-    [InlineData("2026-11-22", null)] // tomorrow (today is 21 Nov in Japan)
-    [InlineData("2027/1/20", null)]  // the 60th day
-    [InlineData("2026-11-21", "新しい回答期限は、明日から60日後までの日にしてください。")]
-    [InlineData("2027-01-21", "新しい回答期限は、明日から60日後までの日にしてください。")]
-    [InlineData("next week", "新しい回答期限を、年-月-日の形で入力してください。")]
-    [InlineData(null, "新しい回答期限を、年-月-日の形で入力してください。")]
+    [MemberData(nameof(DaysToKeepWaiting))]
     public void KeepingWaitingNamesADayFromTomorrowToSixtyDaysAhead(string? until, string? message) =>
         Assert.Equal(message, FirstError(new KeepWaiting.Validator(CaseText, Clock), new KeepWaiting.Form { Until = until, Note = "電話あり" }));
 
     [Fact]
     public void KeepingWaitingSaysWhy() =>
-        Assert.Equal("待つ理由を入力してください。", FirstError(new KeepWaiting.Validator(CaseText, Clock), new KeepWaiting.Form { Until = "2026-11-30" }));
+        Assert.Equal("待つ理由を入力してください。", FirstError(new KeepWaiting.Validator(CaseText, Clock), new KeepWaiting.Form { Until = TestTime.Iso(TestTime.TodayInJapan.AddDays(9)) }));
 
     [Theory]
     [InlineData("Refunded", null, null)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using FluentValidation.Results;
@@ -177,29 +178,43 @@ public class ComplaintFormValidatorTests
     public void AnImplausibleBusinessPhoneIsRefused() =>
         AssertError(Validate(form => form.Business.Phone = "12345"), "Business.Phone", "事業者の電話番号は6〜15桁の数字で入力してください。");
 
+    private static readonly string Today = TestTime.Iso(TestTime.TodayInJapan);
+    private static readonly string Tomorrow = TestTime.Iso(TestTime.TodayInJapan.AddDays(1));
+
+    [Fact]
+    public void APurchaseDateInTheFutureIsRefused() =>
+        AssertError(Validate(form => form.Purchase.Date = Tomorrow, extra: f => f.Trouble.ContactedOn = Today), "Purchase.Date", "購入日(注文日)に未来の日付は入力できません。");
+
     [Theory]
-    [InlineData("2026-11-22", "購入日(注文日)に未来の日付は入力できません。")]
     [InlineData("2026-02-30", "購入日(注文日)は、年-月-日の形で入力してください(例: 2026-10-01)。")]
     [InlineData("yesterday", "購入日(注文日)は、年-月-日の形で入力してください(例: 2026-10-01)。")]
     [InlineData("1999-12-31", "購入日(注文日)は2000年以降の日付を入力してください。")]
     public void ABadPurchaseDateIsRefused(string date, string message) =>
-        AssertError(Validate(form => form.Purchase.Date = date, extra: f => f.Trouble.ContactedOn = "2026-11-21"), "Purchase.Date", message);
+        AssertError(Validate(form => form.Purchase.Date = date, extra: f => f.Trouble.ContactedOn = Today), "Purchase.Date", message);
+
+    /// <summary>A day last year whose month and day have one digit each (5 March), written the ways people type it; and today.</summary>
+    public static TheoryData<string> DatesInOtherCommonForms()
+    {
+        var day = new DateOnly(TestTime.TodayInJapan.Year - 1, 3, 5);
+        var iso = TestTime.Iso(day);
+        return [day.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture), day.ToString("yyyy/M/d", CultureInfo.InvariantCulture), ToFullWidth(iso), Today];
+    }
 
     [Theory]
-    [InlineData("2026/10/01")]
-    [InlineData("2026/10/1")]
-    [InlineData("２０２６－１０－０１")]
-    [InlineData("2026-11-21")]
+    [MemberData(nameof(DatesInOtherCommonForms))]
     public void DatesTypedInOtherCommonFormsOrTodayAreAccepted(string date) =>
-        Assert.Empty(Validate(form => form.Purchase.Date = date, extra: f => f.Trouble.ContactedOn = "2026-11-21").Errors);
+        Assert.Empty(Validate(form => form.Purchase.Date = date, extra: f => f.Trouble.ContactedOn = Today).Errors);
+
+    private static string ToFullWidth(string text) =>
+        string.Concat(text.Select(c => c == '-' ? '－' : (char)(c - '0' + '０')));
 
     [Fact]
     public void TheBusinessCannotHaveBeenContactedBeforeThePurchase() =>
-        AssertError(Validate(form => form.Trouble.ContactedOn = "2026-09-30"), "Trouble.ContactedOn", "事業者に問い合わせた日には、購入日以降の日付を入力してください。");
+        AssertError(Validate(form => form.Trouble.ContactedOn = TestTime.Iso(TestComplaints.PurchaseDate.AddDays(-1))), "Trouble.ContactedOn", "事業者に問い合わせた日には、購入日以降の日付を入力してください。");
 
     [Fact]
     public void TheContactDateCannotBeInTheFuture() =>
-        AssertError(Validate(form => form.Trouble.ContactedOn = "2026-12-01"), "Trouble.ContactedOn", "事業者に問い合わせた日に未来の日付は入力できません。");
+        AssertError(Validate(form => form.Trouble.ContactedOn = Tomorrow), "Trouble.ContactedOn", "事業者に問い合わせた日に未来の日付は入力できません。");
 
     [Theory]
     [InlineData("abc", "金額は数字で入力してください(小数点以下3桁まで。例: 12800 または 129.99)。")]
@@ -300,7 +315,7 @@ public class ComplaintFormValidatorTests
         Assert.Equal("ヤマダ タロウ", details.Consumer.NameKana);
         Assert.Equal("https://gadgets.example.com", details.Business.Website);
         Assert.Equal(1280m, details.Purchase.Amount);
-        Assert.Equal(new DateOnly(2026, 10, 1), details.Purchase.Date);
+        Assert.Equal(TestComplaints.PurchaseDate, details.Purchase.Date);
         Assert.Equal(CaseCategory.Counterfeit, details.Trouble.Category);
         Assert.True(details.Trouble.CounterfeitAcknowledged);
         Assert.Null(details.Purchase.PlatformName);

@@ -9,8 +9,8 @@ namespace CrossBorderConsumerCenter.UnitTests.Intake;
 /// <summary>The real resources (as the running portal reads them) and a clock that stands still.</summary>
 public static class IntakeTestSupport
 {
-    /// <summary>2026-11-21 12:00 in Japan.</summary>
-    public static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    /// <summary>Noon in Japan today (<see cref="TestTime.Today"/>): the form's dates are weeks before it.</summary>
+    public static readonly DateTimeOffset Now = TestTime.Today;
 
     public static readonly IStringLocalizerFactory Localizers =
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
@@ -48,11 +48,11 @@ public static class IntakeTestSupport
         },
         Purchase = new ComplaintForm.PurchaseSection
         {
-            Date = "2026-10-01", Item = "ワイヤレスイヤホン", Amount = "129.99", Currency = "USD", PaymentMethod = "CreditCard", Platform = "BusinessOwnSite", OrderNumber = "A-1001",
+            Date = TestTime.Iso(TestComplaints.PurchaseDate), Item = "ワイヤレスイヤホン", Amount = "129.99", Currency = "USD", PaymentMethod = "CreditCard", Platform = "BusinessOwnSite", OrderNumber = "A-1001",
         },
         Trouble = new ComplaintForm.TroubleSection
         {
-            Category = "NotDelivered", WhatHappened = "届きません。", ContactedOn = "2026-10-20", ContactMethod = "Email", BusinessResponse = "回答なし", DesiredResolution = "Refund",
+            Category = "NotDelivered", WhatHappened = "届きません。", ContactedOn = TestTime.Iso(TestComplaints.ContactedOn), ContactMethod = "Email", BusinessResponse = "回答なし", DesiredResolution = "Refund",
         },
     };
 

@@ -6,7 +6,7 @@ namespace CrossBorderConsumerCenter.UnitTests.Queue;
 /// <summary>"Needs action" and "overdue" for every status, without a deadline, before it and after it. Written before the rule.</summary>
 public class CaseQueueRulesTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestTime.Today;
 
     public enum Deadline
     {
