@@ -65,22 +65,10 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
         var (client, counselor) = await StaffAccounts.SignedInCounselorAsync(portal.Factory, center.Id);
         using var _ = client;
 
-        var gate = await client.GetOkAsync("/counselor/cases/new");
-        using var attested = await client.SubmitAsync(gate, "form.attest-form", Attestation);
-        var form = await client.FollowRedirectAsync(attested);
-        var values = IntakeJourney.ValidForm();
-        values["Form.Consumer.Email"] = "";
-        values["Form.Consumer.EmailConfirmation"] = "";
-        using var toReview = await client.SubmitAsync(form, IntakeJourney.FormSelector, values,
-            [new FormFile("Evidence", "receipt.png", "image/png", TestFiles.Png())], submitName: "intent", submitValue: "review");
-        Assert.True(toReview.StatusCode == HttpStatusCode.Redirect, await IntakeJourney.DescribeAsync(toReview));
-        var review = await client.FollowRedirectAsync(toReview);
-        using var submitted = await client.SubmitAsync(review, "form[action='/counselor/cases/new/submit']");
-        var receipt = await client.FollowRedirectAsync(submitted);
-
+        var receipt = await FileWithoutEmailAsync(client);
         var number = receipt.Find("[data-case-number]")!.TextContent.Trim();
         var link = receipt.Find("[data-tracking-link]")!.GetAttribute("href")!;
-        Assert.Equal(receipt.MainText, (await client.GetOkAsync(submitted.Headers.Location!.OriginalString)).MainText);
+        Assert.Equal(receipt.MainText, (await client.GetOkAsync(CounselorsController.ReceiptPath(number))).MainText);
         var c = await portal.QueryAsync(db => db.Cases.Include(x => x.Evidence).AsNoTracking().SingleAsync(x => x.Number == number));
         var consent = await portal.QueryAsync(db => db.Cases.Where(x => x.Id == c.Id).SelectMany(x => x.Consents).SingleAsync());
         Assert.Equal((counselor.Id, center.Id, ResidentRelation.Carer, (string?)null), (c.FiledByCounselorId!.Value, c.FiledByCenterId!.Value, c.ResidentRelation!.Value, c.ConsumerEmail));
@@ -251,5 +239,50 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
             Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
             Assert.DoesNotContain(c.Number, page.MainText, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task TheReceiptShowsTheTrackingLinkAgainFor24HoursByThePortalsClockWhateverTheBrowserKeeps()
+    {
+        var center = await TestCenters.CreateAsync(portal.Factory);
+        var (client, counselor) = await StaffAccounts.SignedInCounselorAsync(portal.Factory, center.Id);
+        using var _ = client;
+        var start = portal.Clock.GetUtcNow();
+        try
+        {
+            var number = (await FileWithoutEmailAsync(client)).Find("[data-case-number]")!.TextContent.Trim();
+
+            // A day later (signed in again, as the session has ended), the browser still sends the receipt's cookie:
+            // the receipt is the case's, but the link is no longer shown.
+            foreach (var (after, shown) in new[] { (TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1), true), (TimeSpan.FromHours(24), false) })
+            {
+                portal.Clock.SetUtcNow(start + after);
+                await client.SignInAsync(counselor.Email);
+                var again = await client.GetOkAsync(CounselorsController.ReceiptPath(number));
+                Assert.Equal(number, again.Find("[data-case-number]")!.TextContent.Trim());
+                Assert.Equal(shown, again.Find("[data-tracking-link]") is not null);
+            }
+        }
+        finally
+        {
+            portal.Clock.SetUtcNow(start);
+        }
+    }
+
+    /// <summary>Attests consent, fills the form for a resident without email (with a photo), reviews and submits: the receipt.</summary>
+    private static async Task<HtmlPage> FileWithoutEmailAsync(FormClient client)
+    {
+        var gate = await client.GetOkAsync("/counselor/cases/new");
+        using var attested = await client.SubmitAsync(gate, "form.attest-form", Attestation);
+        var form = await client.FollowRedirectAsync(attested);
+        var values = IntakeJourney.ValidForm();
+        values["Form.Consumer.Email"] = "";
+        values["Form.Consumer.EmailConfirmation"] = "";
+        using var toReview = await client.SubmitAsync(form, IntakeJourney.FormSelector, values,
+            [new FormFile("Evidence", "receipt.png", "image/png", TestFiles.Png())], submitName: "intent", submitValue: "review");
+        Assert.True(toReview.StatusCode == HttpStatusCode.Redirect, await IntakeJourney.DescribeAsync(toReview));
+        var review = await client.FollowRedirectAsync(toReview);
+        using var submitted = await client.SubmitAsync(review, "form[action='/counselor/cases/new/submit']");
+        return await client.FollowRedirectAsync(submitted);
     }
 }
