@@ -121,10 +121,8 @@ builder.Services.AddOptions<PartnerAgenciesOptions>()
     .Configure<IConfiguration>((o, config) => config.GetSection(PartnerAgenciesOptions.Section).Bind(o.Agencies))
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<PartnerAgenciesOptions>, PartnerAgenciesOptions.Validator>();
-builder.Services.AddOptions<PartnerLinksOptions>().BindConfiguration(PartnerLinksOptions.Section).ValidateOnStart();
-builder.Services.AddSingleton<IValidateOptions<PartnerLinksOptions>, PartnerLinksOptions.Validator>();
-builder.Services.AddOptions<ClocksOptions>().BindConfiguration(ClocksOptions.Section).ValidateOnStart();
-builder.Services.AddSingleton<IValidateOptions<ClocksOptions>, ClocksOptions.Validator>();
+builder.Services.AddSettings<PartnerLinksOptions, PartnerLinksOptions.Validator>(PartnerLinksOptions.Section);
+builder.Services.AddSettings<ClocksOptions, ClocksOptions.Validator>(ClocksOptions.Section);
 builder.Services.AddSingleton<PartnerDirectory>();
 builder.Services.AddHostedService<ApplyConfiguredAddresses>();
 builder.Services.AddScoped<ListPartnerAgencies.Handler>();
@@ -180,6 +178,9 @@ var app = builder.Build();
 
 try
 {
+    // Every setting is checked before anything runs, so that all invalid ones are printed, one per line, by the catch
+    // below (the host's own check at start would also log them with a stack trace).
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     if (command.Name != PortalCommand.Serve)
     {
         return await command.RunAsync(app);

@@ -58,6 +58,45 @@ public class ConfigurationTests
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithSeveralInvalidSettingsTheRealProcessPrintsOneLineForEachAndNoStackTrace()
+    {
+        var result = await PortalProcess.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+                ["Smtp__FromAddress"] = "nobody",
+                ["Email__Outbox__BatchSize"] = "0",
+                ["Portal__BaseUrl"] = "not a url",
+            },
+            TimeSpan.FromSeconds(60), "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error + result.Output, StringComparison.Ordinal);
+        var lines = result.Error.Split('\n').Where(line => line.StartsWith("  - ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, lines.Count);
+        foreach (var setting in new[] { "Smtp:FromAddress", "Email:Outbox:BatchSize", "Portal:BaseUrl" })
+        {
+            Assert.Single(lines, line => line.Contains(setting, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task AnUnreadableValueAndAnInvalidOneAreBothNamed()
+    {
+        var result = await PortalProcess.RunAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused", ["Smtp__Port"] = "twenty-five", ["Email__Outbox__BatchSize"] = "0" },
+            TimeSpan.FromSeconds(60), "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        var lines = result.Error.Split('\n').Where(line => line.StartsWith("  - ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Single(lines, line => line.Contains("Smtp:Port", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.Contains("Email:Outbox:BatchSize", StringComparison.Ordinal));
+    }
+
     /// <summary>Runs what the host runs at start: the portal's settings registrations and their start-up validation.</summary>
     private static void Validate(Dictionary<string, string?> settings)
     {
