@@ -29,6 +29,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -83,7 +84,9 @@ builder.Services.AddScoped<IntakeDrafts>();
 builder.Services.AddScoped<IntakeOptions>();
 builder.Services.AddSingleton<GiveConsent.Validator>(); // validators are stateless: built once, not per request (issue 8)
 builder.Services.AddScoped<GiveConsent.Handler>();
-builder.Services.AddSingleton<ComplaintForm.Validator>();
+builder.Services.AddSingleton(sp => new ComplaintForm.Validator(
+    sp.GetRequiredService<IStringLocalizer<IntakeText>>(), sp.GetRequiredService<TimeProvider>(),
+    internationalEmail: sp.GetRequiredService<IOptions<SmtpOptions>>().Value.InternationalAddresses));
 builder.Services.AddScoped<SaveComplaint.Handler>();
 builder.Services.AddScoped<SubmitComplaint.Handler>();
 builder.Services.AddHostedService<DraftCleanup>();

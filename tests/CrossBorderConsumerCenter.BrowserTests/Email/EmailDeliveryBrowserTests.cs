@@ -62,7 +62,7 @@ public class EmailDeliveryBrowserTests(BrowserFixture portal) : IClassFixture<Br
             email.State = i < 2 ? OutboundEmailState.DeadLettered : OutboundEmailState.Pending;
             email.LastError = i < 2
                 ? "550 Mailbox unavailable. The server response was: 5.1.1 <a-rather-long-address@mail.example-consumer-domain.jp>: Recipient address rejected: User unknown in virtual mailbox table"
-                : "Failure sending mail. (Connection refused)";
+                : "No connection to the SMTP server (smtp.ccj.example.jp:587): Connection refused";
         }
 
         await db.SaveChangesAsync();

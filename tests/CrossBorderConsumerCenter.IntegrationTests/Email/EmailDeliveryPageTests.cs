@@ -26,7 +26,7 @@ public class EmailDeliveryPageTests(EmailDeliveryPageTests.Fixture portal) : ICl
             {
                 ["Smtp:Host"] = SmtpServer.Host,
                 ["Smtp:Port"] = SmtpServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Smtp:UseStartTls"] = "false",
+                ["Smtp:Security"] = "None",
             }).WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -53,7 +53,7 @@ public class EmailDeliveryPageTests(EmailDeliveryPageTests.Fixture portal) : ICl
             Assert.Equal(LocalizationRegistration.FormatJapanTime(failed.LastAttemptAt!.Value), Field("last-attempt"));
             Assert.Equal(LocalizationRegistration.FormatJapanTime(failed.NextAttemptAt), Field("next-attempt"));
             Assert.Equal(failed.CaseId.ToString(), Field("case"));
-            Assert.StartsWith("Failure sending mail.", Field("last-error"), StringComparison.Ordinal);
+            Assert.StartsWith("No connection to the SMTP server (", Field("last-error"), StringComparison.Ordinal);
             Assert.Equal("page", page.Find("a[href='/admin/email?list=Retrying']")!.GetAttribute("aria-current"));
             Assert.DoesNotContain(subject, page.Text, StringComparison.Ordinal);
 

@@ -42,10 +42,17 @@ public class EmailSenderInstancesTests
     /// <summary>The real SMTP transport, noting which instance sent which message.</summary>
     private sealed class RecordingTransport(IEmailTransport real, string instance, ConcurrentQueue<(Guid, string)> sends) : IEmailTransport
     {
-        public Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
+        public IEmailConnection Open() => new Connection(real.Open(), instance, sends);
+
+        private sealed class Connection(IEmailConnection real, string instance, ConcurrentQueue<(Guid, string)> sends) : IEmailConnection
         {
-            sends.Enqueue((email.Id, instance));
-            return real.SendAsync(email, attachments, ct);
+            public Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
+            {
+                sends.Enqueue((email.Id, instance));
+                return real.SendAsync(email, attachments, ct);
+            }
+
+            public ValueTask DisposeAsync() => real.DisposeAsync();
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class EmailSenderTests : IAsyncLifetime
         var row = await TestEmails.ReadAsync(factory, email.Id);
         Assert.Equal((OutboundEmailState.Pending, 1), (row.State, row.Attempts));
         Assert.InRange(row.NextAttemptAt, Start.AddMinutes(1), Start.AddMinutes(2));
-        Assert.StartsWith("Failure sending mail. (", row.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("No connection to the SMTP server (127.0.0.1:", row.LastError, StringComparison.Ordinal);
         Assert.Equal(0, await sender.SendDueAsync(default)); // not due yet
 
         _clock.SetUtcNow(row.NextAttemptAt);
@@ -155,8 +155,8 @@ public sealed class EmailSenderTests : IAsyncLifetime
 
         Assert.Equal(OutboundEmailState.Sent, (await TestEmails.ReadAsync(factory, email.Id)).State);
         var eml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(factory.MailPickupDirectory, "*.eml")));
-        Assert.Contains($"Message-ID: {email.MessageId}", eml, StringComparison.Ordinal);
-        Assert.Contains("Subject: =?utf-8?B?", eml, StringComparison.Ordinal);
+        Assert.Contains($"Message-ID: {email.MessageId}", eml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Subject: =?utf-8?B?", eml, StringComparison.OrdinalIgnoreCase);
     }
 
     private PortalFactory Portal(Dictionary<string, string?> settings) =>
@@ -167,16 +167,23 @@ public sealed class EmailSenderTests : IAsyncLifetime
     {
         ["Smtp:Host"] = SmtpServer.Host,
         ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp:UseStartTls"] = "false",
+        ["Smtp:Security"] = "None",
     };
 
     /// <summary>While the message is being sent, another sender claims it (as if our lease had run out).</summary>
     private sealed class ClaimedMeanwhile(IEmailTransport real, TestDatabase database, Guid otherClaim) : IEmailTransport
     {
-        public async Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
+        public IEmailConnection Open() => new Connection(real.Open(), database, otherClaim);
+
+        private sealed class Connection(IEmailConnection real, TestDatabase database, Guid otherClaim) : IEmailConnection
         {
-            await database.ScalarAsync<int>("UPDATE outbound_emails SET claim_token = @claim WHERE id = @id RETURNING 1", ("claim", otherClaim), ("id", email.Id));
-            return await real.SendAsync(email, attachments, ct);
+            public async Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
+            {
+                await database.ScalarAsync<int>("UPDATE outbound_emails SET claim_token = @claim WHERE id = @id RETURNING 1", ("claim", otherClaim), ("id", email.Id));
+                return await real.SendAsync(email, attachments, ct);
+            }
+
+            public ValueTask DisposeAsync() => real.DisposeAsync();
         }
     }
 }

@@ -43,6 +43,7 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         { "Form.Consumer.Email", "-taro@docomo.ne.jp", "先頭が「.」「-」「_」のメールアドレスには、センターからの返信が届きません。" },
         { "Form.Consumer.Email", "taro..x@docomo.ne.jp", "「.」が2つ以上続くメールアドレスには、センターからの返信が届きません。" },
         { "Form.Consumer.EmailConfirmation", "other@example.jp", "確認用のメールアドレスが一致しません。" },
+        { "Form.Consumer.Email", "山田太郎@example.jp", "日本語などの英数字・記号以外の文字があるメールアドレスには" },
         { "Form.Consumer.NameKana", "Yamada", "フリガナは、カタカナまたはひらがなで入力してください。" },
         { "Form.Consumer.Phone", "12345", "電話番号は10〜15桁の数字で入力してください" },
         { "Form.Consumer.PostalCode", "12-34", "郵便番号は7桁の数字で入力してください" },

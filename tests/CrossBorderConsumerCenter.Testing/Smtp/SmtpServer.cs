@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Globalization;
 using System.Text.Json;
 
 namespace CrossBorderConsumerCenter.Testing.Smtp;
@@ -8,21 +11,25 @@ namespace CrossBorderConsumerCenter.Testing.Smtp;
 /// <summary>
 /// A real SMTP server on loopback: Debian's aiosmtpd writing every message it accepts into a Maildir.
 /// Tests read the messages back decoded by Python's standard email parser. It can be stopped and
-/// started again on the same port to simulate an outage, and scripted to refuse (<see cref="Script"/>)
-/// through our handler scripted_mailbox.py.
+/// started again on the same port to simulate an outage, scripted to refuse or to drop the connection
+/// (<see cref="Script"/>) through our handler scripted_mailbox.py, and given SMTPUTF8, STARTTLS or implicit
+/// TLS and a login (<see cref="SmtpServerFeatures"/>) through smtp_server.py, which also counts connections
+/// and logins.
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _root;
+    private readonly SmtpServerFeatures _features;
     private int _generation;
     private Process? _process;
 
-    private SmtpServer(int port, string root)
+    private SmtpServer(int port, string root, SmtpServerFeatures features)
     {
         Port = port;
         _root = root;
+        _features = features;
         Maildir = Path.Combine(root, "maildir");
     }
 
@@ -42,10 +49,23 @@ public sealed class SmtpServer : IAsyncDisposable
 
     private string ControlFile => Path.Combine(_root, "control.json");
 
-    public static async Task<SmtpServer> StartAsync()
+    private string StatsFile => Path.Combine(_root, "stats.json");
+
+    /// <summary>
+    /// Connections made to the server since it last started, the start's own probes included: compare two readings
+    /// to count a client's connections.
+    /// </summary>
+    public int Connections => ReadStats().Connections;
+
+    /// <summary>Successful logins since the server last started (with <see cref="SmtpServerFeatures.Login"/>).</summary>
+    public int Logins => ReadStats().Logins;
+
+    private Stats ReadStats() => JsonSerializer.Deserialize<Stats>(File.ReadAllText(StatsFile), Json)!;
+
+    public static async Task<SmtpServer> StartAsync(SmtpServerFeatures? features = null)
     {
         var root = Directory.CreateTempSubdirectory("ccc-smtp-").FullName;
-        var server = new SmtpServer(FreePort(), root);
+        var server = new SmtpServer(FreePort(), root, features ?? new SmtpServerFeatures());
         foreach (var sub in new[] { "tmp", "new", "cur" })
         {
             Directory.CreateDirectory(Path.Combine(server.Maildir, sub));
@@ -60,20 +80,24 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         ["Smtp:Host"] = Host,
         ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp:UseStartTls"] = "false",
+        ["Smtp:Security"] = "None",
         ["Email:Outbox:Enabled"] = "true",
         ["Email:Outbox:PollIntervalSeconds"] = "0.1",
         ["Email:Outbox:MinRetryDelaySeconds"] = "0.2",
         ["Email:Outbox:MaxRetryDelaySeconds"] = "1",
     };
 
+    /// <summary>The scripted reply that closes the connection instead of answering (the message is not kept).</summary>
+    public const string DropConnection = "drop";
+
     /// <summary>
-    /// From now on, answer <paramref name="reply"/> (e.g. "451 4.3.0 Try again later") at <paramref name="stage"/>
-    /// the next <paramref name="times"/> times (null: always), then accept as usual.
+    /// From now on, after letting <paramref name="after"/> through, answer <paramref name="reply"/> (e.g. "451 4.3.0 Try
+    /// again later", or <see cref="DropConnection"/>) at <paramref name="stage"/> the next <paramref name="times"/> times
+    /// (null: always), then accept as usual.
     /// </summary>
-    public void Script(SmtpStage stage, string reply, int? times = null)
+    public void Script(SmtpStage stage, string reply, int? times = null, int after = 0)
     {
-        var control = JsonSerializer.Serialize(new { generation = ++_generation, stage = stage.ToString().ToLowerInvariant(), reply, times });
+        var control = JsonSerializer.Serialize(new { generation = ++_generation, stage = stage.ToString().ToLowerInvariant(), reply, times, after });
         File.WriteAllText(ControlFile + ".tmp", control);
         File.Move(ControlFile + ".tmp", ControlFile, overwrite: true);
     }
@@ -95,12 +119,16 @@ public sealed class SmtpServer : IAsyncDisposable
 
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "scripted_mailbox.ScriptedMailbox", Maildir, ControlFile },
-            Environment = { ["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Smtp") },
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "Smtp", "smtp_server.py"), "--host", Host, "--port", Port.ToString(CultureInfo.InvariantCulture),
+                "--maildir", Maildir, "--control", ControlFile, "--stats", StatsFile,
+            },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        _features.AddArguments(start.ArgumentList, _root);
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -174,11 +202,19 @@ public sealed class SmtpServer : IAsyncDisposable
         {
             using var client = new TcpClient();
             await client.ConnectAsync(IPAddress.Loopback, Port);
-            using var reader = new StreamReader(client.GetStream());
+            Stream stream = client.GetStream();
+            if (_features is { ImplicitTls: true, Certificate: { } certificate })
+            {
+                var tls = new SslStream(stream, leaveInnerStreamOpen: false, (_, presented, _, _) => certificate.IsThis(presented));
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }).WaitAsync(TimeSpan.FromSeconds(2));
+                stream = tls;
+            }
+
+            using var reader = new StreamReader(stream);
             var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(2));
             return greeting?.StartsWith("220", StringComparison.Ordinal) == true;
         }
-        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or AuthenticationException)
         {
             return false;
         }
@@ -190,6 +226,8 @@ public sealed class SmtpServer : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private sealed record Stats(int Connections, int Logins);
 
     internal sealed record RawMessage(string File, List<List<string>> Headers, List<List<string>> RawHeaders, string? Text, string? Html, List<RawAttachment> Attachments, string Raw);
 
@@ -233,4 +271,39 @@ public enum SmtpStage
 {
     Rcpt,
     Data,
+}
+
+/// <summary>What the test SMTP server offers besides plain SMTP.</summary>
+/// <param name="SmtpUtf8">Offer SMTPUTF8 (RFC 6531): addresses with letters beyond ASCII.</param>
+/// <param name="Certificate">A certificate (with its key) for TLS: STARTTLS, required before anything else, or implicit TLS.</param>
+/// <param name="ImplicitTls">TLS from the first byte (SMTPS) instead of STARTTLS.</param>
+/// <param name="Login">Require AUTH with this user name and password.</param>
+public sealed record SmtpServerFeatures(bool SmtpUtf8 = false, TestCertificate? Certificate = null, bool ImplicitTls = false, (string User, string Password)? Login = null)
+{
+    internal void AddArguments(ICollection<string> arguments, string folder)
+    {
+        if (SmtpUtf8)
+        {
+            arguments.Add("--smtputf8");
+        }
+
+        if (Certificate is { } certificate)
+        {
+            var (cert, key) = certificate.WritePem(folder);
+            arguments.Add("--cert");
+            arguments.Add(cert);
+            arguments.Add("--key");
+            arguments.Add(key);
+            if (ImplicitTls)
+            {
+                arguments.Add("--implicit-tls");
+            }
+        }
+
+        if (Login is var (user, password))
+        {
+            arguments.Add("--login");
+            arguments.Add($"{user}:{password}");
+        }
+    }
 }

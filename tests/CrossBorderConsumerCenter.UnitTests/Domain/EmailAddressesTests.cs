@@ -2,7 +2,7 @@ using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.UnitTests.Domain;
 
-/// <summary>Seed 001: addresses with '.', '-' or '_' at the start or before '@', or with "..", cannot be replied to.</summary>
+/// <summary>The ward's rules: addresses with '.', '-' or '_' at the start or before '@', or with "..", cannot be replied to.</summary>
 public class EmailAddressesTests
 {
     [Theory]
@@ -65,11 +65,30 @@ public class EmailAddressesTests
     [InlineData("taro@example.123")]
     [InlineData("taro@exa_mple.jp")]
     [InlineData("\"taro\"@example.jp")]
-    [InlineData("たろう@example.jp")]
+    [InlineData("たろう @example.jp")]
+    [InlineData("たろう\u200B@example.jp")]
     [InlineData("taro@example.jp<script>")]
     [InlineData("taro(comment)@example.jp")]
     public void RefusesWhatIsNotAnEmailAddress(string? address) =>
         Assert.Equal(EmailAddressProblem.Malformed, EmailAddresses.Check(address));
+
+    [Theory]
+    [InlineData("たろう@example.jp")]
+    [InlineData("山田太郎@例え.jp")]
+    [InlineData("jörg@example.de")]
+    [InlineData("taro.山田@example.jp")]
+    public void AnAddressWithLettersBeyondAsciiBeforeTheAtIsRepliedToOnlyWhereTheMailServerTakesIt(string address)
+    {
+        Assert.Equal(EmailAddressProblem.InternationalLocalPart, EmailAddresses.Check(address));
+        Assert.Equal(EmailAddressProblem.None, EmailAddresses.Check(address, internationalAccepted: true));
+    }
+
+    [Fact]
+    public void TheLocalPartsLimitIs64BytesInUtf8()
+    {
+        Assert.Equal(EmailAddressProblem.None, EmailAddresses.Check(new string('山', 21) + "@example.jp", internationalAccepted: true));
+        Assert.Equal(EmailAddressProblem.Malformed, EmailAddresses.Check(new string('山', 22) + "@example.jp", internationalAccepted: true));
+    }
 
     [Fact]
     public void RefusesAnAddressLongerThanMailAllows()

@@ -54,14 +54,44 @@ public class EmailSettingsTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void RefusesPort465WhichSystemNetMailCannotSpeak(bool startTls)
+    [InlineData(SmtpSecurity.StartTls, false)]
+    [InlineData(SmtpSecurity.None, false)]
+    [InlineData(SmtpSecurity.Implicit, true)]
+    public void Port465IsImplicitTlsAndNeedsSecurityImplicit(SmtpSecurity security, bool valid)
     {
-        var options = new SmtpOptions { Host = "smtp.example.jp", Port = 465, UseStartTls = startTls, FromAddress = "no-reply@ccj.example.jp" };
+        var options = new SmtpOptions { Host = "smtp.example.jp", Port = 465, Security = security, FromAddress = "no-reply@ccj.example.jp" };
         var result = new SmtpOptions.Validator().Validate(null, options);
-        Assert.Contains("Smtp:Port 465", result.FailureMessage, StringComparison.Ordinal);
-        options.Port = 587;
-        Assert.True(new SmtpOptions.Validator().Validate(null, options).Succeeded);
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Smtp:Port 465 is SMTP over implicit TLS: set Smtp:Security to Implicit", result.FailureMessage, StringComparison.Ordinal);
+            options.Port = 587;
+            Assert.True(new SmtpOptions.Validator().Validate(null, options).Succeeded);
+        }
+    }
+
+    [Fact]
+    public void TheFormerUseStartTlsSettingSaysWhatReplacesIt()
+    {
+        var options = new SmtpOptions { Host = "smtp.example.jp", UseStartTls = true, FromAddress = "no-reply@ccj.example.jp" };
+        Assert.Contains("Smtp:UseStartTls is no longer read: set Smtp:Security", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrustedCertificateMustBeAReadablePemFile()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".pem");
+        var options = new SmtpOptions { Host = "smtp.example.jp", TrustedCertificatePath = missing, FromAddress = "no-reply@ccj.example.jp" };
+        Assert.Contains("Smtp:TrustedCertificatePath names no file", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+
+        File.WriteAllText(missing, "not a certificate");
+        try
+        {
+            Assert.Contains("Smtp:TrustedCertificatePath is not a PEM certificate", new SmtpOptions.Validator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(missing);
+        }
     }
 }

@@ -1,6 +1,8 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace CrossBorderConsumerCenter.UnitTests.Email;
 
@@ -14,7 +16,7 @@ public class SmtpFailuresTests
     [MemberData(nameof(TemporaryCodes))]
     public void AFourHundredReplyIsTemporary(int code)
     {
-        var result = SmtpFailures.Classify(new SmtpException((SmtpStatusCode)code, "4.3.0 Try again later"), 1);
+        var result = SmtpFailures.Classify(Reply(code, "4.3.0 Try again later"));
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Equal(code, result.SmtpStatus);
     }
@@ -23,7 +25,7 @@ public class SmtpFailuresTests
     [MemberData(nameof(PermanentCodes))]
     public void AFiveHundredReplyIsPermanent(int code)
     {
-        var result = SmtpFailures.Classify(new SmtpException((SmtpStatusCode)code, "5.7.1 Message refused"), 1);
+        var result = SmtpFailures.Classify(Reply(code, "5.7.1 Message refused"));
         Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
         Assert.Equal(code, result.SmtpStatus);
     }
@@ -35,15 +37,40 @@ public class SmtpFailuresTests
     [InlineData(538)]
     public void AnAuthenticationOrTlsRefusalIsASettingsProblemAndWaitsForTheOperator(int code)
     {
-        var result = SmtpFailures.Classify(new SmtpException((SmtpStatusCode)code, "5.7.8 Authentication credentials invalid"), 1);
+        var result = SmtpFailures.Classify(Reply(code, "5.7.8 Authentication credentials invalid"));
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.False(SmtpFailures.IsPermanent(code));
     }
 
     [Fact]
+    public void RefusedCredentialsWaitForTheOperatorAndNameTheSettings()
+    {
+        var result = SmtpFailures.Classify(new AuthenticationException("535: 5.7.8 Authentication credentials invalid"));
+        Assert.Equal((SendOutcome.TemporaryFailure, 535), (result.Outcome, result.SmtpStatus));
+        Assert.Contains("Smtp:UserName and Smtp:Password", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFailedTlsHandshakeWaitsForTheOperatorAndNamesTheSettings()
+    {
+        var result = SmtpFailures.Classify(new SslHandshakeException("An error occurred while attempting to establish an SSL or TLS connection.", new IOException("certificate rejected")));
+        Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
+        Assert.Contains("Smtp:TrustedCertificatePath", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("certificate rejected", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AServerWithoutStartTlsWhenItIsRequiredWaitsForTheOperator()
+    {
+        var result = SmtpFailures.Classify(new NotSupportedException("The SMTP server does not support the STARTTLS extension."));
+        Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
+        Assert.Contains("Smtp:Security", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheServersReplyIsKeptWithItsCode()
     {
-        var result = SmtpFailures.Classify(new SmtpException(SmtpStatusCode.LocalErrorInProcessing, "4.3.0 Try again later"), 1);
+        var result = SmtpFailures.Classify(Reply(451, "4.3.0 Try again later"));
         Assert.StartsWith("451 ", result.Detail, StringComparison.Ordinal);
         Assert.Contains("4.3.0 Try again later", result.Detail, StringComparison.Ordinal);
     }
@@ -51,24 +78,26 @@ public class SmtpFailuresTests
     [Fact]
     public void ARefusedConnectionIsTemporaryAndSaysWhy()
     {
-        var refused = new SmtpException("Failure sending mail.", new SocketException((int)SocketError.ConnectionRefused));
-        var result = SmtpFailures.Classify(refused, 1);
+        var result = SmtpFailures.Classify(new SocketException((int)SocketError.ConnectionRefused));
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Null(result.SmtpStatus);
-        Assert.StartsWith("Failure sending mail. (", result.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("SocketException: ", result.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(SmtpStatusCode.GeneralFailure)]
     [InlineData(SmtpStatusCode.Ok)]
     [InlineData(SmtpStatusCode.StartMailInput)]
-    public void ACodeThatIsNotAnErrorReplyIsTemporary(SmtpStatusCode code) =>
-        Assert.Equal(SendOutcome.TemporaryFailure, SmtpFailures.Classify(new SmtpException(code, "odd"), 1).Outcome);
+    [InlineData(SmtpStatusCode.ServiceReady)]
+    public void ACodeThatIsNotAnErrorReplyIsTemporary(SmtpStatusCode code)
+    {
+        var result = SmtpFailures.Classify(new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, code, "odd"));
+        Assert.Equal((SendOutcome.TemporaryFailure, (int?)null), (result.Outcome, result.SmtpStatus));
+    }
 
     [Fact]
     public void TheOnlyRecipientRefusedPermanentlyIsPermanent()
     {
-        var result = SmtpFailures.Classify(new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "<taro@example.jp>", "5.1.1 User unknown"), 1);
+        var result = SmtpFailures.ClassifyRecipients([Refusal(550, "5.1.1 User unknown")], 1);
         Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
         Assert.Equal(550, result.SmtpStatus);
         Assert.Contains("5.1.1 User unknown", result.Detail, StringComparison.Ordinal);
@@ -77,7 +106,7 @@ public class SmtpFailuresTests
     [Fact]
     public void TheOnlyRecipientRefusedTemporarilyIsTemporary()
     {
-        var result = SmtpFailures.Classify(new SmtpFailedRecipientException(SmtpStatusCode.MailboxBusy, "<taro@example.jp>", "4.2.1 Mailbox busy"), 1);
+        var result = SmtpFailures.ClassifyRecipients([Refusal(450, "4.2.1 Mailbox busy")], 1);
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Equal(450, result.SmtpStatus);
     }
@@ -85,7 +114,7 @@ public class SmtpFailuresTests
     [Fact]
     public void OneRefusalAmongTwoRecipientsMeansTheOtherGotItAndItIsNotSentAgain()
     {
-        var result = SmtpFailures.Classify(new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "<cc@example.jp>", "5.1.1 User unknown"), 2);
+        var result = SmtpFailures.ClassifyRecipients([Refusal(550, "5.1.1 User unknown")], 2);
         Assert.Equal(SendOutcome.Delivered, result.Outcome);
         Assert.StartsWith("Delivered, but refused for 1 of 2 recipients: 550 ", result.Detail, StringComparison.Ordinal);
     }
@@ -93,8 +122,7 @@ public class SmtpFailuresTests
     [Fact]
     public void EveryRecipientRefusedPermanentlyIsPermanent()
     {
-        var all = new SmtpFailedRecipientsException("refused", [Refusal(SmtpStatusCode.MailboxUnavailable), Refusal(SmtpStatusCode.MailboxNameNotAllowed)]);
-        var result = SmtpFailures.Classify(all, 2);
+        var result = SmtpFailures.ClassifyRecipients([Refusal(550, "refused"), Refusal(553, "refused")], 2);
         Assert.Equal(SendOutcome.PermanentFailure, result.Outcome);
         Assert.Equal(550, result.SmtpStatus);
         Assert.Contains(" | 553 ", result.Detail, StringComparison.Ordinal);
@@ -103,8 +131,7 @@ public class SmtpFailuresTests
     [Fact]
     public void EveryRecipientRefusedWithOneOfThemTemporarilyIsRetried()
     {
-        var all = new SmtpFailedRecipientsException("refused", [Refusal(SmtpStatusCode.MailboxUnavailable), Refusal(SmtpStatusCode.MailboxBusy)]);
-        var result = SmtpFailures.Classify(all, 2);
+        var result = SmtpFailures.ClassifyRecipients([Refusal(550, "refused"), Refusal(450, "busy")], 2);
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Equal(450, result.SmtpStatus);
     }
@@ -112,26 +139,31 @@ public class SmtpFailuresTests
     [Fact]
     public void SomeOfSeveralRecipientsRefusedIsDelivered()
     {
-        var some = new SmtpFailedRecipientsException("refused", [Refusal(SmtpStatusCode.MailboxUnavailable), Refusal(SmtpStatusCode.MailboxBusy)]);
-        var result = SmtpFailures.Classify(some, 3);
+        var result = SmtpFailures.ClassifyRecipients([Refusal(550, "refused"), Refusal(450, "busy")], 3);
         Assert.Equal(SendOutcome.Delivered, result.Outcome);
         Assert.Contains("2 of 3", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AMessageSystemNetMailCannotFormatIsPermanent() =>
-        Assert.Equal(SendOutcome.PermanentFailure, SmtpFailures.Classify(new FormatException("The specified string is not in the form required for an e-mail address."), 1).Outcome);
+    public void AnAddressThatCannotBeWrittenIsPermanent()
+    {
+        var failure = Assert.Throws<ParseException>(() => MailboxAddress.Parse("taro@@example.jp"));
+        Assert.Equal(SendOutcome.PermanentFailure, SmtpFailures.Classify(failure).Outcome);
+    }
 
     [Theory]
     [InlineData(typeof(IOException))]
     [InlineData(typeof(InvalidOperationException))]
     [InlineData(typeof(TimeoutException))]
+    [InlineData(typeof(SmtpProtocolException))]
     public void AnythingElseIsTemporaryAndNamesTheExceptionType(Type type)
     {
-        var result = SmtpFailures.Classify((Exception)Activator.CreateInstance(type, "went wrong")!, 1);
+        var result = SmtpFailures.Classify((Exception)Activator.CreateInstance(type, "went wrong")!);
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Equal($"{type.Name}: went wrong", result.Detail);
     }
 
-    private static SmtpFailedRecipientException Refusal(SmtpStatusCode code) => new(code, "<someone@example.jp>", "refused");
+    private static SmtpCommandException Reply(int code, string text) => new(SmtpErrorCode.MessageNotAccepted, (SmtpStatusCode)code, text);
+
+    private static RecipientRefusal Refusal(int code, string reply) => new("someone@example.jp", code, reply);
 }

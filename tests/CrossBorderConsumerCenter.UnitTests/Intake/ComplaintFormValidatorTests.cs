@@ -91,6 +91,7 @@ public class ComplaintFormValidatorTests
     [InlineData("taro.@docomo.ne.jp", "「@」の直前が「.」「-」「_」のメールアドレスには、センターからの返信が届きません。別のメールアドレスをご使用ください。")]
     [InlineData("taro..yamada@docomo.ne.jp", "「.」が2つ以上続くメールアドレスには、センターからの返信が届きません。別のメールアドレスをご使用ください。")]
     [InlineData("taro.example.jp", "メールアドレスの形式が正しくありません(例: taro@example.jp)。")]
+    [InlineData("山田太郎@example.jp", "「@」より前に日本語などの英数字・記号以外の文字があるメールアドレスには、センターからの返信をお送りできません。別のメールアドレスをご使用ください。")]
     public void AnEmailWeCannotReplyToIsRefusedWithTheReason(string email, string message) =>
         AssertError(Validate(form => form.Consumer.Email = form.Consumer.EmailConfirmation = email), "Consumer.Email", message);
 
@@ -98,6 +99,17 @@ public class ComplaintFormValidatorTests
     public void TheReasonIsGivenInEnglishToEnglishUsers() =>
         AssertError(Validate(form => form.Consumer.Email = form.Consumer.EmailConfirmation = "-taro@docomo.ne.jp", "en"), "Consumer.Email",
             "Our replies cannot reach an address that starts with '.', '-' or '_'. Please use another address.");
+
+    [Fact]
+    public void AnAddressWithJapaneseBeforeTheAtIsTakenWhereTheMailServerTakesIt()
+    {
+        var international = new ComplaintForm.Validator(Text, Clock, internationalEmail: true);
+        var form = ValidForm();
+        form.Consumer.Email = form.Consumer.EmailConfirmation = "山田太郎@example.jp";
+        Assert.Empty(InLanguage("ja", () => international.Validate(form)).Errors);
+        Assert.Equal("We cannot send our replies to an address with letters other than A–Z, digits and symbols (Japanese, for example) before the @. Please use another address.",
+            Assert.Single(InLanguage("en", () => Validator.Validate(form)).Errors).ErrorMessage);
+    }
 
     [Fact]
     public void AnEmailLongerThanMailAllowsIsRefusedAsTooLong() =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace CrossBorderConsumerCenter.Web.Domain.Contact;
 
@@ -18,6 +19,12 @@ public enum EmailAddressProblem
 
     /// <summary>Two or more dots in a row anywhere.</summary>
     ConsecutiveDots,
+
+    /// <summary>
+    /// Letters beyond ASCII before '@' (an internationalized address, RFC 6531): only a mail server that offers SMTPUTF8
+    /// can deliver to it, so it is accepted only where the center's mail server is known to.
+    /// </summary>
+    InternationalLocalPart,
 }
 
 /// <summary>
@@ -37,7 +44,9 @@ public static class EmailAddresses
 
     public static string Normalize(string? input) => TextInput.Narrow(input);
 
-    public static EmailAddressProblem Check(string? address)
+    /// <param name="address">The address, normalized (<see cref="Normalize"/>).</param>
+    /// <param name="internationalAccepted">Whether an address with letters beyond ASCII before '@' can be replied to.</param>
+    public static EmailAddressProblem Check(string? address, bool internationalAccepted = false)
     {
         if (string.IsNullOrEmpty(address) || address.Length > MaxLength || address.Count(c => c == '@') != 1)
         {
@@ -68,11 +77,21 @@ public static class EmailAddresses
             return EmailAddressProblem.ConsecutiveDots;
         }
 
-        return IsDotAtom(local) && IsDomain(domain) ? EmailAddressProblem.None : EmailAddressProblem.Malformed;
+        if (!IsDotAtom(local) || !IsDomain(domain))
+        {
+            return EmailAddressProblem.Malformed;
+        }
+
+        return internationalAccepted || Ascii.IsValid(local) ? EmailAddressProblem.None : EmailAddressProblem.InternationalLocalPart;
     }
 
+    /// <summary>A dot-atom of ASCII letters, digits and symbols, or letters beyond ASCII (RFC 6531's UTF8-non-ascii), at most 64 bytes in UTF-8.</summary>
     private static bool IsDotAtom(string local) =>
-        local.Length <= MaxLocalPartLength && local.All(c => char.IsAsciiLetterOrDigit(c) || AtextSymbols.Contains(c, StringComparison.Ordinal));
+        Encoding.UTF8.GetByteCount(local) <= MaxLocalPartLength
+        && local.All(c => char.IsAsciiLetterOrDigit(c) || AtextSymbols.Contains(c, StringComparison.Ordinal) || IsNonAsciiLetter(c));
+
+    private static bool IsNonAsciiLetter(char c) =>
+        !char.IsAscii(c) && !char.IsControl(c) && !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
 
     private static bool IsDomain(string domain)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 
@@ -354,5 +356,6 @@ public sealed record CounselorReceiptPage(string Number, DateTimeOffset Received
 /// <summary>The intake's complaint rules for a resident a counselor files for: the resident's email is optional.</summary>
 public sealed class ResidentComplaintValidator : FluentValidation.AbstractValidator<ComplaintForm>
 {
-    public ResidentComplaintValidator(IStringLocalizer<IntakeText> text, TimeProvider clock) => Include(new ComplaintForm.Validator(text, clock, consumerEmailRequired: false));
+    public ResidentComplaintValidator(IStringLocalizer<IntakeText> text, TimeProvider clock, IOptions<SmtpOptions> smtp) =>
+        Include(new ComplaintForm.Validator(text, clock, consumerEmailRequired: false, smtp.Value.InternationalAddresses));
 }

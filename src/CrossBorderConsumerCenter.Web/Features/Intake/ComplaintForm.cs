@@ -175,9 +175,10 @@ public sealed class ComplaintForm
     /// </summary>
     public sealed class Validator : AbstractValidator<ComplaintForm>
     {
-        public Validator(IStringLocalizer<IntakeText> text, TimeProvider clock, bool consumerEmailRequired = true)
+        /// <summary>internationalEmail: accept a consumer's address with letters beyond ASCII before '@' (Smtp:InternationalAddresses).</summary>
+        public Validator(IStringLocalizer<IntakeText> text, TimeProvider clock, bool consumerEmailRequired = true, bool internationalEmail = false)
         {
-            RuleFor(f => f.Consumer).SetValidator(new ConsumerValidator(text, consumerEmailRequired));
+            RuleFor(f => f.Consumer).SetValidator(new ConsumerValidator(text, consumerEmailRequired, internationalEmail));
             RuleFor(f => f.Business).SetValidator(new BusinessValidator(text));
             RuleFor(f => f.Purchase).SetValidator(new PurchaseValidator(text, clock));
             // The contact date is compared with the purchase date only when that one is valid itself.
@@ -188,7 +189,7 @@ public sealed class ComplaintForm
 
     public sealed class ConsumerValidator : AbstractValidator<ConsumerSection>
     {
-        public ConsumerValidator(IStringLocalizer<IntakeText> text, bool emailRequired = true)
+        public ConsumerValidator(IStringLocalizer<IntakeText> text, bool emailRequired = true, bool internationalEmail = false)
         {
             var rules = new FieldRules(text);
             rules.FreeText(RuleFor(s => s.Name), "Consumer_Name", ComplaintLimits.Name, required: true);
@@ -205,12 +206,12 @@ public sealed class ComplaintForm
                 RuleFor(s => s.Email).Cascade(CascadeMode.Stop)
                     .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_Email_Required"])
                     .Must(v => EmailAddresses.Normalize(v).Length <= ComplaintLimits.Email).WithMessage(_ => rules.TooLong("Consumer_Email", ComplaintLimits.Email))
-                    .Must(v => EmailAddresses.Check(EmailAddresses.Normalize(v)) == EmailAddressProblem.None)
-                    .WithMessage((_, v) => text["Consumer_Email_" + EmailAddresses.Check(EmailAddresses.Normalize(v))]);
+                    .Must(v => EmailAddresses.Check(EmailAddresses.Normalize(v), internationalEmail) == EmailAddressProblem.None)
+                    .WithMessage((_, v) => text["Consumer_Email_" + EmailAddresses.Check(EmailAddresses.Normalize(v), internationalEmail)]);
                 RuleFor(s => s.EmailConfirmation).Cascade(CascadeMode.Stop)
                     .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Consumer_EmailConfirmation_Required"])
                     .Must((s, v) => string.Equals(EmailAddresses.Normalize(v), EmailAddresses.Normalize(s.Email), StringComparison.OrdinalIgnoreCase))
-                    .When(s => EmailAddresses.Check(EmailAddresses.Normalize(s.Email)) == EmailAddressProblem.None)
+                    .When(s => EmailAddresses.Check(EmailAddresses.Normalize(s.Email), internationalEmail) == EmailAddressProblem.None)
                     .WithMessage(_ => text["Consumer_EmailConfirmation_Mismatch"]);
             });
 

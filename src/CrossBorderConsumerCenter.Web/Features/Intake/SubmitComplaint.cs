@@ -1,3 +1,4 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Partners;
@@ -9,6 +10,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -57,6 +59,7 @@ public static class SubmitComplaint
         PartnerDirectory partners,
         TrackingLinks links,
         IStringLocalizer<IntakeText> text,
+        IOptions<SmtpOptions> smtp,
         TimeProvider clock,
         ILogger<Handler> logger)
     {
@@ -98,7 +101,7 @@ public static class SubmitComplaint
             }
 
             var form = SaveComplaint.Deserialize(draft);
-            var check = filing is null ? validator : new ComplaintForm.Validator(text, clock, consumerEmailRequired: false);
+            var check = filing is null ? validator : new ComplaintForm.Validator(text, clock, consumerEmailRequired: false, smtp.Value.InternationalAddresses);
             if (!(await check.ValidateAsync(form, ct)).IsValid)
             {
                 return new Result(Outcome.Incomplete);

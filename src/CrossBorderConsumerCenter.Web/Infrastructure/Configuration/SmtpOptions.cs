@@ -1,4 +1,6 @@
-using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
@@ -13,7 +15,25 @@ public sealed class SmtpOptions
 
     public string? Host { get; set; }
     public int Port { get; set; } = 587;
-    public bool UseStartTls { get; set; } = true;
+
+    /// <summary>How the connection is secured: STARTTLS on the submission port (587), implicit TLS (465), or none (a relay on loopback).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    /// <summary>
+    /// A PEM certificate (the server's own, or the authority that issued it) trusted for this server besides the
+    /// system's authorities: for a relay with a certificate from an internal authority. The host name must still match.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
+
+    /// <summary>
+    /// Whether consumers may give an address with letters beyond ASCII before '@' (RFC 6531). Turn on only when the
+    /// server offers SMTPUTF8: the portal sends such messages only over SMTPUTF8 and dead-letters them otherwise.
+    /// </summary>
+    public bool InternationalAddresses { get; set; }
+
+    /// <summary>Replaced by <see cref="Security"/>; set, it stops the start with a message saying so.</summary>
+    public bool? UseStartTls { get; set; }
+
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string FromAddress { get; set; } = "";
@@ -24,16 +44,17 @@ public sealed class SmtpOptions
 
     public bool UsesPickupDirectory => string.IsNullOrWhiteSpace(Host);
 
-    /// <summary>A relative PickupDirectory is taken relative to the app's content root.</summary>
+    /// <summary>Relative paths (PickupDirectory, TrustedCertificatePath) are taken relative to the app's content root.</summary>
     public sealed class ResolvePaths(IHostEnvironment environment) : IPostConfigureOptions<SmtpOptions>
     {
         public void PostConfigure(string? name, SmtpOptions options)
         {
-            if (!string.IsNullOrWhiteSpace(options.PickupDirectory) && !Path.IsPathFullyQualified(options.PickupDirectory))
-            {
-                options.PickupDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.PickupDirectory));
-            }
+            options.PickupDirectory = Resolve(options.PickupDirectory);
+            options.TrustedCertificatePath = Resolve(options.TrustedCertificatePath);
         }
+
+        private string? Resolve(string? path) =>
+            string.IsNullOrWhiteSpace(path) || Path.IsPathFullyQualified(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
     }
 
     public sealed class Validator : IValidateOptions<SmtpOptions>
@@ -53,9 +74,24 @@ public sealed class SmtpOptions
                 failures.Add($"{Section}:Port must be between 1 and 65535 (got {options.Port}).");
             }
 
-            if (options.Port == ImplicitTlsPort && !options.UsesPickupDirectory)
+            if (options.Port == ImplicitTlsPort && options.Security != SmtpSecurity.Implicit && !options.UsesPickupDirectory)
             {
-                failures.Add($"{Section}:Port {ImplicitTlsPort} is SMTP over implicit TLS, which System.Net.Mail cannot speak (it would wait for a greeting that never comes). Use the submission port 587 with {Section}:UseStartTls=true.");
+                failures.Add($"{Section}:Port {ImplicitTlsPort} is SMTP over implicit TLS: set {Section}:Security to Implicit (or use the submission port 587 with StartTls).");
+            }
+
+            if (!Enum.IsDefined(options.Security))
+            {
+                failures.Add($"{Section}:Security must be StartTls, Implicit or None.");
+            }
+
+            if (options.UseStartTls is not null)
+            {
+                failures.Add($"{Section}:UseStartTls is no longer read: set {Section}:Security to StartTls (the default), Implicit (port 465) or None.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(options.TrustedCertificatePath) && TrustedCertificateProblem(options.TrustedCertificatePath) is { } problem)
+            {
+                failures.Add($"{Section}:TrustedCertificatePath {problem}");
             }
 
             if (!IsAddress(options.FromAddress))
@@ -81,6 +117,37 @@ public sealed class SmtpOptions
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
 
-        private static bool IsAddress(string? value) => !string.IsNullOrWhiteSpace(value) && MailAddress.TryCreate(value, out _);
+        private static bool IsAddress(string? value) => MailAddresses.IsValid(value);
+
+        private static string? TrustedCertificateProblem(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return $"names no file ('{path}').";
+            }
+
+            try
+            {
+                using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
+                return null;
+            }
+            catch (CryptographicException ex)
+            {
+                return $"is not a PEM certificate ('{path}': {ex.Message}).";
+            }
+        }
     }
+}
+
+/// <summary>How the connection to the SMTP server is secured.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain connection upgraded with STARTTLS before anything is sent; refused if the server does not offer it.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (SMTPS, port 465).</summary>
+    Implicit,
+
+    /// <summary>No encryption: only for a relay on the same machine or a trusted private network.</summary>
+    None,
 }

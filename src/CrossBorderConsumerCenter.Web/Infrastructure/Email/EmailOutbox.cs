@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,7 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
     {
         foreach (var address in recipients.To.Concat(recipients.Cc ?? []).Append(recipients.ReplyTo).OfType<string>())
         {
-            if (!MailAddress.TryCreate(address, out _) || address.Length > OutboundEmail.MaxAddressLength)
+            if (!MailAddresses.IsValid(address))
             {
                 // The address itself is personal data: the message does not repeat it.
                 throw new ArgumentException("A recipient is not a valid email address.", nameof(recipients));
@@ -63,8 +62,7 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
 
     private string MessageIdFor(Guid id)
     {
-        var domain = MailAddress.TryCreate(smtp.Value.FromAddress, out var from) ? from.Host : "localhost";
-        return $"<{id:N}@{domain}>";
+        return $"<{id:N}@{MailAddresses.DomainOf(smtp.Value.FromAddress, "localhost")}>";
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

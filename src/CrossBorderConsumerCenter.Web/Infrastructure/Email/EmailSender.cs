@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 /// <summary>
 /// Delivers due outbox messages (ADR 0020). One pass claims a batch with FOR UPDATE SKIP LOCKED and marks it
 /// Sending under a lease and a claim token (committed at once, so no transaction stays open while mail is sent),
-/// sends the messages a few at a time, and records each outcome only if the claim is still ours. Several
+/// sends the messages over up to MaxParallelSends connections at once (each connection reused for message after
+/// message), and records each outcome only if the claim is still ours. Several
 /// senders, in one process or many, never claim the same message; a sender that dies leaves its claim to
 /// expire, and the message is claimed again (at-least-once delivery).
 /// </summary>
@@ -34,8 +36,18 @@ public sealed class EmailSender(
 
         try
         {
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = ct },
-                async (email, token) => await SendOneAsync(email, claim, schedule, token));
+            // Each lane opens one connection and takes message after message from the batch until none is left.
+            var waiting = new ConcurrentQueue<OutboundEmail>(batch);
+            var lanes = Math.Min(options.MaxParallelSends, batch.Count);
+            await Parallel.ForEachAsync(Enumerable.Range(0, lanes), new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = ct },
+                async (_, token) =>
+                {
+                    await using var connection = transport.Open();
+                    while (waiting.TryDequeue(out var email))
+                    {
+                        await SendOneAsync(connection, email, claim, schedule, token);
+                    }
+                });
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -78,7 +90,7 @@ public sealed class EmailSender(
             .ToListAsync(ct);
     }
 
-    private async Task SendOneAsync(OutboundEmail email, Guid claim, RetrySchedule schedule, CancellationToken ct)
+    private async Task SendOneAsync(IEmailConnection connection, OutboundEmail email, Guid claim, RetrySchedule schedule, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -86,12 +98,12 @@ public sealed class EmailSender(
         try
         {
             var attachments = await ReadAttachmentsAsync(db, email, ct);
-            result = await transport.SendAsync(email, attachments, ct);
+            result = await connection.SendAsync(email, attachments, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Reading the attachments failed (the database is unreachable, say): a temporary failure like any other.
-            result = SmtpFailures.Classify(ex, email.ToAddresses.Count + email.CcAddresses.Count);
+            result = SmtpFailures.Classify(ex);
         }
 
         await RecordAsync(db, email, claim, result, schedule);

@@ -1,10 +1,20 @@
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
 /// <summary>
-/// Hands one message to the mail system (an SMTP server, or the pickup folder in development).
-/// Ours, so that System.Net.Mail can be replaced later without touching the sender (ADR 0020).
+/// Hands messages to the mail system (an SMTP server, or the pickup folder in development). Ours, so that the
+/// sender does not depend on the mail library (ADR 0020).
 /// </summary>
 public interface IEmailTransport
+{
+    /// <summary>
+    /// A connection for a run of messages: opened (and authenticated) when the first is sent, reused for the next,
+    /// opened again after a failure that closed it, and closed when disposed.
+    /// </summary>
+    IEmailConnection Open();
+}
+
+/// <summary>One connection to the mail system, used by one sender lane at a time.</summary>
+public interface IEmailConnection : IAsyncDisposable
 {
     /// <summary>
     /// Sends the message and says how it went; never throws for a mail failure. Throws
@@ -40,3 +50,6 @@ public sealed record SendResult(SendOutcome Outcome, int? SmtpStatus = null, str
 
     public static SendResult Permanent(int? status, string detail) => new(SendOutcome.PermanentFailure, status, detail);
 }
+
+/// <summary>A recipient the server refused (RCPT TO), with its reply.</summary>
+public sealed record RecipientRefusal(string Address, int Status, string Reply);

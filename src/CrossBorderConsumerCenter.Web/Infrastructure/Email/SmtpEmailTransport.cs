@@ -1,119 +1,206 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
 /// <summary>
-/// Sends through System.Net.Mail.SmtpClient (MailKit does not restore here; ADR 0020), or writes .eml files
-/// into Smtp:PickupDirectory when no Smtp:Host is set. Each send opens its own connection and is bounded by
-/// Smtp:TimeoutSeconds through a cancellation token, because SendMailAsync ignores SmtpClient.Timeout.
+/// Sends through MailKit's SmtpClient: STARTTLS, implicit TLS or none (Smtp:Security), one connection authenticated once
+/// and reused for a run of messages, SMTPUTF8 when a message needs it and the server offers it. Without Smtp:Host, each
+/// message is written by MimeKit as an .eml file into Smtp:PickupDirectory instead. Every send (with the connection it
+/// may open) is bounded by Smtp:TimeoutSeconds; a connection left in doubt by a failure is closed and opened afresh.
 /// </summary>
-public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options) : IEmailTransport
+public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options, TimeProvider clock) : IEmailTransport
 {
-    public async Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
+    private readonly Lazy<X509Certificate2?> _trusted = new(() =>
+        string.IsNullOrWhiteSpace(options.Value.TrustedCertificatePath) ? null : X509Certificate2.CreateFromPem(File.ReadAllText(options.Value.TrustedCertificatePath)));
+
+    public IEmailConnection Open() =>
+        options.Value.UsesPickupDirectory ? new PickupFolder(options.Value, clock) : new SmtpConnection(options.Value, _trusted.Value, clock);
+
+    /// <summary>Development: every message as an .eml file, written whole under a temporary name and then renamed.</summary>
+    private sealed class PickupFolder(SmtpOptions smtp, TimeProvider clock) : IEmailConnection
     {
-        var smtp = options.Value;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(smtp.TimeoutSeconds));
-        try
+        public async Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
         {
-            using var message = Compose(email, attachments, smtp);
-            using var client = CreateClient(smtp);
-            await client.SendMailAsync(message, timeout.Token);
-            return SendResult.Delivered;
+            try
+            {
+                var message = EmailMessages.Compose(email, attachments, smtp, clock.GetUtcNow());
+                Directory.CreateDirectory(smtp.PickupDirectory!);
+                var path = Path.Combine(smtp.PickupDirectory!, $"{email.Id:N}.eml");
+                await message.WriteToAsync(EmailMessages.Format(EmailMessages.NeedsSmtpUtf8(message)), path + ".tmp", ct);
+                File.Move(path + ".tmp", path, overwrite: true);
+                return SendResult.Delivered;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return SmtpFailures.Classify(ex);
+            }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return SendResult.Temporary(null, $"No answer from the SMTP server within {smtp.TimeoutSeconds} seconds.");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return SmtpFailures.Classify(ex, email.ToAddresses.Count + email.CcAddresses.Count);
-        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>
-    /// The MIME message: From with its display name, To, Cc, Reply-To, our Message-ID, a UTF-8 subject
-    /// (RFC 2047 encoded words), multipart/alternative text and HTML in UTF-8, and the attachments with
-    /// their (possibly Japanese) file names.
-    /// </summary>
-    private static MailMessage Compose(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, SmtpOptions smtp)
+    private sealed class SmtpConnection(SmtpOptions smtp, X509Certificate2? trusted, TimeProvider clock) : IEmailConnection
     {
-        var message = new MailMessage
+        private RecordingSmtpClient? _client;
+
+        public async Task<SendResult> SendAsync(OutboundEmail email, IReadOnlyList<EmailAttachment> attachments, CancellationToken ct)
         {
-            From = new MailAddress(smtp.FromAddress, smtp.FromDisplayName, Encoding.UTF8),
-            Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        try
-        {
-            email.ToAddresses.ForEach(message.To.Add);
-            email.CcAddresses.ForEach(message.CC.Add);
-            if (email.ReplyTo is { } replyTo)
+            MimeMessage message;
+            try
             {
-                message.ReplyToList.Add(replyTo);
+                message = EmailMessages.Compose(email, attachments, smtp, clock.GetUtcNow());
+            }
+            catch (Exception ex) when (ex is ParseException or FormatException)
+            {
+                return SmtpFailures.Classify(ex);
             }
 
-            // SmtpClient writes no Message-ID; ours was fixed at enqueue, so a retry carries the same one.
-            message.Headers.Add("Message-ID", email.MessageId);
-            message.AlternateViews.Add(Part(email.TextBody, MediaTypeNames.Text.Plain));
-            message.AlternateViews.Add(Part(email.HtmlBody, MediaTypeNames.Text.Html));
-            foreach (var attachment in attachments)
+            var recipients = message.To.Mailboxes.Count() + message.Cc.Mailboxes.Count();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(smtp.TimeoutSeconds));
+            RecordingSmtpClient? client = null;
+            try
             {
-                message.Attachments.Add(new Attachment(new MemoryStream(attachment.Content, writable: false), attachment.FileName, MediaTypeOrDefault(attachment.ContentType))
+                try
                 {
-                    NameEncoding = Encoding.UTF8,
-                });
+                    client = await ConnectedAsync(timeout.Token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await CloseAsync();
+                    return SmtpFailures.ClassifyConnecting(ex, $"{smtp.Host}:{smtp.Port}");
+                }
+
+                var international = EmailMessages.NeedsSmtpUtf8(message);
+                if (international && !client.Capabilities.HasFlag(SmtpCapabilities.UTF8))
+                {
+                    return SendResult.Permanent(null,
+                        "An address has letters beyond ASCII before its '@', and the SMTP server does not offer SMTPUTF8 (RFC 6531), which sending to it needs.");
+                }
+
+                client.Refusals.Clear();
+                await client.SendAsync(EmailMessages.Format(international), message, timeout.Token);
+                return client.Refusals.Count == 0 ? SendResult.Delivered : SmtpFailures.ClassifyRecipients(client.Refusals, recipients);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Cut off mid-dialogue: the connection is in an unknown state.
+                await CloseAsync();
+                return SendResult.Temporary(null, $"No answer from the SMTP server within {smtp.TimeoutSeconds} seconds.");
+            }
+            catch (SmtpCommandException) when (client is not null && client.Refusals.Count > 0 && client.Refusals.Count == recipients)
+            {
+                // Every recipient refused: MailKit reset the transaction and keeps the connection.
+                return SmtpFailures.ClassifyRecipients(client.Refusals, recipients);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A refused command leaves the connection usable (MailKit sends RSET); anything else may not have.
+                if (ex is not SmtpCommandException || _client is { IsConnected: false })
+                {
+                    await CloseAsync();
+                }
+
+                return SmtpFailures.Classify(ex);
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await CloseAsync(quit: true);
+
+        private async Task<RecordingSmtpClient> ConnectedAsync(CancellationToken ct)
+        {
+            if (_client is { IsConnected: true })
+            {
+                return _client;
             }
 
-            return message;
+            await CloseAsync();
+            var client = new RecordingSmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+            if (trusted is not null)
+            {
+                client.ServerCertificateValidationCallback = (_, certificate, _, errors) => TrustedCertificates.Accept(trusted, certificate, errors);
+            }
+
+            _client = client;
+            await client.ConnectAsync(smtp.Host!, smtp.Port, SocketOptions(smtp.Security), ct);
+            if (!string.IsNullOrWhiteSpace(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+            }
+
+            return client;
         }
-        catch
+
+        private async Task CloseAsync(bool quit = false)
         {
-            message.Dispose();
-            throw;
+            if (_client is not { } client)
+            {
+                return;
+            }
+
+            _client = null;
+            try
+            {
+                if (quit && client.IsConnected)
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(smtp.TimeoutSeconds));
+                    await client.DisconnectAsync(quit: true, timeout.Token);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Saying goodbye to a server that is gone changes nothing.
+            }
+            finally
+            {
+                client.Dispose();
+            }
         }
+
+        private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
+        {
+            SmtpSecurity.Implicit => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.None => SecureSocketOptions.None,
+            _ => SecureSocketOptions.StartTls,
+        };
     }
 
-    private static SmtpClient CreateClient(SmtpOptions smtp)
+    /// <summary>Records refused recipients instead of throwing at the first, so that a message reaches those the server accepts.</summary>
+    private sealed class RecordingSmtpClient : SmtpClient
     {
-        if (smtp.UsesPickupDirectory)
-        {
-            Directory.CreateDirectory(smtp.PickupDirectory!);
-            return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = smtp.PickupDirectory };
-        }
+        public List<RecipientRefusal> Refusals { get; } = [];
 
-        var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.UseStartTls };
-        if (!string.IsNullOrWhiteSpace(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-
-        return client;
+        protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
+            Refusals.Add(new RecipientRefusal(mailbox.Address, (int)response.StatusCode, response.Response));
     }
+}
 
-    private static AlternateView Part(string content, string mediaType)
+/// <summary>The server's certificate is accepted when the system trusts it or it chains to Smtp:TrustedCertificatePath; its name must match either way.</summary>
+public static class TrustedCertificates
+{
+    public static bool Accept(X509Certificate2 trusted, X509Certificate? presented, SslPolicyErrors errors)
     {
-        // Base64 keeps Japanese text compact (quoted-printable would triple it) and lines short.
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.Base64;
-        return view;
-    }
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
 
-    private static string MediaTypeOrDefault(string contentType)
-    {
-        try
+        if (presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
-            return new ContentType(contentType).MediaType;
+            return false;
         }
-        catch (FormatException)
-        {
-            return MediaTypeNames.Application.Octet;
-        }
+
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(trusted);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
     }
 }

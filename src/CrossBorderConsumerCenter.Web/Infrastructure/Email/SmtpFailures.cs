@@ -1,11 +1,15 @@
 using System.Globalization;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
 /// <summary>
-/// What an exception from System.Net.Mail means for the message: delivered after all (some recipients
-/// accepted it), worth retrying (no connection, a 4xx reply, our own settings refused), or hopeless (5xx).
+/// What a failure to send means for the message: delivered after all (some recipients accepted it), worth retrying
+/// (no connection, a 4xx reply, our own settings refused), or hopeless (5xx, an address that cannot be written).
 /// The detail keeps the server's reply for staff; it can name a recipient, so it is never logged.
 /// </summary>
 public static class SmtpFailures
@@ -17,56 +21,65 @@ public static class SmtpFailures
     /// </summary>
     public static readonly IReadOnlySet<int> SettingsProblems = new HashSet<int> { 530, 534, 535, 538 };
 
-    /// <param name="failure">What SmtpClient threw.</param>
-    /// <param name="recipientCount">To and Cc together: a refusal for fewer than all of them means the others got it.</param>
-    public static SendResult Classify(Exception failure, int recipientCount)
+    /// <summary>Classifies what the mail library (or reading the attachments) threw.</summary>
+    public static SendResult Classify(Exception failure) => failure switch
     {
-        switch (failure)
-        {
-            case SmtpFailedRecipientsException many:
-                return ClassifyRecipients(many.InnerExceptions, recipientCount);
-            case SmtpFailedRecipientException one:
-                return ClassifyRecipients([one], recipientCount);
-            case SmtpException smtp:
-                return FromStatus((int)smtp.StatusCode, Describe(smtp));
-            case FormatException:
-                // System.Net.Mail refuses an address or header in the stored message: it will refuse it every time.
-                return SendResult.Permanent(null, Describe(failure));
-            default:
-                // Reading the attachments failed, or something unforeseen: retry, and dead-letter when the period ends.
-                return SendResult.Temporary(null, Describe(failure));
-        }
-    }
+        SmtpCommandException command => FromStatus((int)command.StatusCode, Describe(command)),
+        AuthenticationException refused =>
+            SendResult.Temporary(535, $"The SMTP server refused Smtp:UserName and Smtp:Password: {refused.Message}"),
+        SslHandshakeException tls =>
+            SendResult.Temporary(null, $"No TLS connection with the SMTP server (check Smtp:Security and Smtp:TrustedCertificatePath): {Inner(tls)}"),
+        NotSupportedException unsupported =>
+            SendResult.Temporary(null, $"The SMTP server lacks what Smtp:Security asks for: {unsupported.Message}"),
+        ParseException or FormatException => SendResult.Permanent(null, Describe(failure)),
+        _ => SendResult.Temporary(null, Describe(failure)),
+    };
 
-    /// <summary>4xx and the settings problems are temporary, other 5xx permanent; no reply at all (-1) is temporary.</summary>
-    public static bool IsPermanent(int status) => status is >= 500 and < 600 && !SettingsProblems.Contains(status);
-
-    private static SendResult ClassifyRecipients(SmtpFailedRecipientException[] refusals, int recipientCount)
+    /// <summary>What went wrong while connecting to <paramref name="server"/> (host:port), greeting it or logging in.</summary>
+    public static SendResult ClassifyConnecting(Exception failure, string server) => failure switch
     {
-        var replies = string.Join(" | ", refusals.Select(Describe));
-        if (refusals.Length < recipientCount)
+        SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException =>
+            SendResult.Temporary(null, $"No connection to the SMTP server ({server}): {Inner(failure)}"),
+        _ => Classify(failure),
+    };
+
+    /// <summary>
+    /// The server refused some recipients (RCPT TO). Fewer than all: the others got it, so it counts as delivered and is
+    /// never sent again. All of them: retried if any refusal is temporary, otherwise permanent.
+    /// </summary>
+    /// <param name="refusals">The refusals, in the order of the recipients.</param>
+    /// <param name="recipientCount">To and Cc together.</param>
+    public static SendResult ClassifyRecipients(IReadOnlyList<RecipientRefusal> refusals, int recipientCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(refusals.Count);
+        var replies = string.Join(" | ", refusals.Select(r => $"{r.Status.ToString(CultureInfo.InvariantCulture)} {r.Reply}"));
+        if (refusals.Count < recipientCount)
         {
-            // SmtpClient sent the message to the recipients the server accepted, then threw: never send it again.
-            return new SendResult(SendOutcome.Delivered, (int)refusals[0].StatusCode,
-                string.Create(CultureInfo.InvariantCulture, $"Delivered, but refused for {refusals.Length} of {recipientCount} recipients: {replies}"));
+            return new SendResult(SendOutcome.Delivered, refusals[0].Status,
+                string.Create(CultureInfo.InvariantCulture, $"Delivered, but refused for {refusals.Count} of {recipientCount} recipients: {replies}"));
         }
 
         // Nobody got it. If any refusal is temporary, a retry may still reach that recipient.
-        var temporary = refusals.FirstOrDefault(r => !IsPermanent((int)r.StatusCode));
-        return temporary is not null
-            ? SendResult.Temporary((int)temporary.StatusCode, replies)
-            : SendResult.Permanent((int)refusals[0].StatusCode, replies);
+        var temporary = refusals.FirstOrDefault(r => !IsPermanent(r.Status));
+        return temporary is not null ? SendResult.Temporary(temporary.Status, replies) : SendResult.Permanent(refusals[0].Status, replies);
     }
 
+    /// <summary>4xx and the settings problems are temporary, other 5xx permanent; anything else (no reply) is temporary.</summary>
+    public static bool IsPermanent(int status) => status is >= 500 and < 600 && !SettingsProblems.Contains(status);
+
     private static SendResult FromStatus(int status, string detail) =>
-        IsPermanent(status) ? SendResult.Permanent(status, detail) : SendResult.Temporary(status < 0 ? null : status, detail);
+        IsPermanent(status) ? SendResult.Permanent(status, detail) : SendResult.Temporary(status is >= 400 and < 600 ? status : null, detail);
 
     private static string Describe(Exception failure)
     {
-        var status = failure is SmtpException { StatusCode: var code } && (int)code > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)code} ")
-            : "";
-        var message = failure is SmtpException or FormatException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
-        return failure.InnerException is { } inner ? $"{status}{message} ({inner.Message})" : status + message;
+        if (failure is SmtpCommandException command)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)command.StatusCode} {command.Message}");
+        }
+
+        var message = failure is ParseException or FormatException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        return failure.InnerException is { } inner ? $"{message} ({inner.Message})" : message;
     }
+
+    private static string Inner(Exception failure) => failure.InnerException is { } inner ? $"{failure.Message} ({inner.Message})" : failure.Message;
 }

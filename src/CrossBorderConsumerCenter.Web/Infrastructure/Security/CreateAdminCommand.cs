@@ -15,7 +15,7 @@ public static class CreateAdminCommand
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var email = Option(args, "--email");
-        if (string.IsNullOrWhiteSpace(email) || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        if (string.IsNullOrWhiteSpace(email) || !Email.MailAddresses.IsValid(email))
         {
             await Console.Error.WriteLineAsync("Usage: create-admin --email admin@example.jp [--name \"Display name\"] [--if-missing]");
             return 2;
