@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using MailKit.Net.Smtp;
@@ -71,7 +72,7 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options, TimeProvid
                 {
                     client = await ConnectedAsync(timeout.Token);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (ex is not (OperationCanceledException or TimeoutException))
                 {
                     await CloseAsync();
                     return SmtpFailures.ClassifyConnecting(ex, $"{smtp.Host}:{smtp.Port}");
@@ -88,11 +89,11 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options, TimeProvid
                 await client.SendAsync(EmailMessages.Format(international), message, timeout.Token);
                 return client.Refusals.Count == 0 ? SendResult.Delivered : SmtpFailures.ClassifyRecipients(client.Refusals, recipients);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                // Cut off mid-dialogue: the connection is in an unknown state.
+                // Cut off mid-dialogue (by our bound, or MailKit's own per-operation one): the connection is in an unknown state.
                 await CloseAsync();
-                return SendResult.Temporary(null, $"No answer from the SMTP server within {smtp.TimeoutSeconds} seconds.");
+                return NoAnswer();
             }
             catch (SmtpCommandException) when (client is not null && client.Refusals.Count > 0 && client.Refusals.Count == recipients)
             {
@@ -113,6 +114,8 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options, TimeProvid
 
         public async ValueTask DisposeAsync() => await CloseAsync(quit: true);
 
+        private SendResult NoAnswer() => SendResult.Temporary(null, $"No answer from the SMTP server within {smtp.TimeoutSeconds} seconds.");
+
         private async Task<RecordingSmtpClient> ConnectedAsync(CancellationToken ct)
         {
             if (_client is { IsConnected: true })
@@ -121,14 +124,29 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options, TimeProvid
             }
 
             await CloseAsync();
-            var client = new RecordingSmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+            // MailKit's own bound (per read or write) is a little longer than ours (the whole send), so ours speaks first.
+            var client = new RecordingSmtpClient { Timeout = (smtp.TimeoutSeconds + 5) * 1000 };
             if (trusted is not null)
             {
                 client.ServerCertificateValidationCallback = (_, certificate, _, errors) => TrustedCertificates.Accept(trusted, certificate, errors);
             }
 
             _client = client;
-            await client.ConnectAsync(smtp.Host!, smtp.Port, SocketOptions(smtp.Security), ct);
+
+            // Our own socket, to turn Nagle's algorithm off: the end of each message is a short write, which would
+            // otherwise wait for the server's delayed acknowledgement (about 40 ms) before it leaves.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(smtp.Host!, smtp.Port, ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            await client.ConnectAsync(socket, smtp.Host!, smtp.Port, SocketOptions(smtp.Security), ct);
             if (!string.IsNullOrWhiteSpace(smtp.UserName))
             {
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
