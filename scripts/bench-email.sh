@@ -44,12 +44,12 @@ pids+=($!)
 # One message as the acknowledgement email would be: a Japanese subject, about 1.5 KB of text, its HTML.
 insert_sql="
 INSERT INTO outbound_emails (id, message_id, to_addresses, cc_addresses, reply_to, subject, text_body, html_body,
-    language, template, case_id, state, attempts, created_at, next_attempt_at, retrying_since)
+    language, template, case_id, state, attempts, created_at, next_attempt_at, retrying_since, redact_after_sending)
 SELECT gen_random_uuid(), '<bench-' || i || '@ccj.bench>', ARRAY['consumer' || i || '@example.jp'], '{}', 'consult@ccj.bench',
     '【越境消費者センター】ご相談を受け付けました（受付番号 CCJ-2026-' || lpad(i::text, 6, '0') || '）',
     repeat('ご相談を受け付けました。担当者から順にご連絡いたします。迷惑メールフォルダもご確認ください。' || chr(10), 12),
     '<!DOCTYPE html><html lang=\"ja\"><body>' || repeat('<p>ご相談を受け付けました。担当者から順にご連絡いたします。</p>', 12) || '</body></html>',
-    'ja', 'Bench', NULL, 'Pending', 0, now(), now(), now()
+    'ja', 'Bench', NULL, 'Pending', 0, now(), now(), now(), '{}'
 FROM generate_series(1, $messages) AS i;
 SELECT clock_timestamp();"
 
