@@ -29,7 +29,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -55,20 +54,20 @@ builder.Services
     .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 
-// Features: validators and handlers, registered one by one (no assembly scanning).
+// Features: every form's validator, found in this assembly (FluentValidation's DI extensions; ADR 0022). Validators are
+// stateless, so each is built once for the app's lifetime, not per request.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+// Features: handlers and services, one by one.
 
 // Account: sign-in and own password (staff and counselors)
-builder.Services.AddScoped<IValidator<SignIn.Form>, SignIn.Validator>();
 builder.Services.AddScoped<SignIn.Handler>();
-builder.Services.AddScoped<IValidator<ChangePassword.Form>, ChangePassword.Validator>();
 builder.Services.AddScoped<ChangePassword.Handler>();
 
 // Users: account administration (admins)
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<ListUsers.Handler>();
-builder.Services.AddScoped<IValidator<CreateUser.Form>, CreateUser.Validator>();
 builder.Services.AddScoped<CreateUser.Handler>();
-builder.Services.AddScoped<IValidator<EditUser.Form>, EditUser.Validator>();
 builder.Services.AddScoped<EditUser.Handler>();
 builder.Services.AddScoped<SetUserEnabled.Handler>();
 builder.Services.AddScoped<ResetUserPassword.Handler>();
@@ -82,11 +81,7 @@ builder.Services.AddScoped<SendEmailAgain.Handler>();
 // Intake (issue 3): the consent gate, the complaint form with evidence, submission and receipt.
 builder.Services.AddScoped<IntakeDrafts>();
 builder.Services.AddScoped<IntakeOptions>();
-builder.Services.AddSingleton<GiveConsent.Validator>(); // validators are stateless: built once, not per request (issue 8)
 builder.Services.AddScoped<GiveConsent.Handler>();
-builder.Services.AddSingleton(sp => new ComplaintForm.Validator(
-    sp.GetRequiredService<IStringLocalizer<IntakeText>>(), sp.GetRequiredService<TimeProvider>(),
-    internationalEmail: sp.GetRequiredService<IOptions<SmtpOptions>>().Value.InternationalAddresses));
 builder.Services.AddScoped<SaveComplaint.Handler>();
 builder.Services.AddScoped<SubmitComplaint.Handler>();
 builder.Services.AddHostedService<DraftCleanup>();
@@ -98,21 +93,13 @@ builder.Services.AddSingleton<MarkdownPages>();
 builder.Services.AddScoped<CaseChanges>();
 builder.Services.AddScoped<ShowCase.Handler>();
 builder.Services.AddScoped<ServeEvidence.Handler>();
-builder.Services.AddScoped<IValidator<AssignCase.Form>, AssignCase.Validator>();
 builder.Services.AddScoped<AssignCase.Handler>();
-builder.Services.AddScoped<IValidator<ChangeCaseCategory.Form>, ChangeCaseCategory.Validator>();
 builder.Services.AddScoped<ChangeCaseCategory.Handler>();
-builder.Services.AddScoped<IValidator<ChangeCasePriority.Form>, ChangeCasePriority.Validator>();
 builder.Services.AddScoped<ChangeCasePriority.Handler>();
-builder.Services.AddScoped<IValidator<AddCaseNote.Form>, AddCaseNote.Validator>();
 builder.Services.AddScoped<AddCaseNote.Handler>();
-builder.Services.AddScoped<IValidator<RequestInformation.Form>, RequestInformation.Validator>();
 builder.Services.AddScoped<RequestInformation.Handler>();
-builder.Services.AddScoped<IValidator<DeclineCase.Form>, DeclineCase.Validator>();
 builder.Services.AddScoped<DeclineCase.Handler>();
-builder.Services.AddScoped<IValidator<CloseCase.Form>, CloseCase.Validator>();
 builder.Services.AddScoped<CloseCase.Handler>();
-builder.Services.AddScoped<IValidator<ReopenCase.Form>, ReopenCase.Validator>();
 builder.Services.AddScoped<ReopenCase.Handler>();
 // Queue (issue 5, part A): the staff queue at /staff/cases, the back office's home.
 builder.Services.AddSingleton<SearchBigramStatistics>();
@@ -129,20 +116,14 @@ builder.Services.AddSettings<ClocksOptions, ClocksOptions.Validator>(ClocksOptio
 builder.Services.AddSingleton<PartnerDirectory>();
 builder.Services.AddHostedService<ApplyConfiguredAddresses>();
 builder.Services.AddScoped<ListPartnerAgencies.Handler>();
-builder.Services.AddScoped<EditPartnerAgency.Validator>();
-builder.Services.AddScoped<EditPartnerAgency.CreateValidator>();
 builder.Services.AddScoped<EditPartnerAgency.Handler>();
 builder.Services.AddScoped<SetPartnerAgencyActive.Handler>();
 builder.Services.AddScoped<CaseForwarding.Loader>();
 builder.Services.AddScoped<ForwardEmail>();
-builder.Services.AddScoped<IValidator<ComposeForward.Form>, ComposeForward.Validator>();
 builder.Services.AddScoped<ComposeForward.Handler>();
 builder.Services.AddScoped<SendForward.Handler>();
-builder.Services.AddScoped<IValidator<NotifyConsumer.Form>, NotifyConsumer.Validator>();
 builder.Services.AddScoped<NotifyConsumer.Handler>();
-builder.Services.AddScoped<IValidator<KeepWaiting.Form>, KeepWaiting.Validator>();
 builder.Services.AddScoped<KeepWaiting.Handler>();
-builder.Services.AddScoped<RecordPartnerAnswer.Validator>();
 builder.Services.AddScoped<RecordPartnerAnswer.Handler>();
 builder.Services.AddPartnerAnswerRateLimit();
 builder.Services.AddSingleton<RunCaseClocks>();
@@ -153,11 +134,8 @@ builder.Services.AddScoped<CaseAdditions>();
 builder.Services.AddScoped<TrackingLinks>();
 builder.Services.AddSingleton<ReceiptLinks>();
 builder.Services.AddScoped<ShowTracking.Handler>();
-builder.Services.AddScoped<AnswerRequest.Validator>();
 builder.Services.AddScoped<AnswerRequest.Handler>();
-builder.Services.AddScoped<WithdrawCase.Validator>();
 builder.Services.AddScoped<WithdrawCase.Handler>();
-builder.Services.AddScoped<ResendTrackingLink.Validator>();
 builder.Services.AddScoped<ResendTrackingLink.Handler>();
 builder.Services.AddSingleton<ConsumerStatusEmails>();
 builder.Services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ConsumerStatusEmails>()), ServiceLifetime.Singleton);
@@ -165,16 +143,12 @@ builder.Services.Configure<RequestLocalizationOptions>(options => options.Reques
 builder.Services.Configure<RateLimiterOptions>(limiter =>
     limiter.AddPolicy(TrackingController.LostLinkRateLimit, http => RateLimiting.PerClientAddress(http, 5, TimeSpan.FromMinutes(15))));
 builder.Services.AddScoped<ListCenters.Handler>();
-builder.Services.AddScoped<SaveCenter.Validator>();
 builder.Services.AddScoped<SaveCenter.Handler>();
 builder.Services.AddScoped<CurrentCounselor>();
 builder.Services.AddScoped<CounselorDrafts>();
-builder.Services.AddScoped<ResidentComplaintValidator>();
 builder.Services.AddScoped<ListCenterCases.Handler>();
 builder.Services.AddScoped<ShowCounselorCase.Handler>();
-builder.Services.AddScoped<AttestConsent.Validator>();
 builder.Services.AddScoped<AttestConsent.Handler>();
-builder.Services.AddScoped<AddCaseInformation.Validator>();
 builder.Services.AddScoped<AddCaseInformation.Handler>();
 
 var app = builder.Build();
@@ -192,7 +166,7 @@ try
     // Settings are read per request, not here, so that invalid ones fail the host start with their message.
     app.UseForwardedHeaders();
     app.UseMiddleware<CorrelationIdMiddleware>();
-    app.UseMiddleware<RequestLoggingMiddleware>();
+    app.UsePortalRequestLogging();
     app.UseMiddleware<SecurityHeadersMiddleware>();
     app.UseWhen(
         ctx => ctx.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.EnforceHttps,
@@ -205,7 +179,7 @@ try
     app.UseRequestLocalization();
     app.UseCookiePolicy();
     app.UseRouting();
-    app.UseMiddleware<RequestLoggingMiddleware.RouteCapture>();
+    app.UseRequestLoggingPathCapture();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter(); // the partner answer pages and the lost tracking link, per client address

@@ -61,6 +61,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
 
+        // As in Development: every registration must be constructible, and nothing scoped may hide in a singleton.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
+
         // Not UseSetting: that passes settings as command-line arguments, with empty parent sections.
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
 

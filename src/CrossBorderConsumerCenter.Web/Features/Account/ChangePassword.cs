@@ -22,9 +22,9 @@ public static class ChangePassword
     {
         public Validator(IStringLocalizer<AccountText> l)
         {
-            RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(l["Password_CurrentRequired"]);
-            RuleFor(f => f.NewPassword).NotEmpty().WithMessage(l["Password_NewRequired"]).MaximumLength(1000).WithMessage(l["Password_TooLong"]);
-            RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage(l["Password_ConfirmMismatch"]);
+            RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(_ => l["Password_CurrentRequired"]);
+            RuleFor(f => f.NewPassword).NotEmpty().WithMessage(_ => l["Password_NewRequired"]).MaximumLength(1000).WithMessage(_ => l["Password_TooLong"]);
+            RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage(_ => l["Password_ConfirmMismatch"]);
         }
     }
 

@@ -21,8 +21,8 @@ public static class SignIn
     {
         public Validator(IStringLocalizer<AccountText> l)
         {
-            RuleFor(f => f.Email).NotEmpty().WithMessage(l["SignIn_EmailRequired"]).MaximumLength(256).WithMessage(l["SignIn_Failed"]);
-            RuleFor(f => f.Password).NotEmpty().WithMessage(l["SignIn_PasswordRequired"]).MaximumLength(1000).WithMessage(l["SignIn_Failed"]);
+            RuleFor(f => f.Email).NotEmpty().WithMessage(_ => l["SignIn_EmailRequired"]).MaximumLength(256).WithMessage(_ => l["SignIn_Failed"]);
+            RuleFor(f => f.Password).NotEmpty().WithMessage(_ => l["SignIn_PasswordRequired"]).MaximumLength(1000).WithMessage(_ => l["SignIn_Failed"]);
         }
     }
 

@@ -3,9 +3,11 @@ using System.Text;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -175,8 +177,14 @@ public sealed class ComplaintForm
     /// </summary>
     public sealed class Validator : AbstractValidator<ComplaintForm>
     {
+        /// <summary>The intake's validator: the consumer's email required, and with letters beyond ASCII only when Smtp:InternationalAddresses says so.</summary>
+        public Validator(IStringLocalizer<IntakeText> text, TimeProvider clock, IOptions<SmtpOptions> smtp)
+            : this(text, clock, consumerEmailRequired: true, smtp.Value.InternationalAddresses)
+        {
+        }
+
         /// <summary>internationalEmail: accept a consumer's address with letters beyond ASCII before '@' (Smtp:InternationalAddresses).</summary>
-        public Validator(IStringLocalizer<IntakeText> text, TimeProvider clock, bool consumerEmailRequired = true, bool internationalEmail = false)
+        internal Validator(IStringLocalizer<IntakeText> text, TimeProvider clock, bool consumerEmailRequired = true, bool internationalEmail = false)
         {
             RuleFor(f => f.Consumer).SetValidator(new ConsumerValidator(text, consumerEmailRequired, internationalEmail));
             RuleFor(f => f.Business).SetValidator(new BusinessValidator(text));
@@ -187,7 +195,7 @@ public sealed class ComplaintForm
         }
     }
 
-    public sealed class ConsumerValidator : AbstractValidator<ConsumerSection>
+    internal sealed class ConsumerValidator : AbstractValidator<ConsumerSection>
     {
         public ConsumerValidator(IStringLocalizer<IntakeText> text, bool emailRequired = true, bool internationalEmail = false)
         {
@@ -230,7 +238,7 @@ public sealed class ComplaintForm
         }
     }
 
-    public sealed class BusinessValidator : AbstractValidator<BusinessSection>
+    internal sealed class BusinessValidator : AbstractValidator<BusinessSection>
     {
         public BusinessValidator(IStringLocalizer<IntakeText> text)
         {
@@ -251,7 +259,7 @@ public sealed class ComplaintForm
         }
     }
 
-    public sealed class PurchaseValidator : AbstractValidator<PurchaseSection>
+    internal sealed class PurchaseValidator : AbstractValidator<PurchaseSection>
     {
         public PurchaseValidator(IStringLocalizer<IntakeText> text, TimeProvider clock)
         {
@@ -275,7 +283,7 @@ public sealed class ComplaintForm
         }
     }
 
-    public sealed class TroubleValidator : AbstractValidator<TroubleSection>
+    internal sealed class TroubleValidator : AbstractValidator<TroubleSection>
     {
         public TroubleValidator(IStringLocalizer<IntakeText> text, TimeProvider clock, DateOnly? purchaseDate)
         {

@@ -19,15 +19,15 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
 {
     public AccountFieldsValidator(IStringLocalizer<UsersText> l)
     {
-        RuleFor(f => f.Email).NotEmpty().WithMessage(l["User_EmailRequired"])
-            .MaximumLength(256).WithMessage(l["User_EmailTooLong"])
-            .EmailAddress().WithMessage(l["User_EmailInvalid"]);
-        RuleFor(f => f.DisplayName).NotEmpty().WithMessage(l["User_NameRequired"])
-            .MaximumLength(PortalUser.MaxDisplayNameLength).WithMessage(l["User_NameTooLong", PortalUser.MaxDisplayNameLength]);
-        RuleFor(f => f.Roles).NotEmpty().WithMessage(l["User_RoleRequired"])
-            .Must(r => Domain.Accounts.Roles.IsValidCombination(r)).WithMessage(l["User_RoleCombination"]);
+        RuleFor(f => f.Email).NotEmpty().WithMessage(_ => l["User_EmailRequired"])
+            .MaximumLength(256).WithMessage(_ => l["User_EmailTooLong"])
+            .EmailAddress().WithMessage(_ => l["User_EmailInvalid"]);
+        RuleFor(f => f.DisplayName).NotEmpty().WithMessage(_ => l["User_NameRequired"])
+            .MaximumLength(PortalUser.MaxDisplayNameLength).WithMessage(_ => l["User_NameTooLong", PortalUser.MaxDisplayNameLength]);
+        RuleFor(f => f.Roles).NotEmpty().WithMessage(_ => l["User_RoleRequired"])
+            .Must(r => Domain.Accounts.Roles.IsValidCombination(r)).WithMessage(_ => l["User_RoleCombination"]);
         // Two rules: a When on one chain would also condition the validators before it.
-        RuleFor(f => f.ConsumerCenterId).NotNull().When(f => f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(l["User_CenterRequired"]);
-        RuleFor(f => f.ConsumerCenterId).Null().When(f => !f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(l["User_CenterOnlyForCounselors"]);
+        RuleFor(f => f.ConsumerCenterId).NotNull().When(f => f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(_ => l["User_CenterRequired"]);
+        RuleFor(f => f.ConsumerCenterId).Null().When(f => !f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(_ => l["User_CenterOnlyForCounselors"]);
     }
 }
