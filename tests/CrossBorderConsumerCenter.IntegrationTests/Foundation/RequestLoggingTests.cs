@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrossBorderConsumerCenter.IntegrationTests.Intake;
 using CrossBorderConsumerCenter.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +65,31 @@ public class RequestLoggingTests(FileLoggingFixture portal) : IClassFixture<File
         Assert.DoesNotContain("taro.yamada", text, StringComparison.Ordinal);
         Assert.DoesNotContain("山田", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u5C71\\u7530", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AComplaintFiledThroughTheFormLeavesNoneOfTheConsumersDetailsInTheLog()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        var journey = new IntakeJourney(client);
+        var receipt = await journey.SubmitAsync(await journey.ReachReviewAsync(new Dictionary<string, string?>
+        {
+            ["Form.Consumer.Name"] = "植木 花子",
+            ["Form.Consumer.NameKana"] = "ウエキ ハナコ",
+            ["Form.Consumer.Email"] = "planted.canary@example.jp",
+            ["Form.Consumer.EmailConfirmation"] = "planted.canary@example.jp",
+            ["Form.Consumer.Phone"] = "090-5555-1234",
+        }));
+        Assert.NotNull(receipt.Find("[data-case-number]"));
+
+        // Case numbers may be logged (docs/privacy.md); what the consumer typed may not.
+        Assert.Contains(portal.RequestLines(), l => l.GetProperty("Path").GetString() == "/complaint/submit");
+        var text = string.Join('\n', portal.Lines().Select(l => l.GetRawText()));
+        foreach (var planted in new[] { "植木", "ウエキ", "planted.canary", "5555-1234", "05555" })
+        {
+            Assert.DoesNotContain(planted, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(JsonSerializer.Serialize(planted).Trim('"'), text, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
