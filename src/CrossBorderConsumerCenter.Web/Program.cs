@@ -15,6 +15,7 @@ using CrossBorderConsumerCenter.Web.Features.Pages;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Features.Users;
 using CrossBorderConsumerCenter.Web.Infrastructure;
@@ -80,7 +81,7 @@ builder.Services.AddScoped<ListEmails.Handler>();
 builder.Services.AddScoped<SendEmailAgain.Handler>();
 // Intake (issue 3): the consent gate, the complaint form with evidence, submission and receipt.
 builder.Services.AddScoped<IntakeDrafts>();
-builder.Services.AddScoped<IntakeOptions>();
+builder.Services.AddSingleton<ChoiceLists>();
 builder.Services.AddScoped<GiveConsent.Handler>();
 builder.Services.AddScoped<SaveComplaint.Handler>();
 builder.Services.AddScoped<SubmitComplaint.Handler>();

@@ -59,7 +59,7 @@ public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : ICl
             await page.GotoAsync($"/partner/{token}");
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
             await AssertFitsAndAccessibleAsync(page, width);
-            await page.Locator("#Outcome_Refunded").CheckAsync();
+            await page.Locator("input[name='Outcome'][value='Refunded']").CheckAsync();
             await page.FillAsync("#Message", "The business refunded USD 129.99 on 25 November.");
             await page.Locator("#Files").SetInputFilesAsync(new FilePayload { Name = "refund.pdf", MimeType = "application/pdf", Buffer = Pdf });
             await page.Locator("form.partner-answer button[type=submit]").ClickAsync();
@@ -77,7 +77,7 @@ public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : ICl
             await page.WaitForURLAsync("**" + casePath);
             Assert.Equal(1, await page.Locator("[data-kind=ConsumerNotified]").CountAsync());
             await page.Locator("#action-Close summary").ClickAsync();
-            await page.Locator("#Close_Outcome_Resolved").CheckAsync();
+            await page.Locator("input[name='Close.Outcome'][value='Resolved']").CheckAsync();
             await page.Locator("#action-Close button[type=submit]").ClickAsync();
             await page.WaitForURLAsync("**" + casePath);
             Assert.Equal("Closed", await StatusAsync(c.Number));

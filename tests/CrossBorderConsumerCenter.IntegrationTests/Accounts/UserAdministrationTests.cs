@@ -87,7 +87,7 @@ public class UserAdministrationTests(AccountsFixture portal) : IClassFixture<Acc
                 [new("DisplayName", "改名 した人"), new("Roles", null), new("Roles", Roles.Staff), new("Roles", Roles.Supervisor)]);
             var saved = await admin.FollowRedirectAsync(response);
             Assert.Contains("変更を保存しました", saved.Text, StringComparison.Ordinal);
-            Assert.Equal("checked", saved.Find("#role-Supervisor")!.GetAttribute("checked"));
+            Assert.Equal("checked", saved.Find("#Roles_Supervisor")!.GetAttribute("checked"));
         }
 
         using var roles = JsonDocument.Parse(await portal.Database.ScalarAsync<string>("SELECT details::text FROM audit_entries WHERE action = 'UserRolesChanged' AND subject_id = @s", ("s", target.Id.ToString())));

@@ -148,7 +148,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         using var response = await Client.SubmitAsync(page, $"#action-{action} form", [new(field, value)]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refused = await HtmlPage.ReadAsync(response);
-        Assert.Equal(message, refused.Find($"#{field.Replace('.', '_')}-error")!.TextContent.Trim());
+        Assert.Equal(message, refused.FieldError(field.Replace('.', '_')));
         Assert.Equal(message, refused.Find(".error-summary li a")!.TextContent.Trim());
         Assert.Equal(before, await portal.FootprintAsync(c.Id));
     }
@@ -185,7 +185,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         using (var empty = await Client.SubmitAsync(page, "#action-AddNote form", [new("AddNote.Text", "   ")]))
         {
             var refused = await HtmlPage.ReadAsync(empty);
-            Assert.Equal("メモを入力してください。", refused.Find("#AddNote_Text-error")!.TextContent.Trim());
+            Assert.Equal("メモを入力してください。", refused.FieldError("AddNote_Text"));
             Assert.Equal("true", refused.Find("#AddNote_Text")!.GetAttribute("aria-invalid"));
         }
 
@@ -194,7 +194,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var refused = await HtmlPage.ReadAsync(response);
-            Assert.Equal("メモは20,000文字以内で入力してください(現在20,001文字)。", refused.Find("#AddNote_Text-error")!.TextContent.Trim());
+            Assert.Equal("メモは20,000文字以内で入力してください(現在20,001文字)。", refused.FieldError("AddNote_Text"));
             Assert.Equal(tooLong, refused.Find("#AddNote_Text")!.TextContent);
             Assert.NotNull(refused.Find("#action-AddNote[open]"));
         }
@@ -278,7 +278,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
             using var response = await Client.SubmitAsync(page, "#action-Decline form",
                 [new("Decline.Reason", "Duplicate"), new("Decline.DuplicateOf", number), new("Decline.Comment", "同じ注文の相談です。")]);
             var refused = await HtmlPage.ReadAsync(response);
-            Assert.Equal(message, refused.Find("#Decline_DuplicateOf-error")?.TextContent.Trim());
+            Assert.Equal(message, refused.FieldError("Decline_DuplicateOf"));
             Assert.Equal("同じ注文の相談です。", refused.Find("#Decline_Comment")!.TextContent);
             Assert.NotNull(refused.Find("#Decline_Reason_Duplicate[checked]"));
         }

@@ -28,7 +28,7 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         var link = Assert.Single(page.FindAll(".error-summary a"));
         Assert.Equal("#" + id, link.GetAttribute("href"));
         Assert.Equal("true", page.Find("#" + id)!.GetAttribute("aria-invalid") ?? page.Find($"#{id}-group [aria-invalid]")?.GetAttribute("aria-invalid") ?? ErrorShownIn(page, id));
-        Assert.Equal(link.TextContent, page.Find($"#{id}-error")!.TextContent.Replace("エラー:", "", StringComparison.Ordinal).Trim());
+        Assert.Equal(link.TextContent, page.FieldError(id));
         AssertKeptExcept(page, field);
 
         // Saved in the draft too: a reload shows the same values.

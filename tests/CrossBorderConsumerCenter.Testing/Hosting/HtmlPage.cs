@@ -36,6 +36,15 @@ public sealed class HtmlPage
 
     public IReadOnlyList<IElement> FindAll(string selector) => Document.QuerySelectorAll(selector).ToList();
 
+    /// <summary>
+    /// The message(s) a field shows under "{fieldId}-error", without the hidden "Error:" that precedes them for screen
+    /// readers; null when the field shows none.
+    /// </summary>
+    public string? FieldError(string fieldId) =>
+        Find($"#{fieldId}-error") is { } error
+            ? string.Join(' ', error.Children.Where(c => !c.ClassList.Contains("visually-hidden")).Select(c => c.TextContent.Trim()))
+            : null;
+
     /// <summary>The visible text of the main content, whitespace collapsed.</summary>
     public string MainText => Normalize((Document.QuerySelector("main") ?? Document.Body)?.TextContent ?? "");
 

@@ -1,7 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
-using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.UnitTests.Partners;
@@ -15,7 +14,7 @@ namespace CrossBorderConsumerCenter.UnitTests.Forwarding;
 public class ForwardEmailTests
 {
     private static readonly ForwardEmail Email = new(
-        new StringLocalizer<ForwardingText>(Localizers), new StringLocalizer<IntakeText>(Localizers), new EmailComposer(Localizers),
+        new StringLocalizer<ForwardingText>(Localizers), Choices, new EmailComposer(Localizers),
         Options.Create(new PortalOptions { BaseUrl = "https://ccj.example.jp/" }));
 
     private static readonly PartnerListing Cbbb = PartnerRegistryTests.Agency(1, "CBBB", countries: ["US", "CA"]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using FluentValidation.Results;
 using static CrossBorderConsumerCenter.UnitTests.Intake.IntakeTestSupport;

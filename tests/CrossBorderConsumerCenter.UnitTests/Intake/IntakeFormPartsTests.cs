@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -89,7 +90,7 @@ public class IntakeFormPartsTests
         modelState.AddModelError("Form.Consumer.Name", "name");
         modelState.SetModelValue("Form.Consumer.Phone", "090", "090");
 
-        var summary = SummaryError.From(modelState, SummaryError.ComplaintFieldOrder);
+        var summary = ErrorSummary.From(modelState, IntakeFieldOrder.Complaint).Lines;
 
         Assert.Equal(["name", "email", "category", "file"], summary.Select(e => e.Message));
         Assert.Equal(["Form_Consumer_Name", "Form_Consumer_Email", "Form_Trouble_Category", "Evidence"], summary.Select(e => e.FieldId));

@@ -29,12 +29,9 @@ public class IntakeResourcesTests
             keys.Add($"Consent_{field.Name}_Label");
         }
 
-        foreach (var type in new[] { typeof(CaseCategory), typeof(AgeBand), typeof(PaymentMethod), typeof(PurchasePlatform), typeof(BusinessContactMethod), typeof(DesiredResolution), typeof(EvidenceItem) })
+        foreach (var name in Enum.GetNames<EvidenceItem>())
         {
-            foreach (var name in Enum.GetNames(type))
-            {
-                keys.Add($"{type.Name}_{name}");
-            }
+            keys.Add($"{nameof(EvidenceItem)}_{name}");
         }
 
         foreach (var problem in Enum.GetValues<EmailAddressProblem>().Where(p => p != EmailAddressProblem.None))
@@ -55,6 +52,30 @@ public class IntakeResourcesTests
     [Theory]
     [MemberData(nameof(Keys))]
     public void TheTextExists(string key) => Assert.False(InLanguage("ja", () => Text[key].ResourceNotFound), $"{key} is missing.");
+
+    /// <summary>The complaint's choices the form offers, named in CaseLabels (ChoiceLists), in both languages.</summary>
+    public static TheoryData<string, string> ChoiceKeys()
+    {
+        var keys = new TheoryData<string, string>();
+        foreach (var type in new[] { typeof(CaseCategory), typeof(AgeBand), typeof(PaymentMethod), typeof(PurchasePlatform), typeof(BusinessContactMethod), typeof(DesiredResolution) })
+        {
+            foreach (var name in Enum.GetNames(type))
+            {
+                keys.Add("ja", $"{type.Name}_{name}");
+                keys.Add("en", $"{type.Name}_{name}");
+            }
+        }
+
+        return keys;
+    }
+
+    [Theory]
+    [MemberData(nameof(ChoiceKeys))]
+    public void EachChoiceHasItsName(string language, string key)
+    {
+        var labels = new Microsoft.Extensions.Localization.StringLocalizer<CrossBorderConsumerCenter.Web.Features.Cases.CaseLabels>(Localizers);
+        Assert.False(InLanguage(language, () => labels[key].ResourceNotFound), $"{key} is missing.");
+    }
 
     [Theory]
     [InlineData("ja", "【越境消費者センター】ご相談を受け付けました(受付番号 CCJ-2026-000123)", "山田 太郎 様")]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +18,9 @@ public static class IntakeTestSupport
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
 
     public static readonly IStringLocalizer<IntakeText> Text = new StringLocalizer<IntakeText>(Localizers);
+
+    /// <summary>The choice lists and their names, as the portal has them.</summary>
+    public static readonly ChoiceLists Choices = new(new StringLocalizer<CaseLabels>(Localizers), new StringLocalizer<FormText>(Localizers));
 
     public static TimeProvider Clock { get; } = new FixedClock(Now);
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CrossBorderConsumerCenter.UnitTests.Intake;
-using CrossBorderConsumerCenter.Web.Features.Intake;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Queue;
 using Microsoft.AspNetCore.Html;
 
@@ -11,7 +11,7 @@ namespace CrossBorderConsumerCenter.UnitTests.Queue;
 public class QueueFilterOptionsTests
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly IntakeOptions Options = new(IntakeTestSupport.Text);
+    private static readonly ChoiceLists Options = IntakeTestSupport.Choices;
 
     [Fact]
     public void MarksOnlyTheChosenOption()

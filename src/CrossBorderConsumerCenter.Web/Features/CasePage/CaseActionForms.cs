@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Contact;
 using FluentValidation;
-using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.CasePage;
@@ -72,73 +69,4 @@ public static class CaseFormRules
     }
 
     private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
-}
-
-/// <summary>A free-text field of an action form: label, hint, error and a textarea kept exactly as typed.</summary>
-/// <remarks>
-/// Written by <see cref="Html"/> rather than a partial view (_CaseTextField.cshtml now only calls it, for other features' forms): the case page shows up to seven,
-/// and each partial was looked up, activated with its injected services and buffered on every view (issue 8).
-/// </remarks>
-public sealed record CaseTextField(string Name, string Label, string? Hint, string? Value, bool Required)
-{
-    /// <param name="modelState">The page's model state: the field's errors, if its form was posted and refused.</param>
-    /// <param name="optional">The "optional" mark after the label of a field that is not required.</param>
-    public IHtmlContent Html(ModelStateDictionary modelState, string optional) =>
-        new Markup(this, modelState.TryGetValue(Name, out var entry) && entry.Errors.Count > 0, FieldErrors.For(modelState, Name), optional);
-
-    private sealed class Markup(CaseTextField field, bool invalid, IHtmlContent errors, string optional) : IHtmlContent
-    {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
-        {
-            var id = field.Name.Replace('.', '_');
-            var describedBy = string.Join(' ', new[] { field.Hint is null ? null : id + "-hint", invalid ? id + "-error" : null }.OfType<string>());
-            writer.Write(invalid ? "<div class=\"field field--error\">\n<label for=\"" : "<div class=\"field\">\n<label for=\"");
-            encoder.Encode(writer, id);
-            writer.Write("\">");
-            encoder.Encode(writer, field.Label);
-            if (!field.Required)
-            {
-                writer.Write("<span class=\"field__optional\">");
-                encoder.Encode(writer, optional);
-                writer.Write("</span>");
-            }
-
-            writer.Write("</label>\n");
-            if (field.Hint is not null)
-            {
-                writer.Write("<span class=\"field__hint\" id=\"");
-                encoder.Encode(writer, id + "-hint");
-                writer.Write("\">");
-                encoder.Encode(writer, field.Hint);
-                writer.Write("</span>\n");
-            }
-
-            errors.WriteTo(writer, encoder);
-            writer.Write("\n<textarea id=\"");
-            encoder.Encode(writer, id);
-            writer.Write("\" name=\"");
-            encoder.Encode(writer, field.Name);
-            writer.Write("\" rows=\"6\" dir=\"auto\"");
-            if (describedBy.Length > 0)
-            {
-                writer.Write(" aria-describedby=\"");
-                encoder.Encode(writer, describedBy);
-                writer.Write('"');
-            }
-
-            if (invalid)
-            {
-                writer.Write(" aria-invalid=\"true\"");
-            }
-
-            // The line break after the tag keeps a leading newline of the value (HTML drops the first one after <textarea>).
-            writer.Write(">\n");
-            if (field.Value is not null)
-            {
-                encoder.Encode(writer, field.Value);
-            }
-
-            writer.Write("</textarea>\n</div>");
-        }
-    }
 }

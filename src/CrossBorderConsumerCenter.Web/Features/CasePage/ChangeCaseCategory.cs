@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Features.Intake;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 

@@ -4,6 +4,7 @@ using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 

@@ -3,11 +3,11 @@ using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Cases;
-using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.Forwarding;
 
@@ -20,7 +20,7 @@ public sealed record ForwardFile(Guid EvidenceId, Guid StoredFileId, string File
 /// details they chose, the list of attached files, and how to answer (the link). The preview and the send compose it
 /// the same way, so the preview is the message; only the link's secret part is made when sending.
 /// </summary>
-public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, IStringLocalizer<IntakeText> intake, EmailComposer composer, IOptions<PortalOptions> portal)
+public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLists choices, EmailComposer composer, IOptions<PortalOptions> portal)
 {
     public const string TemplateName = "PartnerForward";
 
@@ -39,7 +39,7 @@ public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, IStringL
             string Given(string? value) => string.IsNullOrWhiteSpace(value) ? text["ForwardEmail_NotGiven"] : value;
             var platform = c.PurchasePlatform is PurchasePlatform.Other && !string.IsNullOrWhiteSpace(c.PurchasePlatformName)
                 ? c.PurchasePlatformName
-                : intake["PurchasePlatform_" + c.PurchasePlatform].Value;
+                : choices.Label(c.PurchasePlatform);
             return EmailComposer.Fill(text["ForwardEmail_Text"], new Dictionary<string, string>
             {
                 ["AgencyName"] = agency.NameIn(agency.Language),
@@ -54,14 +54,14 @@ public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, IStringL
                 ["Amount"] = c.PurchaseAmount.ToString("#,0.###", CultureInfo.InvariantCulture),
                 ["Currency"] = c.PurchaseCurrencyCode,
                 ["OrderNumber"] = Given(c.PurchaseOrderNumber),
-                ["PaymentMethod"] = intake["PaymentMethod_" + c.PaymentMethod],
+                ["PaymentMethod"] = choices.Label(c.PaymentMethod),
                 ["Platform"] = platform,
-                ["Category"] = intake["CaseCategory_" + c.Category],
+                ["Category"] = choices.Label(c.Category),
                 ["WhatHappened"] = c.WhatHappened,
                 ["ContactedOn"] = Date(c.BusinessContactedOn),
-                ["ContactMethod"] = intake["BusinessContactMethod_" + c.BusinessContactMethod],
+                ["ContactMethod"] = choices.Label(c.BusinessContactMethod),
                 ["BusinessResponse"] = c.BusinessResponse,
-                ["DesiredResolution"] = intake["DesiredResolution_" + c.DesiredResolution],
+                ["DesiredResolution"] = choices.Label(c.DesiredResolution),
             });
         });
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
@@ -8,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -339,63 +339,4 @@ public sealed class ComplaintForm
 
         private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
     }
-}
-
-/// <summary>Parsing of the form's text values; each returns null when the text is not a valid value.</summary>
-public static class FormValues
-{
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d", "yyyy.MM.dd"];
-
-    /// <summary>An enum member by its exact name, the value the form's options carry (no numbers, no spaces, no other case).</summary>
-    public static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-        value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<T>(value) : null;
-
-    /// <summary>yyyy-mm-dd as a date input sends it, or as typed with slashes (full-width digits folded).</summary>
-    public static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(TextInput.Narrow(value), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    /// <summary>A decimal amount: digits, one decimal point, thousands commas or spaces; at most three decimals.</summary>
-    public static decimal? ParseAmount(string? value)
-    {
-        var text = TextInput.Narrow(value).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (text.Length is 0 or > 30 || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            return null;
-        }
-
-        return amount.Scale <= ComplaintLimits.AmountDecimals ? amount : null;
-    }
-
-    /// <summary>An absolute http(s) URL with a real host; "example.com/shop" is read as https://example.com/shop.</summary>
-    public static string? ParseWebsite(string? value)
-    {
-        var text = TextInput.Narrow(value);
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (!text.Contains("://", StringComparison.Ordinal))
-        {
-            text = "https://" + text;
-        }
-
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && uri.IdnHost.Contains('.', StringComparison.Ordinal)
-            && !text.Any(char.IsWhiteSpace)
-            && text.Length <= ComplaintLimits.Website
-                ? text
-                : null;
-    }
-}
-
-/// <summary>Names in kana (furigana): hiragana or katakana, half-width katakana folded to full width.</summary>
-public static class Kana
-{
-    public static string Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? "" : value.Normalize(NormalizationForm.FormKC).Trim();
-
-    public static bool IsKana(string value) => value.Length > 0 && value.All(c =>
-        c is (>= '\u3041' and <= '\u3096') or (>= '\u309D' and <= '\u309E') or (>= '\u30A1' and <= '\u30FA') or (>= '\u30FC' and <= '\u30FE')
-            or '\u30FB' or ' ' or '\u3000');
 }

@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
@@ -47,4 +48,39 @@ public sealed record EvidenceUpload(string FileName, EvidenceProblem? Problem, S
 
         return read;
     }
+}
+
+/// <summary>
+/// The evidence file input wherever files are added (the complaint form, a consumer's answer, a counselor's addition):
+/// the types it accepts, and for intake.js the limits, what is held already and the messages it shows before sending.
+/// </summary>
+public static class EvidenceInput
+{
+    public const string Accept = ".jpg,.jpeg,.png,.heic,.heif,.pdf,image/jpeg,image/png,image/heic,image/heif,application/pdf";
+
+    /// <param name="name">The form field's name.</param>
+    /// <param name="label">The field's label.</param>
+    /// <param name="text">IntakeText: the hint and the messages.</param>
+    /// <param name="heldBytes">Bytes of the files already attached (a draft's).</param>
+    /// <param name="heldFiles">How many files are attached already.</param>
+    public static FileField Field(string name, string label, Microsoft.Extensions.Localization.IStringLocalizer<IntakeText> text, long heldBytes = 0, int heldFiles = 0) =>
+        new(name, label)
+        {
+            Hint = text["Evidence_Hint"],
+            Mark = FieldMark.Optional,
+            Accept = Accept,
+            Multiple = true,
+            LiveCheck = true,
+            Data =
+            [
+                new("data-max-file-bytes", EvidenceFiles.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("data-max-total-bytes", EvidenceFiles.MaxTotalBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("data-max-files", EvidenceFiles.MaxFiles.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("data-held-bytes", heldBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("data-held-files", heldFiles.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("data-message-too-large", text["Evidence_TooLarge", "{name}"]),
+                new("data-message-too-many", text["Evidence_TooManyFiles", "{name}"]),
+                new("data-message-total", text["Evidence_TotalTooLarge", "{name}"]),
+            ],
+        };
 }

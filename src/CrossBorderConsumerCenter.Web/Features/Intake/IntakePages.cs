@@ -2,8 +2,6 @@ using System.Reflection;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
@@ -39,24 +37,11 @@ public sealed record ReceiptPage(string CaseNumber, DateTimeOffset ReceivedAt, s
     public Uri? TrackingUrl { get; init; }
 }
 
-/// <summary>One line of the error summary: the message and the id of the field it links to.</summary>
-public sealed record SummaryError(string FieldId, string Message)
+/// <summary>The intake forms' field names (model-binding names) in the order of the page: the error summary lists them so.</summary>
+public static class IntakeFieldOrder
 {
-    /// <summary>
-    /// The errors in ModelState, in the order their fields appear on the page (<paramref name="fieldOrder"/>,
-    /// model-binding names), each linking to its field.
-    /// </summary>
-    public static IReadOnlyList<SummaryError> From(ModelStateDictionary modelState, IReadOnlyList<string> fieldOrder)
-    {
-        var position = fieldOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.OrdinalIgnoreCase);
-        return [.. modelState
-            .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .OrderBy(entry => position.GetValueOrDefault(entry.Key, int.MaxValue))
-            .SelectMany(entry => entry.Value!.Errors.Select(e => new SummaryError(TagBuilder.CreateSanitizedId(entry.Key, "_"), e.ErrorMessage)))];
-    }
-
     /// <summary>The complaint form's field names ("Form.Consumer.Name", …) in the order of the page, then the evidence.</summary>
-    public static IReadOnlyList<string> ComplaintFieldOrder { get; } =
+    public static IReadOnlyList<string> Complaint { get; } =
     [
         .. typeof(ComplaintForm).GetProperties().OrderBy(p => p.MetadataToken)
             .SelectMany(section => section.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken)
@@ -64,6 +49,6 @@ public sealed record SummaryError(string FieldId, string Message)
         IntakeController.EvidenceField,
     ];
 
-    public static IReadOnlyList<string> ConsentFieldOrder { get; } =
+    public static IReadOnlyList<string> Consent { get; } =
         [.. typeof(GiveConsent.Form).GetProperties().OrderBy(p => p.MetadataToken).Select(p => $"{IntakeController.ConsentPrefix}.{p.Name}")];
 }

@@ -11,6 +11,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -59,6 +60,7 @@ public static class SubmitComplaint
         PartnerDirectory partners,
         TrackingLinks links,
         IStringLocalizer<IntakeText> text,
+        ChoiceLists choices,
         IOptions<SmtpOptions> smtp,
         TimeProvider clock,
         ILogger<Handler> logger)
@@ -155,7 +157,7 @@ public static class SubmitComplaint
                 ["TrackingUrl"] = trackingUrl.ToString(),
                 ["ReceivedAt"] = LocalizationRegistration.FormatJapanTime(received.ReceivedAt),
                 ["BusinessName"] = received.BusinessName,
-                ["Category"] = text["CaseCategory_" + received.Category],
+                ["Category"] = choices.Label(received.Category),
                 ["NextSteps"] = nextSteps,
             });
         }

@@ -13,6 +13,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Features.Intake;
 using Microsoft.AspNetCore.Html;
+using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.Queue;
 
@@ -19,12 +19,12 @@ public static class QueueFilterOptions
     private static readonly ConcurrentDictionary<(string Culture, string List), OptionList> Lists = new();
 
     /// <summary>The merchant's country: the common countries, then all others by name, in two groups.</summary>
-    public static OptionList Countries(IntakeOptions options, HtmlEncoder encoder) =>
+    public static OptionList Countries(ChoiceLists options, HtmlEncoder encoder) =>
         Get("country", encoder, () => options.Countries(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
 
-    public static OptionList Categories(IntakeOptions options, HtmlEncoder encoder) => Get("category", encoder, options.Of<CaseCategory>);
+    public static OptionList Categories(ChoiceLists options, HtmlEncoder encoder) => Get("category", encoder, options.Of<CaseCategory>);
 
-    public static OptionList Platforms(IntakeOptions options, HtmlEncoder encoder) => Get("platform", encoder, options.Of<PurchasePlatform>);
+    public static OptionList Platforms(ChoiceLists options, HtmlEncoder encoder) => Get("platform", encoder, options.Of<PurchasePlatform>);
 
     // Keyed by the UI culture: the labels (and the countries' order) are the visitor's language, and resources do not change
     // while the portal runs. Every page uses the same HtmlEncoder (the one configured in Program.cs).

@@ -1,10 +1,15 @@
 using CrossBorderConsumerCenter.Web.Domain.Reference;
+using CrossBorderConsumerCenter.Web.Features.Cases;
 using Microsoft.Extensions.Localization;
 
-namespace CrossBorderConsumerCenter.Web.Features.Intake;
+namespace CrossBorderConsumerCenter.Web.Features.Forms;
 
-/// <summary>The choices the form offers, in the visitor's language.</summary>
-public sealed class IntakeOptions(IStringLocalizer<IntakeText> text)
+/// <summary>
+/// The choices forms offer and the names they show, in the visitor's language: countries and currencies (the common
+/// ones first), prefectures, and every member of a case's enums by its name in CaseLabels ("{Enum}_{Member}", with
+/// "{Enum}_{Member}_Hint" when there is one). Stateless: one for the app.
+/// </summary>
+public sealed class ChoiceLists(IStringLocalizer<CaseLabels> labels, IStringLocalizer<FormText> text)
 {
     /// <summary>The common countries first, then all others sorted by name.</summary>
     public IReadOnlyList<FieldOption> Countries(string language) =>
@@ -22,11 +27,12 @@ public sealed class IntakeOptions(IStringLocalizer<IntakeText> text)
     public static IReadOnlyList<FieldOption> Prefectures(string language) =>
         [.. Domain.Reference.Prefectures.All.Select(p => new FieldOption(p.Code, p.NameIn(language)))];
 
-    /// <summary>Every member of the enum, labelled by the resource "{Enum}_{Member}" (with "{Enum}_{Member}_Hint" when there is one).</summary>
+    /// <summary>Every member of the enum, labelled by its name (with its hint when there is one).</summary>
     public IReadOnlyList<FieldOption> Of<T>() where T : struct, Enum =>
-        [.. Enum.GetValues<T>().Select(v => new FieldOption(v.ToString(), Label(v), Hint: text[$"{typeof(T).Name}_{v}_Hint"] is { ResourceNotFound: false } hint ? hint.Value : null))];
+        [.. Enum.GetValues<T>().Select(v => new FieldOption(v.ToString(), Label(v), Hint: labels[$"{typeof(T).Name}_{v}_Hint"] is { ResourceNotFound: false } hint ? hint.Value : null))];
 
-    public string Label<T>(T value) where T : struct, Enum => text[$"{typeof(T).Name}_{value}"];
+    /// <summary>The name of one member, e.g. "届かない" for CaseCategory.NotDelivered.</summary>
+    public string Label<T>(T value) where T : struct, Enum => labels[$"{typeof(T).Name}_{value}"];
 
     private static FieldOption Currency(Currency currency, string language, string group) => new(currency.Code, $"{currency.Code} — {currency.NameIn(language)}", group);
 }
