@@ -43,8 +43,10 @@ public class ConsumerStatusEmailTests(TrackingFixture portal) : IClassFixture<Tr
             Assert.DoesNotContain("内部メモ", e.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain(portal.Staff.DisplayName, e.TextBody, StringComparison.Ordinal);
         });
-        Assert.Contains("CBBB", emails.Single(e => e.Template == Template(CaseEventKind.Forwarded)).TextBody, StringComparison.Ordinal);
-        Assert.Contains("解決", emails.Single(e => e.Template == Template(CaseEventKind.Closed)).TextBody, StringComparison.Ordinal);
+        // The agency named by the line, in the consumer's language; the case's outcome; the reason for declining.
+        Assert.Contains("CBBB(The Council of Better Business Bureaus)を通じて", emails.Single(e => e.Template == Template(CaseEventKind.Forwarded)).TextBody, StringComparison.Ordinal);
+        Assert.Contains("結果: 解決", emails.Single(e => e.Template == Template(CaseEventKind.Closed)).TextBody, StringComparison.Ordinal);
+        Assert.Contains("理由: 対象外", emails.Single(e => e.Template == Template(CaseEventKind.Declined)).TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,10 +61,12 @@ public class TrackingFixture : PortalFixture
     }
 
     public static void Forward(Case c, CaseActor actor, DateTimeOffset now) =>
-        c.Apply(CaseAction.Forward, CaseEventKind.Forwarded, actor, now, "Forwarded to CBBB.", """{"agency":"CBBB"}""", visibleToConsumer: true, dueAt: now.AddDays(30));
+        c.Apply(CaseAction.Forward, CaseEventKind.Forwarded, actor, now, "Forwarded to CBBB.",
+            new CaseEventData.Forwarded("CBBB", AgencyName: null, Country: null, ProvisionId: null, EmailId: null, Items: null, Files: 0), visibleToConsumer: true, dueAt: now.AddDays(30));
 
     public static void PartnerResponds(Case c, DateTimeOffset now) =>
-        c.Apply(CaseAction.RecordPartnerResponse, CaseEventKind.PartnerResponded, new CaseActor(CaseActorKind.Partner, null, "CBBB"), now, "Refunded.", """{"agency":"CBBB","outcome":"Refunded"}""", visibleToConsumer: true);
+        c.Apply(CaseAction.RecordPartnerResponse, CaseEventKind.PartnerResponded, new CaseActor(CaseActorKind.Partner, null, "CBBB"), now, "Refunded.",
+            new CaseEventData.PartnerResponded("CBBB", PartnerOutcome.Refunded, LinkId: Guid.NewGuid(), Files: 0), visibleToConsumer: true);
 
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 
 namespace CrossBorderConsumerCenter.UnitTests.Cases;
@@ -34,8 +33,7 @@ public class CaseBackOfficeTests
         Assert.Equal(CaseClocks.WorkDue(Now.AddHours(1)), c.DueAt);
         Assert.False(e.VisibleToConsumer);
         Assert.Equal("佐藤 花子", e.ActorName);
-        using var data = JsonDocument.Parse(e.Data!);
-        Assert.Equal(assignee, data.RootElement.GetProperty("to").GetGuid());
+        Assert.Equal(assignee, Assert.IsType<CaseEventData.Assigned>(e.ReadData()).To);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.UnitTests.Partners;
@@ -31,9 +30,9 @@ public class CaseForwardingTests
         Assert.Equal(CaseStatus.Forwarded, c.Status);
         Assert.Equal(CaseEventKind.Forwarded, e.Kind);
         Assert.True(e.VisibleToConsumer);
-        using var data = JsonDocument.Parse(e.Data!);
-        Assert.Equal("CBBB", data.RootElement.GetProperty("agency").GetString());
-        Assert.Equal(["Name", "Purchase"], data.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetString()));
+        var data = Assert.IsType<CaseEventData.Forwarded>(e.ReadData());
+        Assert.Equal("CBBB", data.Agency);
+        Assert.Equal(["Name", "Purchase"], data.Items!);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
@@ -77,8 +76,7 @@ public class CounselorCaseTests
         Assert.Equal(CaseStatus.InProgress, c.Status);
         Assert.True(answer.VisibleToConsumer);
         Assert.Equal(files, c.Evidence.Select(e => e.StoredFileId));
-        using var data = JsonDocument.Parse(answer.Data!);
-        Assert.Equal(2, data.RootElement.GetProperty("files").GetInt32());
+        Assert.Equal(2, Assert.IsType<CaseEventData.ConsumerReplied>(answer.ReadData()).Files);
     }
 
     [Fact]

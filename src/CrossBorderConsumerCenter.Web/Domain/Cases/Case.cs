@@ -262,21 +262,21 @@ public sealed class Case
     {
         var previous = AssignedToId;
         AssignedToId = assigneeId;
-        return Apply(CaseAction.Assign, CaseEventKind.Assigned, actor, now, null, Json(("from", previous), ("to", assigneeId), ("toName", assigneeName)), visibleToConsumer: false);
+        return Apply(CaseAction.Assign, CaseEventKind.Assigned, actor, now, null, new CaseEventData.Assigned(previous, assigneeId, assigneeName), visibleToConsumer: false);
     }
 
     public CaseEvent ChangeCategory(CaseCategory category, CaseActor actor, DateTimeOffset now)
     {
         var previous = Category;
         Category = category;
-        return Apply(CaseAction.ChangeCategory, CaseEventKind.CategoryChanged, actor, now, null, Json(("from", previous.ToString()), ("to", category.ToString())), visibleToConsumer: false, touches: false);
+        return Apply(CaseAction.ChangeCategory, CaseEventKind.CategoryChanged, actor, now, null, new CaseEventData.CategoryChanged(previous, category), visibleToConsumer: false, touches: false);
     }
 
     public CaseEvent ChangePriority(CasePriority priority, CaseActor actor, DateTimeOffset now)
     {
         var previous = Priority;
         Priority = priority;
-        return Apply(CaseAction.ChangePriority, CaseEventKind.PriorityChanged, actor, now, null, Json(("from", previous.ToString()), ("to", priority.ToString())), visibleToConsumer: false, touches: false);
+        return Apply(CaseAction.ChangePriority, CaseEventKind.PriorityChanged, actor, now, null, new CaseEventData.PriorityChanged(previous, priority), visibleToConsumer: false, touches: false);
     }
 
     /// <summary>An internal note. It changes nothing on the case itself, so two staff writing notes at once never conflict.</summary>
@@ -306,7 +306,7 @@ public sealed class Case
     {
         var files = CheckedFiles(evidenceFileIds);
         var @event = Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength),
-            files.Count == 0 ? null : Json(("files", files.Count)), visibleToConsumer: true);
+            files.Count == 0 ? null : new CaseEventData.ConsumerReplied(files.Count), visibleToConsumer: true);
         AddEvidence(files, now);
         return @event;
     }
@@ -319,7 +319,7 @@ public sealed class Case
     {
         var files = CheckedFiles(evidenceFileIds);
         var @event = Apply(CaseAction.AddInformation, CaseEventKind.InformationAdded, actor, now, Required(text, CaseEvent.MaxTextLength),
-            files.Count == 0 ? null : Json(("files", files.Count)), visibleToConsumer: true);
+            files.Count == 0 ? null : new CaseEventData.InformationAdded(files.Count), visibleToConsumer: true);
         AddEvidence(files, now);
         return @event;
     }
@@ -331,7 +331,7 @@ public sealed class Case
             throw new ArgumentException("A duplicate names the case it duplicates.", nameof(duplicateOfNumber));
         }
 
-        var @event = Apply(CaseAction.Decline, CaseEventKind.Declined, actor, now, Optional(comment, CaseEvent.MaxTextLength), Json(("reason", reason.ToString()), ("duplicateOf", duplicateOfNumber)), visibleToConsumer: true);
+        var @event = Apply(CaseAction.Decline, CaseEventKind.Declined, actor, now, Optional(comment, CaseEvent.MaxTextLength), new CaseEventData.Declined(reason, duplicateOfNumber), visibleToConsumer: true);
         DeclineReason = reason;
         DuplicateOfNumber = reason == Cases.DeclineReason.Duplicate ? duplicateOfNumber : null;
         Outcome = null;
@@ -371,8 +371,8 @@ public sealed class Case
         }
 
         return Apply(CaseAction.Forward, CaseEventKind.Forwarded, actor, now, null,
-            Json(("agency", provision.AgencyCode), ("agencyName", provision.AgencyName), ("country", provision.CountryCode),
-                ("provisionId", provision.Id), ("emailId", provision.OutboundEmailId), ("items", provision.Items), ("files", provision.EvidenceFileNames.Count)),
+            new CaseEventData.Forwarded(provision.AgencyCode, provision.AgencyName, provision.CountryCode, provision.Id, provision.OutboundEmailId,
+                [.. provision.Items], provision.EvidenceFileNames.Count),
             visibleToConsumer: true, dueAt: CaseClocks.PartnerDue(now, responseBusinessDays));
     }
 
@@ -385,7 +385,7 @@ public sealed class Case
     {
         var files = CheckedFiles(fileIds);
         var @event = Apply(CaseAction.RecordPartnerResponse, CaseEventKind.PartnerResponded, new CaseActor(CaseActorKind.Partner, null, agencyCode), now,
-            Optional(message, CaseEvent.MaxTextLength), Json(("agency", agencyCode), ("outcome", outcome.ToString()), ("linkId", linkId), ("files", files.Count)),
+            Optional(message, CaseEvent.MaxTextLength), new CaseEventData.PartnerResponded(agencyCode, outcome, linkId, files.Count),
             visibleToConsumer: false);
         AddEvidence(files, now, EvidenceSource.Partner);
 
@@ -408,7 +408,7 @@ public sealed class Case
         }
 
         var @event = Apply(CaseAction.KeepWaiting, CaseEventKind.WaitExtended, actor, now, Optional(note, CaseEvent.MaxTextLength),
-            Json(("until", until)), visibleToConsumer: false, dueAt: until);
+            new CaseEventData.WaitExtended(until), visibleToConsumer: false, dueAt: until);
         AutoCloseStoppedAt = now;
         return @event;
     }
@@ -437,7 +437,7 @@ public sealed class Case
             throw new InvalidOperationException($"Case {Number} is not waiting to be marked overdue.");
         }
 
-        var @event = Apply(CaseAction.MarkOverdue, CaseEventKind.MarkedOverdue, CaseActor.System, now, null, Json(("dueAt", DueAt)), visibleToConsumer: false, touches: false);
+        var @event = Apply(CaseAction.MarkOverdue, CaseEventKind.MarkedOverdue, CaseActor.System, now, null, new CaseEventData.MarkedOverdue(DueAt), visibleToConsumer: false, touches: false);
         OverdueMarkedAt = now;
         return @event;
     }
@@ -451,7 +451,7 @@ public sealed class Case
         }
 
         var replyBy = CaseClocks.ConsumerReplyDue(now);
-        var @event = Apply(CaseAction.SendReminder, CaseEventKind.ReminderSent, CaseActor.System, now, null, Json(("replyBy", replyBy)),
+        var @event = Apply(CaseAction.SendReminder, CaseEventKind.ReminderSent, CaseActor.System, now, null, new CaseEventData.ReminderSent(replyBy),
             visibleToConsumer: true, touches: false, dueAt: replyBy);
         ReminderSentAt = now;
         return @event;
@@ -472,10 +472,11 @@ public sealed class Case
 
     /// <summary>
     /// Applies a workflow action: checks it is allowed, moves the status, sets the next deadline, and appends the
-    /// timeline line. Handlers check <see cref="CaseWorkflow.Can"/> first to give a clear message; reaching the
-    /// exception here means a bug or a forged request.
+    /// timeline line with its particulars (the <see cref="CaseEventData"/> record of <paramref name="kind"/>, if any).
+    /// Handlers check <see cref="CaseWorkflow.Can"/> first to give a clear message; reaching the exception here means
+    /// a bug or a forged request.
     /// </summary>
-    internal CaseEvent Apply(CaseAction action, CaseEventKind kind, CaseActor actor, DateTimeOffset now, string? text, string? data, bool visibleToConsumer, bool touches = true, DateTimeOffset? dueAt = null)
+    internal CaseEvent Apply(CaseAction action, CaseEventKind kind, CaseActor actor, DateTimeOffset now, string? text, CaseEventData? data, bool visibleToConsumer, bool touches = true, DateTimeOffset? dueAt = null)
     {
         var next = CaseWorkflow.Next(Status, action)
             ?? throw new InvalidOperationException($"Case {Number}: {action} is not allowed while the case is {Status}.");
@@ -505,7 +506,8 @@ public sealed class Case
 
     private CaseEvent Finish(CaseAction action, CaseEventKind kind, CaseOutcome outcome, string? comment, CaseActor actor, DateTimeOffset now)
     {
-        var @event = Apply(action, kind, actor, now, Optional(comment, CaseEvent.MaxTextLength), Json(("outcome", outcome.ToString())), visibleToConsumer: true);
+        CaseEventData data = kind == CaseEventKind.Withdrawn ? new CaseEventData.Withdrawn(outcome) : new CaseEventData.Closed(outcome);
+        var @event = Apply(action, kind, actor, now, Optional(comment, CaseEvent.MaxTextLength), data, visibleToConsumer: true);
         Outcome = outcome;
         DeclineReason = null;
         ClosedAt = now;
@@ -531,9 +533,6 @@ public sealed class Case
         }
     }
 
-    private static string Json(params (string Key, object? Value)[] values) =>
-        System.Text.Json.JsonSerializer.Serialize(values.ToDictionary(v => v.Key, v => v.Value));
-
     private static string Required(string value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength)
@@ -545,100 +544,4 @@ public sealed class Case
     }
 
     private static string? Optional(string? value, int maxLength) => string.IsNullOrWhiteSpace(value) ? null : Required(value, maxLength);
-}
-
-/// <summary>
-/// The consent record kept with a case: which notice version, each choice, when (UTC). Kept as its own
-/// row so that a later change (say, the consumer withdrawing consent to provision abroad) adds a record.
-/// </summary>
-public sealed class CaseConsent
-{
-    private CaseConsent()
-    {
-    }
-
-    internal CaseConsent(Guid caseId, ConsentChoices choices)
-    {
-        Id = Guid.CreateVersion7(choices.GivenAt);
-        CaseId = caseId;
-        NoticeVersion = choices.NoticeVersion;
-        AgreesToHandling = choices.AgreesToHandling;
-        HasContactedBusiness = choices.HasContactedBusiness;
-        IsConsumerPurchase = choices.IsConsumerPurchase;
-        AgreesToProvisionAbroad = choices.AgreesToProvisionAbroad;
-        GivenAt = choices.GivenAt;
-        HandlingMethod = choices.HandlingMethod;
-        AbroadMethod = choices.AbroadMethod;
-    }
-
-    public Guid Id { get; private set; }
-    public Guid CaseId { get; private set; }
-    public string NoticeVersion { get; private set; } = "";
-    public bool AgreesToHandling { get; private set; }
-    public bool HasContactedBusiness { get; private set; }
-    public bool IsConsumerPurchase { get; private set; }
-    public bool AgreesToProvisionAbroad { get; private set; }
-    public DateTimeOffset GivenAt { get; private set; }
-
-    /// <summary>How the resident agreed to the handling, as their counselor attests; null when the consumer agreed online.</summary>
-    public ConsentMethod? HandlingMethod { get; private set; }
-
-    /// <summary>How the resident agreed to the provision abroad, as their counselor attests; null when given online or refused.</summary>
-    public ConsentMethod? AbroadMethod { get; private set; }
-}
-
-/// <summary>An evidence file of a case: a reference to a stored file (bytes in stored_file_contents).</summary>
-public sealed class CaseEvidence
-{
-    private CaseEvidence()
-    {
-    }
-
-    internal CaseEvidence(Guid caseId, Guid storedFileId, DateTimeOffset addedAt, EvidenceSource source = EvidenceSource.Consumer)
-    {
-        Id = Guid.CreateVersion7(addedAt);
-        CaseId = caseId;
-        StoredFileId = storedFileId;
-        AddedAt = addedAt;
-        Source = source;
-    }
-
-    public Guid Id { get; private set; }
-    public Guid CaseId { get; private set; }
-    public Guid StoredFileId { get; private set; }
-    public DateTimeOffset AddedAt { get; private set; }
-
-    /// <summary>Who gave the file: the consumer (intake) or the partner agency (with its answer).</summary>
-    public EvidenceSource Source { get; private set; }
-}
-
-/// <summary>Who gave an evidence file.</summary>
-public enum EvidenceSource
-{
-    Consumer,
-    Partner,
-}
-
-/// <summary>What the scheduled clock does to a case past its deadline.</summary>
-public enum ClockAction
-{
-    /// <summary>Mark it overdue (once per deadline) and tell the staff member responsible.</summary>
-    MarkOverdue,
-
-    /// <summary>Remind the consumer of the request for information (once), and wait another week.</summary>
-    RemindConsumer,
-
-    /// <summary>Close it for no reply, a week after the reminder.</summary>
-    CloseForNoReply,
-}
-
-/// <summary>The last case number given out in a year (see <see cref="CaseNumber"/>); one row per year.</summary>
-public sealed class CaseNumberCounter
-{
-    private CaseNumberCounter()
-    {
-    }
-
-    public int Year { get; private set; }
-    public int LastSequence { get; private set; }
 }

@@ -63,7 +63,7 @@ public sealed class CaseEvent
     {
     }
 
-    internal CaseEvent(Guid caseId, DateTimeOffset at, CaseEventKind kind, CaseActor actor, CaseStatus fromStatus, CaseStatus toStatus, string? text, string? data, bool visibleToConsumer)
+    internal CaseEvent(Guid caseId, DateTimeOffset at, CaseEventKind kind, CaseActor actor, CaseStatus fromStatus, CaseStatus toStatus, string? text, CaseEventData? data, bool visibleToConsumer)
     {
         if (text is { Length: > MaxTextLength })
         {
@@ -79,7 +79,7 @@ public sealed class CaseEvent
         FromStatus = fromStatus;
         ToStatus = toStatus;
         Text = text;
-        Data = data;
+        Data = CaseEventData.Write(kind, data);
         VisibleToConsumer = visibleToConsumer;
     }
 
@@ -99,10 +99,16 @@ public sealed class CaseEvent
     /// <summary>The note, the question, the reason or the message, as written.</summary>
     public string? Text { get; private set; }
 
-    /// <summary>JSON with the event's particulars (old and new category, the assignee, the outcome, ...).</summary>
+    /// <summary>
+    /// JSON with the event's particulars (old and new category, the assignee, the outcome, ...): the
+    /// <see cref="CaseEventData"/> record of its kind. Read it with <see cref="ReadData"/>.
+    /// </summary>
     public string? Data { get; private set; }
 
     public bool VisibleToConsumer { get; private set; }
 
     public bool ChangedStatus => FromStatus != ToStatus;
+
+    /// <summary>The particulars as the record of this line's kind (<see cref="CaseEventData.Read"/>); null when it has none.</summary>
+    public CaseEventData? ReadData() => CaseEventData.Read(Kind, Data);
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
@@ -83,12 +82,10 @@ public sealed record EvidenceItem(Guid Id, string FileName, string ContentType, 
 /// <summary>A line of the timeline: a case event or an email sent for the case.</summary>
 public abstract record TimelineEntry(DateTimeOffset At);
 
+/// <summary>A case event on the timeline, with its particulars as the record of its kind (null when it has none).</summary>
 public sealed record EventEntry(
     DateTimeOffset At, long Id, CaseEventKind Kind, CaseActorKind ActorKind, string ActorName, CaseStatus FromStatus, CaseStatus ToStatus,
-    string? Text, IReadOnlyDictionary<string, string?> Data) : TimelineEntry(At)
-{
-    public string? Value(string key) => Data.GetValueOrDefault(key);
-}
+    string? Text, CaseEventData? Data) : TimelineEntry(At);
 
 public sealed record EmailEntry(
     DateTimeOffset At, Guid Id, string Template, string Subject, IReadOnlyList<string> To, OutboundEmailState State, int Attempts, DateTimeOffset? SentAt)
@@ -155,7 +152,7 @@ public static class ShowCase
 
     public static readonly IReadOnlySet<CaseAction> PageActions = ActionGroups.SelectMany(g => g.Actions).ToHashSet();
 
-    // Compiled once (issue 8): EF would otherwise rebuild, hash and funcletize these expression trees on every
+    // Compiled once: EF would otherwise rebuild, hash and funcletize these expression trees on every
     // view, which cost more CPU and garbage than running the SQL (docs/performance.md).
     private static readonly Func<AppDbContext, string, Task<CaseSummary?>> CaseByNumber = EF.CompileAsyncQuery(
         (AppDbContext db, string number) => db.Cases.AsNoTracking().Where(x => x.Number == number).Select(x => (CaseSummary?)new CaseSummary
@@ -273,7 +270,7 @@ public static class ShowCase
 
             // Newest first; an email enqueued with its event (same instant) is listed above it.
             var timeline = events
-                .Select(e => (TimelineEntry)new EventEntry(e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, ParseData(e.Data)))
+                .Select(e => (TimelineEntry)new EventEntry(e.At, e.Id, e.Kind, e.ActorKind, e.ActorName, e.FromStatus, e.ToStatus, e.Text, CaseEventData.Read(e.Kind, e.Data)))
                 .Concat(emails)
                 .OrderByDescending(t => t.At)
                 .ThenByDescending(t => t is EmailEntry)
@@ -285,26 +282,6 @@ public static class ShowCase
             audit.Record(AuditAction.CaseViewed, "Case", c.Id.ToString(), c.Id);
             await db.SaveChangesAsync(ct);
             return new CasePageModel(c, consents, evidence, timeline, assignable, actions, CaseChanges.CurrentUserId(user), clock.GetUtcNow()) { Forwarding = forwards, Filing = filing };
-        }
-
-        private static Dictionary<string, string?> ParseData(string? json)
-        {
-            if (json is null)
-            {
-                return [];
-            }
-
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind != JsonValueKind.Object
-                ? []
-                : document.RootElement.EnumerateObject().ToDictionary(
-                    p => p.Name,
-                    p => p.Value.ValueKind switch
-                    {
-                        JsonValueKind.Null => null,
-                        JsonValueKind.String => p.Value.GetString(),
-                        _ => p.Value.GetRawText(),
-                    });
         }
     }
 }

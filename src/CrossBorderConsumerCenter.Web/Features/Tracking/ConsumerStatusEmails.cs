@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
@@ -102,16 +101,22 @@ public sealed class ConsumerStatusEmails(
                 continue;
             }
 
-            var data = Data(line.Data);
-            var partner = data.TryGetValue("agency", out var code)
-                ? await db.PartnerAgencies.AsNoTracking().Where(a => a.Code == code).Select(a => contact.Language == Languages.Japanese ? a.JapaneseName : a.EnglishName).SingleOrDefaultAsync(ct)
+            var data = line.ReadData();
+            var agency = data switch
+            {
+                CaseEventData.Forwarded forwarded => forwarded.Agency,
+                CaseEventData.PartnerResponded answered => answered.Agency,
+                _ => null,
+            };
+            var partner = agency is not null
+                ? await db.PartnerAgencies.AsNoTracking().Where(a => a.Code == agency).Select(a => contact.Language == Languages.Japanese ? a.JapaneseName : a.EnglishName).SingleOrDefaultAsync(ct)
                 : null;
             outbox.Enqueue(new Email(line.Kind, Values(c, line, data, partner, contact)), contact.Recipients, contact.Language, c.Id);
         }
     }
 
-    // partner: the agency's name in the consumer's language, from the line's "agency" (forwarded, partner answered).
-    private Dictionary<string, string> Values(Case c, CaseEvent line, Dictionary<string, string> data, string? partner, ConsumerContact contact)
+    // partner: the agency's name in the consumer's language, from the line's agency (forwarded, partner answered).
+    private Dictionary<string, string> Values(Case c, CaseEvent line, CaseEventData? data, string? partner, ConsumerContact contact)
     {
         var language = contact.Language;
         var labels = localizers.Create(typeof(CaseLabels));
@@ -123,25 +128,20 @@ public sealed class ConsumerStatusEmails(
             ["Regarding"] = contact.ViaCounselor ? text["StatusEmail_Regarding", c.ConsumerName].Value : "",
             ["Status"] = labels["CaseStatusForConsumer_" + line.ToStatus].Value,
             // A partner's answer carries the merchant's outcome (PartnerOutcome), not the case's: staff tell the consumer about it.
-            ["Outcome"] = line.Kind != CaseEventKind.PartnerResponded && data.TryGetValue("outcome", out var outcome) ? labels["CaseOutcome_" + outcome].Value : "",
-            ["Reason"] = data.TryGetValue("reason", out var reason) ? labels["DeclineReason_" + reason].Value : "",
+            ["Outcome"] = Outcome(data) is { } outcome ? labels["CaseOutcome_" + outcome].Value : "",
+            ["Reason"] = data is CaseEventData.Declined declined ? labels["DeclineReason_" + declined.Reason].Value : "",
             ["Partner"] = partner ?? text["StatusEmail_PartnerAgency"].Value,
             ["LostLinkUrl"] = new Uri(portal.Value.BaseUri, "track/lost").ToString(),
         });
     }
 
-    private static Dictionary<string, string> Data(string? json)
+    // The case's outcome, for a close (the clock's close for no reply included) or the consumer's withdrawal.
+    private static CaseOutcome? Outcome(CaseEventData? data) => data switch
     {
-        if (json is null)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.ValueKind != JsonValueKind.Object
-            ? []
-            : document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!);
-    }
+        CaseEventData.Closed closed => closed.Outcome,
+        CaseEventData.Withdrawn withdrawn => withdrawn.Outcome,
+        _ => null,
+    };
 
     private static T InCulture<T>(string language, Func<T> read)
     {

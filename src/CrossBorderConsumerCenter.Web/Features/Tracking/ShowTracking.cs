@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -35,30 +34,26 @@ public sealed record ConsumerTimelineEntry(DateTimeOffset At, CaseEventKind Kind
             .ToListAsync(ct);
         return [.. events.Select(e =>
         {
-            var data = Parse(e.Data);
+            var (outcome, reason, files) = Particulars(CaseEventData.Read(e.Kind, e.Data));
             return new ConsumerTimelineEntry(
                 e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus,
                 KindsWithConsumerText.Contains(e.Kind) ? e.Text : null,
-                data.GetValueOrDefault("outcome"),
-                data.GetValueOrDefault("reason"),
-                int.TryParse(data.GetValueOrDefault("files"), out var files) ? files : 0);
+                outcome, reason, files);
         })];
     }
 
-    private static Dictionary<string, string> Parse(string? json)
+    // The outcome (the case's, or the merchant's for a partner's answer), the reason for declining, and the files that came with the line.
+    private static (string? Outcome, string? Reason, int Files) Particulars(CaseEventData? data) => data switch
     {
-        if (json is null)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.ValueKind != JsonValueKind.Object
-            ? []
-            : document.RootElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
-    }
+        CaseEventData.Closed closed => (closed.Outcome.ToString(), null, 0),
+        CaseEventData.Withdrawn withdrawn => (withdrawn.Outcome.ToString(), null, 0),
+        CaseEventData.Declined declined => (null, declined.Reason.ToString(), 0),
+        CaseEventData.ConsumerReplied replied => (null, null, replied.Files),
+        CaseEventData.InformationAdded added => (null, null, added.Files),
+        CaseEventData.Forwarded forwarded => (null, null, forwarded.Files),
+        CaseEventData.PartnerResponded answered => (answered.Outcome.ToString(), null, answered.Files),
+        _ => (null, null, 0),
+    };
 }
 
 /// <summary>The tracking page: the case number, its status in plain words, the question waiting for an answer, the timeline.</summary>

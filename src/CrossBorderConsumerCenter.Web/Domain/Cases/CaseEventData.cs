@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CrossBorderConsumerCenter.Web.Domain.Partners;
+
+namespace CrossBorderConsumerCenter.Web.Domain.Cases;
+
+/// <summary>
+/// The particulars of a timeline line, kept as JSON in <see cref="CaseEvent.Data"/> (<c>case_events.data</c>): one
+/// record per kind of line that has any. <see cref="Case"/>'s methods write them; the case page, the tracking page
+/// and the consumer's status emails read them back with <see cref="Read"/> (or <see cref="CaseEvent.ReadData"/>).
+/// </summary>
+/// <remarks>
+/// The JSON is the one the timeline has always stored, so the lines already saved read back unchanged: every member
+/// names its JSON property (a rename in C# never renames it), enums are stored by member name, times as ISO 8601
+/// with their offset, missing values as <c>null</c>, and text outside ASCII escaped as the serializer does by default.
+/// PostgreSQL's jsonb keeps the values but not the spacing or the order of the properties; neither matters for reading.
+/// </remarks>
+public abstract record CaseEventData
+{
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The kinds of line that carry particulars, and their record; other kinds carry none.</summary>
+    private static readonly Dictionary<CaseEventKind, Type> Types = new()
+    {
+        [CaseEventKind.Assigned] = typeof(Assigned),
+        [CaseEventKind.CategoryChanged] = typeof(CategoryChanged),
+        [CaseEventKind.PriorityChanged] = typeof(PriorityChanged),
+        [CaseEventKind.ConsumerReplied] = typeof(ConsumerReplied),
+        [CaseEventKind.InformationAdded] = typeof(InformationAdded),
+        [CaseEventKind.Forwarded] = typeof(Forwarded),
+        [CaseEventKind.PartnerResponded] = typeof(PartnerResponded),
+        [CaseEventKind.Declined] = typeof(Declined),
+        [CaseEventKind.Closed] = typeof(Closed),
+        [CaseEventKind.Withdrawn] = typeof(Withdrawn),
+        [CaseEventKind.WaitExtended] = typeof(WaitExtended),
+        [CaseEventKind.MarkedOverdue] = typeof(MarkedOverdue),
+        [CaseEventKind.ReminderSent] = typeof(ReminderSent),
+    };
+
+    private protected CaseEventData()
+    {
+    }
+
+    /// <summary>The record a line of <paramref name="kind"/> carries, or null for a kind without particulars.</summary>
+    public static Type? TypeOf(CaseEventKind kind) => Types.GetValueOrDefault(kind);
+
+    /// <summary>
+    /// The particulars of a stored line: the record of its kind, or null when the line has none (or its kind carries
+    /// none). A member missing from the stored JSON reads as its default (null, zero).
+    /// </summary>
+    public static CaseEventData? Read(CaseEventKind kind, string? json) =>
+        json is null || TypeOf(kind) is not { } type ? null : (CaseEventData?)JsonSerializer.Deserialize(json, type, Json);
+
+    /// <summary>The JSON stored for a line of <paramref name="kind"/>; refuses particulars of another kind.</summary>
+    internal static string? Write(CaseEventKind kind, CaseEventData? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        var type = data.GetType();
+        if (TypeOf(kind) != type)
+        {
+            throw new ArgumentException($"A {kind} line does not carry {type.Name}.", nameof(data));
+        }
+
+        return JsonSerializer.Serialize(data, type, Json);
+    }
+
+    /// <summary>The case changed hands: from whom and to whom (null: nobody), and the new assignee's display name then.</summary>
+    public sealed record Assigned(
+        [property: JsonPropertyName("from")] Guid? From,
+        [property: JsonPropertyName("to")] Guid? To,
+        [property: JsonPropertyName("toName")] string? ToName) : CaseEventData;
+
+    /// <summary>Staff recategorized the case.</summary>
+    public sealed record CategoryChanged(
+        [property: JsonPropertyName("from")] CaseCategory From,
+        [property: JsonPropertyName("to")] CaseCategory To) : CaseEventData;
+
+    /// <summary>Staff changed the case's priority.</summary>
+    public sealed record PriorityChanged(
+        [property: JsonPropertyName("from")] CasePriority From,
+        [property: JsonPropertyName("to")] CasePriority To) : CaseEventData;
+
+    /// <summary>How many files came with the consumer's answer (an answer without files carries no particulars).</summary>
+    public sealed record ConsumerReplied(
+        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+
+    /// <summary>How many files came with information a counselor added (none: no particulars).</summary>
+    public sealed record InformationAdded(
+        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+
+    /// <summary>
+    /// The case went to the partner agency: its code and English name at the time, the merchant's country, the
+    /// record of provision, the email that carried the case, the items provided (<see cref="ProvidedItem"/> names)
+    /// and how many evidence files went with it. The portal writes every member; the synthetic cases that
+    /// <c>generate-data</c> makes for the benchmark carry only the agency's code, hence the nullable members.
+    /// </summary>
+    public sealed record Forwarded(
+        [property: JsonPropertyName("agency")] string Agency,
+        [property: JsonPropertyName("agencyName")] string? AgencyName,
+        [property: JsonPropertyName("country")] string? Country,
+        [property: JsonPropertyName("provisionId")] Guid? ProvisionId,
+        [property: JsonPropertyName("emailId")] Guid? EmailId,
+        [property: JsonPropertyName("items")] IReadOnlyList<string>? Items,
+        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+
+    /// <summary>
+    /// The partner agency answered through its link: the agency's code, what the merchant did (the merchant's
+    /// outcome, not the case's), the link answered and how many files came with the answer.
+    /// </summary>
+    public sealed record PartnerResponded(
+        [property: JsonPropertyName("agency")] string Agency,
+        [property: JsonPropertyName("outcome")] PartnerOutcome Outcome,
+        [property: JsonPropertyName("linkId")] Guid LinkId,
+        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+
+    /// <summary>Why the center declined the case, and for a duplicate the number of the case it duplicates.</summary>
+    public sealed record Declined(
+        [property: JsonPropertyName("reason")] DeclineReason Reason,
+        [property: JsonPropertyName("duplicateOf")] string? DuplicateOf) : CaseEventData;
+
+    /// <summary>How the closed case ended (staff's close, or the clock's close for no reply).</summary>
+    public sealed record Closed(
+        [property: JsonPropertyName("outcome")] CaseOutcome Outcome) : CaseEventData;
+
+    /// <summary>The consumer withdrew the case (its outcome is always <see cref="CaseOutcome.Withdrawn"/>).</summary>
+    public sealed record Withdrawn(
+        [property: JsonPropertyName("outcome")] CaseOutcome Outcome) : CaseEventData;
+
+    /// <summary>Staff keep waiting for the consumer until this new deadline.</summary>
+    public sealed record WaitExtended(
+        [property: JsonPropertyName("until")] DateTimeOffset Until) : CaseEventData;
+
+    /// <summary>The clock marked the case overdue: the deadline that passed.</summary>
+    public sealed record MarkedOverdue(
+        [property: JsonPropertyName("dueAt")] DateTimeOffset? DueAt) : CaseEventData;
+
+    /// <summary>The clock reminded the consumer: the new deadline for their answer.</summary>
+    public sealed record ReminderSent(
+        [property: JsonPropertyName("replyBy")] DateTimeOffset ReplyBy) : CaseEventData;
+}
