@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Features.Account;
 using CrossBorderConsumerCenter.Web.Features.Audit;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
@@ -26,9 +25,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Errors;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -55,102 +52,25 @@ builder.Services
     .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 
-// Features: every form's validator, found in this assembly (FluentValidation's DI extensions; ADR 0022). Validators are
-// stateless, so each is built once for the app's lifetime, not per request.
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
-
-// Features: handlers and services, one by one.
-
-// Account: sign-in and own password (staff and counselors)
-builder.Services.AddScoped<SignIn.Handler>();
-builder.Services.AddScoped<ChangePassword.Handler>();
-
-// Users: account administration (admins)
-builder.Services.AddScoped<UserAdministration>();
-builder.Services.AddScoped<ListUsers.Handler>();
-builder.Services.AddScoped<CreateUser.Handler>();
-builder.Services.AddScoped<EditUser.Handler>();
-builder.Services.AddScoped<SetUserEnabled.Handler>();
-builder.Services.AddScoped<ResetUserPassword.Handler>();
-
-// Audit: the audit trail (admins)
-builder.Services.AddScoped<ListAudit.Handler>();
-
-// EmailDelivery: the outbox's state, failed messages and "send again" (admins)
-builder.Services.AddScoped<ListEmails.Handler>();
-builder.Services.AddScoped<SendEmailAgain.Handler>();
-// Intake (issue 3): the consent gate, the complaint form with evidence, submission and receipt.
-builder.Services.AddScoped<IntakeDrafts>();
-builder.Services.AddSingleton<ChoiceLists>();
-builder.Services.AddScoped<GiveConsent.Handler>();
-builder.Services.AddScoped<SaveComplaint.Handler>();
-builder.Services.AddScoped<SubmitComplaint.Handler>();
-builder.Services.AddHostedService<DraftCleanup>();
-
-// Pages (issue 3): the FAQ and the privacy notice, markdown in Content/{ja,en}/.
-builder.Services.AddSingleton<MarkdownPages>();
-
-// CasePage (issue 5): the staff case page, its actions (the workflow in the UI), evidence files, audited views and changes.
-builder.Services.AddScoped<CaseChanges>();
-builder.Services.AddScoped<ShowCase.Handler>();
-builder.Services.AddScoped<ServeEvidence.Handler>();
-builder.Services.AddScoped<AssignCase.Handler>();
-builder.Services.AddScoped<ChangeCaseCategory.Handler>();
-builder.Services.AddScoped<ChangeCasePriority.Handler>();
-builder.Services.AddScoped<AddCaseNote.Handler>();
-builder.Services.AddScoped<RequestInformation.Handler>();
-builder.Services.AddScoped<DeclineCase.Handler>();
-builder.Services.AddScoped<CloseCase.Handler>();
-builder.Services.AddScoped<ReopenCase.Handler>();
-// Queue (issue 5, part A): the staff queue at /staff/cases, the back office's home.
-builder.Services.AddSingleton<SearchBigramStatistics>();
-builder.Services.AddScoped<ListCases.Handler>();
-
-// Forwarding (issue 6): the partner agency registry (/admin/partners, addresses from PartnerAgencies:{Code}), forwarding
-// with records of provision, the agencies' answer page (/partner/{token}, rate-limited), telling the consumer, the case clocks.
-builder.Services.AddOptions<PartnerAgenciesOptions>()
-    .Configure<IConfiguration>((o, config) => config.GetSection(PartnerAgenciesOptions.Section).Bind(o.Agencies))
-    .ValidateOnStart();
-builder.Services.AddSingleton<IValidateOptions<PartnerAgenciesOptions>, PartnerAgenciesOptions.Validator>();
-builder.Services.AddSettings<PartnerLinksOptions, PartnerLinksOptions.Validator>(PartnerLinksOptions.Section);
-builder.Services.AddSettings<ClocksOptions, ClocksOptions.Validator>(ClocksOptions.Section);
-builder.Services.AddSingleton<PartnerDirectory>();
-builder.Services.AddHostedService<ApplyConfiguredAddresses>();
-builder.Services.AddScoped<ListPartnerAgencies.Handler>();
-builder.Services.AddScoped<EditPartnerAgency.Handler>();
-builder.Services.AddScoped<SetPartnerAgencyActive.Handler>();
-builder.Services.AddScoped<CaseForwarding.Loader>();
-builder.Services.AddScoped<ForwardEmail>();
-builder.Services.AddScoped<ComposeForward.Handler>();
-builder.Services.AddScoped<SendForward.Handler>();
-builder.Services.AddScoped<NotifyConsumer.Handler>();
-builder.Services.AddScoped<KeepWaiting.Handler>();
-builder.Services.AddScoped<RecordPartnerAnswer.Handler>();
-builder.Services.AddPartnerAnswerRateLimit();
-builder.Services.AddSingleton<RunCaseClocks>();
-builder.Services.AddHostedService<CaseClocksWorker>();
-// Tracking and counselors (issue 7): centers, counselors filing for residents and their dashboard, the consumer's
-// tracking link and page (answers, withdrawal, lost link), and the status emails to the consumer.
-builder.Services.AddScoped<CaseAdditions>();
-builder.Services.AddScoped<TrackingLinks>();
-builder.Services.AddSingleton<ReceiptLinks>();
-builder.Services.AddScoped<ShowTracking.Handler>();
-builder.Services.AddScoped<AnswerRequest.Handler>();
-builder.Services.AddScoped<WithdrawCase.Handler>();
-builder.Services.AddScoped<ResendTrackingLink.Handler>();
-builder.Services.AddSingleton<ConsumerStatusEmails>();
-builder.Services.ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ConsumerStatusEmails>()), ServiceLifetime.Singleton);
-builder.Services.Configure<RequestLocalizationOptions>(options => options.RequestCultureProviders.Insert(2, new TrackingCulture()));
-builder.Services.Configure<RateLimiterOptions>(limiter =>
-    limiter.AddPolicy(TrackingController.LostLinkRateLimit, http => RateLimiting.PerClientAddress(http, 5, TimeSpan.FromMinutes(15))));
-builder.Services.AddScoped<ListCenters.Handler>();
-builder.Services.AddScoped<SaveCenter.Handler>();
-builder.Services.AddScoped<CurrentCounselor>();
-builder.Services.AddScoped<CounselorDrafts>();
-builder.Services.AddScoped<ListCenterCases.Handler>();
-builder.Services.AddScoped<ShowCounselorCase.Handler>();
-builder.Services.AddScoped<AttestConsent.Handler>();
-builder.Services.AddScoped<AddCaseInformation.Handler>();
+// Features, each registering its own use cases, settings, policies and workers.
+builder.Services
+    .AddForms()
+    .AddAccount()
+    .AddUsers()
+    .AddAudit()
+    .AddEmailDelivery()
+    .AddPages()
+    .AddIntake()
+    .AddCases()
+    .AddQueue()
+    .AddCasePage()
+    .AddPartners()
+    .AddForwarding()
+    .AddPartnerAnswer()
+    .AddClocks()
+    .AddTracking()
+    .AddCenters()
+    .AddCounselors();
 
 var app = builder.Build();
 

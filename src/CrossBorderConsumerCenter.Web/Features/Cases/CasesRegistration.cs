@@ -1,0 +1,7 @@
+namespace CrossBorderConsumerCenter.Web.Features.Cases;
+
+public static class CasesRegistration
+{
+    /// <summary>What several features do to a case: adding a consumer's or a counselor's information with files.</summary>
+    public static IServiceCollection AddCases(this IServiceCollection services) => services.AddScoped<CaseAdditions>();
+}

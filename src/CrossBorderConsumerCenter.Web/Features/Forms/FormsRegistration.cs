@@ -1,0 +1,14 @@
+using FluentValidation;
+
+namespace CrossBorderConsumerCenter.Web.Features.Forms;
+
+public static class FormsRegistration
+{
+    /// <summary>
+    /// The forms kernel: the choice lists, and every form's validator in the app, found by FluentValidation's DI
+    /// extensions (ADR 0022). Validators are stateless, so each is built once for the app's lifetime.
+    /// </summary>
+    public static IServiceCollection AddForms(this IServiceCollection services) => services
+        .AddSingleton<ChoiceLists>()
+        .AddValidatorsFromAssemblyContaining<ChoiceLists>(ServiceLifetime.Singleton);
+}

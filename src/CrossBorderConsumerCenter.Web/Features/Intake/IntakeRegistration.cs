@@ -1,0 +1,12 @@
+namespace CrossBorderConsumerCenter.Web.Features.Intake;
+
+public static class IntakeRegistration
+{
+    /// <summary>The consent gate, the complaint form with its evidence, submission, the receipt, and the drafts' clean-up.</summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services) => services
+        .AddScoped<IntakeDrafts>()
+        .AddScoped<GiveConsent.Handler>()
+        .AddScoped<SaveComplaint.Handler>()
+        .AddScoped<SubmitComplaint.Handler>()
+        .AddHostedService<DraftCleanup>();
+}
