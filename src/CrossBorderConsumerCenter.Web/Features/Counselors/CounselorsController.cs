@@ -1,6 +1,5 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
-using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Features.Cases;
@@ -10,7 +9,6 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -18,168 +16,105 @@ namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 
 /// <summary>
 /// Local consumer counselors: their center's cases (dashboard and case pages), filing a case for a resident with the
-/// intake's form and rules (after attesting the resident's consent), and adding information and files to their
-/// center's open cases, nothing else. Every page first finds the counselor's center from the database; every case is
-/// looked up by its number and that center together, so another center's case is "not found" on every URL.
+/// intake's form, rules and steps (after attesting the resident's consent), and adding information and files to their
+/// center's open cases, nothing else. <see cref="CounselorCenterFilter"/> finds the counselor's center before every
+/// action; every case is looked up by its number and that center together, so another center's case is "not found"
+/// on every URL.
 /// </summary>
 [Authorize(Policy = Policies.Counselor)]
 [Route("counselor")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[TypeFilter<CounselorCenterFilter>]
 public sealed class CounselorsController(
-    CurrentCounselor counselors,
     CounselorDrafts drafts,
-    AppDbContext db,
+    ComplaintFormFlow formFlow,
+    ResidentComplaintValidator formValidator,
     IStringLocalizer<CounselorText> text,
     IStringLocalizer<IntakeText> intakeText) : Controller
 {
     public const string FormPrefix = IntakeController.FormPrefix;
+    private const string FormPath = "~/counselor/cases/new/form";
     private const string FlashKey = "Counselor.Flash";
-    private const string AddedKey = "Counselor.Added";
-    private const string RemovedKey = "Counselor.Removed";
+
+    private CounselorIdentity Me => CounselorCenterFilter.Of(HttpContext);
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? after, [FromServices] ListCenterCases.Handler list, CancellationToken ct) =>
-        await counselors.FindAsync(User, ct) is { } me
-            ? View(new DashboardPage(me, await list.HandleAsync(me.CenterId, after, ct), await drafts.FindOpenAsync(me.UserId, ct) is { State: DraftState.Open }))
-            : NoCenter();
+        View(new DashboardPage(Me, await list.HandleAsync(Me.CenterId, after, ct), await drafts.FindOpenAsync(Me.UserId, ct) is { State: DraftState.Open }));
 
     [HttpGet("cases/new")]
     public async Task<IActionResult> Attest(CancellationToken ct)
     {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return NoCenter();
-        }
-
-        var lookup = await drafts.FindOpenAsync(me.UserId, ct);
+        var lookup = await drafts.FindOpenAsync(Me.UserId, ct);
         var form = lookup.State is DraftState.Open or DraftState.NeedsConsent ? AttestConsent.Form.From(lookup.Draft!) : new AttestConsent.Form();
-        return View(new AttestPage(me, form, lookup.State));
+        return View(new AttestPage(Me, form, lookup.State));
     }
 
     [HttpPost("cases/new")]
     public async Task<IActionResult> Attest(
         [Bind(Prefix = "Attest")] AttestConsent.Form form, [FromServices] AttestConsent.Validator validator, [FromServices] AttestConsent.Handler handler, CancellationToken ct)
     {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return NoCenter();
-        }
-
-        var lookup = await drafts.FindOpenAsync(me.UserId, ct);
+        var lookup = await drafts.FindOpenAsync(Me.UserId, ct);
         var result = await validator.ValidateAsync(form, ct);
         if (!result.IsValid || !ModelState.IsValid)
         {
             result.AddToModelState(ModelState, "Attest");
-            return View(new AttestPage(me, form, lookup.State));
+            return View(new AttestPage(Me, form, lookup.State));
         }
 
-        await handler.HandleAsync(me, form, lookup.State is DraftState.Open or DraftState.NeedsConsent ? lookup.Draft : null, ct);
+        await handler.HandleAsync(Me, form, lookup.State is DraftState.Open or DraftState.NeedsConsent ? lookup.Draft : null, ct);
         return RedirectToAction(nameof(Form));
     }
 
     [HttpGet("cases/new/form")]
-    public async Task<IActionResult> Form(bool check, [FromServices] ResidentComplaintValidator validator, CancellationToken ct)
-    {
-        var (me, draft) = await OpenDraftAsync(ct);
-        if (me is null || draft is null)
-        {
-            return Elsewhere(me);
-        }
-
-        var form = SaveComplaint.Deserialize(draft);
-        if (check)
-        {
-            (await validator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
-        }
-
-        var added = TempData[AddedKey] is string names ? names.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
-        return View(await FormPageAsync(me, form, draft, added, TempData[RemovedKey] as string, ct));
-    }
+    public async Task<IActionResult> Form(bool check, CancellationToken ct) =>
+        await OpenDraftAsync(ct) is { } draft
+            ? View(new CounselorFormPage(Me, await formFlow.ShowAsync(draft, check, formValidator, ModelState, TempData, forResident: true, ct), draft.ResidentRelation!.Value))
+            : RedirectToAction(nameof(Attest));
 
     [HttpPost("cases/new/form")]
     [RequestSizeLimit(IntakeController.MaxFormRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = IntakeController.MaxFormRequestBytes)]
-    public async Task<IActionResult> Form(
-        [Bind(Prefix = FormPrefix)] ComplaintForm form, string? intent, Guid? removeFile,
-        [FromServices] ResidentComplaintValidator validator, [FromServices] SaveComplaint.Handler save, CancellationToken ct)
+    public async Task<IActionResult> Form([Bind(Prefix = FormPrefix)] ComplaintForm form, string? intent, Guid? removeFile, CancellationToken ct)
     {
-        var (me, draft) = await OpenDraftAsync(ct);
-        if (me is null || draft is null)
+        if (await OpenDraftAsync(ct) is not { } draft)
         {
-            return Elsewhere(me);
+            return RedirectToAction(nameof(Attest));
         }
 
         var uploads = Request.HasFormContentType ? Request.Form.Files.GetFiles(IntakeController.EvidenceField) : [];
-        var saved = await save.HandleAsync(draft, form, uploads, removeFile, ct);
-        switch (intent)
+        var posted = await formFlow.PostAsync(draft, form, uploads, intent, removeFile, formValidator, ModelState, TempData, forResident: true, ct);
+        return posted.Next switch
         {
-            case IntakeController.Intents.Autosave:
-                return NoContent();
-            case IntakeController.Intents.Consent:
-                return RedirectToAction(nameof(Attest));
-        }
-
-        foreach (var refused in saved.Uploads.Where(u => u.Problem is not null))
-        {
-            ModelState.AddModelError(IntakeController.EvidenceField, intakeText["Evidence_" + refused.Problem, refused.FileName]);
-        }
-
-        var added = saved.Uploads.Where(u => u.Problem is null).Select(u => u.FileName).ToList();
-        if (intent == IntakeController.Intents.Review)
-        {
-            (await validator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
-            if (ModelState.IsValid)
-            {
-                return RedirectToAction(nameof(Review));
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return View(await FormPageAsync(me, form, draft, added, saved.RemovedFileName, ct));
-        }
-
-        if (added.Count > 0)
-        {
-            TempData[AddedKey] = string.Join('\n', added);
-        }
-
-        if (saved.RemovedFileName is not null)
-        {
-            TempData[RemovedKey] = saved.RemovedFileName;
-        }
-
-        return Redirect(Url.Action(nameof(Form)) + "#evidence");
+            ComplaintFormFlow.Destination.Saved => NoContent(),
+            ComplaintFormFlow.Destination.Consent => RedirectToAction(nameof(Attest)),
+            ComplaintFormFlow.Destination.Review => RedirectToAction(nameof(Review)),
+            ComplaintFormFlow.Destination.ShowForm => View(new CounselorFormPage(Me, posted.Page!, draft.ResidentRelation!.Value)),
+            _ => Redirect(Url.Action(nameof(Form)) + "#evidence"),
+        };
     }
 
     [HttpGet("cases/new/review")]
-    public async Task<IActionResult> Review([FromServices] ResidentComplaintValidator validator, CancellationToken ct)
+    public async Task<IActionResult> Review(CancellationToken ct)
     {
-        var (me, draft) = await OpenDraftAsync(ct);
-        if (me is null || draft is null)
+        if (await OpenDraftAsync(ct) is not { } draft)
         {
-            return Elsewhere(me);
+            return RedirectToAction(nameof(Attest));
         }
 
-        var form = SaveComplaint.Deserialize(draft);
-        if (!(await validator.ValidateAsync(form, ct)).IsValid)
-        {
-            return RedirectToAction(nameof(Form), new { check = true });
-        }
-
-        var review = new ReviewPage(form, form.ToDetails(), await HeldFile.OfAsync(db, draft, ct), draft.Consent, "~/counselor/cases/new/form", ForResident: true);
-        return View(new CounselorReviewPage(me, review, draft.ResidentRelation!.Value));
+        return await formFlow.ReviewAsync(draft, formValidator, FormPath, forResident: true, ct) is { } review
+            ? View(new CounselorReviewPage(Me, review, draft.ResidentRelation!.Value))
+            : RedirectToAction(nameof(Form), new { check = true });
     }
 
     [HttpPost("cases/new/submit")]
     public async Task<IActionResult> Submit([FromServices] SubmitComplaint.Handler submit, [FromServices] ReceiptLinks receipts, CancellationToken ct)
     {
-        var (me, draft) = await OpenDraftAsync(ct);
-        if (me is null || draft is null)
+        if (await OpenDraftAsync(ct) is not { } draft)
         {
-            return Elsewhere(me);
+            return RedirectToAction(nameof(Attest));
         }
 
         var result = await submit.HandleAsync(draft.Id, Language, ct);
@@ -204,12 +139,7 @@ public sealed class CounselorsController(
     [HttpPost("cases/new/discard")]
     public async Task<IActionResult> Discard([FromServices] IntakeDrafts intakeDrafts, CancellationToken ct)
     {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return NoCenter();
-        }
-
-        if ((await drafts.FindOpenAsync(me.UserId, ct)).Draft is { } draft)
+        if ((await drafts.FindOpenAsync(Me.UserId, ct)).Draft is { } draft)
         {
             await intakeDrafts.DiscardAsync(draft, ct);
             TempData[FlashKey] = text["Draft_Discarded"].Value;
@@ -219,56 +149,22 @@ public sealed class CounselorsController(
     }
 
     [HttpGet("cases/{number}/received")]
-    public async Task<IActionResult> Received(string number, [FromServices] TrackingLinks links, [FromServices] ReceiptLinks receipts, CancellationToken ct)
-    {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return NoCenter();
-        }
-
-        var c = CaseNumber.TryParse(number, out var parsed)
-            ? await db.Cases.AsNoTracking().Where(x => x.Number == parsed.ToString() && x.FiledByCenterId == me.CenterId)
-                .Select(x => new { x.Id, x.Number, x.ReceivedAt, x.ConsumerName, x.ConsumerEmail }).SingleOrDefaultAsync(ct)
-            : null;
-        if (c is null)
-        {
-            return NotFound();
-        }
-
-        var token = receipts.Recall(Request, c.Number);
-        var url = token is not null && await links.IsCurrentAsync(c.Id, token, ct) ? links.UrlOf(token) : null;
-        return View(new CounselorReceiptPage(c.Number, c.ReceivedAt, c.ConsumerName, c.ConsumerEmail, url));
-    }
+    public async Task<IActionResult> Received(string number, [FromServices] ShowCounselorReceipt.Handler show, CancellationToken ct) =>
+        await show.HandleAsync(Me, number, Request, ct) is { } page ? View(page) : NotFound();
 
     [HttpGet("cases/{number}")]
-    public async Task<IActionResult> Case(string number, [FromServices] ShowCounselorCase.Handler show, CancellationToken ct)
-    {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return NoCenter();
-        }
-
-        var page = CaseNumber.TryParse(number, out var parsed) ? await show.HandleAsync(me, parsed.ToString(), ct) : null;
-        return page is null ? NotFound() : View(page);
-    }
+    public async Task<IActionResult> Case(string number, [FromServices] ShowCounselorCase.Handler show, CancellationToken ct) =>
+        CaseNumber.TryParse(number, out var parsed) && await show.HandleAsync(Me, parsed.ToString(), ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("cases/{number}/information")]
     [RequestSizeLimit(IntakeController.MaxFormRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = IntakeController.MaxFormRequestBytes)]
     public async Task<IActionResult> AddInformation(
-        string number, [Bind(Prefix = "Addition")] AddCaseInformation.Form form,
+        string number, [Bind(Prefix = "Addition")] AddCaseInformation.Form form, [FromServices] CurrentCounselor counselors,
         [FromServices] AddCaseInformation.Validator validator, [FromServices] AddCaseInformation.Handler handler, [FromServices] ShowCounselorCase.Handler show,
         CancellationToken ct)
     {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return NoCenter();
-        }
-
-        var canonical = CaseNumber.TryParse(number, out var parsed) ? parsed.ToString() : null;
-        var caseId = canonical is null ? null
-            : await db.Cases.Where(c => c.Number == canonical && c.FiledByCenterId == me.CenterId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
-        if (caseId is null)
+        if (await counselors.FindCaseAsync(Me, number, ct) is not var (caseId, canonical))
         {
             return NotFound();
         }
@@ -278,7 +174,7 @@ public sealed class CounselorsController(
         var validation = await validator.ValidateAsync(form, ct);
         if (validation.IsValid)
         {
-            var result = await handler.HandleAsync(me, caseId.Value, form, files, ct);
+            var result = await handler.HandleAsync(Me, caseId, form, files, ct);
             switch (result.Outcome)
             {
                 case CaseAdditions.Outcome.Saved:
@@ -306,7 +202,7 @@ public sealed class CounselorsController(
             validation.AddToModelState(ModelState, "Addition");
         }
 
-        var page = (await show.HandleAsync(me, canonical!, ct))! with
+        var page = (await show.HandleAsync(Me, canonical, ct))! with
         {
             Addition = form,
             FilesToChooseAgain = [.. files.Where(f => !string.IsNullOrEmpty(f.FileName)).Select(f => FileNames.Clean(f.FileName))],
@@ -318,29 +214,9 @@ public sealed class CounselorsController(
     /// <summary>The receipt of a case the counselor just filed (the path its tracking-link cookie is sent to).</summary>
     public static string ReceiptPath(string number) => $"/counselor/cases/{number}/received";
 
-    /// <summary>The counselor and their open draft; where to go instead when there is none (or no center).</summary>
-    private async Task<(CounselorIdentity? Me, IntakeDraft? Draft)> OpenDraftAsync(CancellationToken ct)
-    {
-        if (await counselors.FindAsync(User, ct) is not { } me)
-        {
-            return (null, null);
-        }
-
-        var lookup = await drafts.FindOpenAsync(me.UserId, ct);
-        return (me, lookup.State == DraftState.Open ? lookup.Draft : null);
-    }
-
-    private IActionResult Elsewhere(CounselorIdentity? me) => me is null ? NoCenter() : RedirectToAction(nameof(Attest));
-
-    /// <summary>An account without an (active) center sees no case and can file none: it says so, with a 403.</summary>
-    private ViewResult NoCenter()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("NoCenter");
-    }
-
-    private async Task<CounselorFormPage> FormPageAsync(CounselorIdentity me, ComplaintForm form, IntakeDraft draft, IReadOnlyList<string> added, string? removed, CancellationToken ct) =>
-        new(me, new ComplaintFormPage(form, await HeldFile.OfAsync(db, draft, ct), added, removed, draft.Consent, ForResident: true), draft.ResidentRelation!.Value);
+    /// <summary>The counselor's open draft, if any (attesting the resident's consent opens one).</summary>
+    private async Task<IntakeDraft?> OpenDraftAsync(CancellationToken ct) =>
+        await drafts.FindOpenAsync(Me.UserId, ct) is { State: DraftState.Open, Draft: { } draft } ? draft : null;
 }
 
 public sealed record DashboardPage(CounselorIdentity Counselor, ListCenterCases.Page Cases, bool HasDraft);

@@ -8,6 +8,7 @@ public static class CounselorsRegistration
         .AddScoped<CounselorDrafts>()
         .AddScoped<ListCenterCases.Handler>()
         .AddScoped<ShowCounselorCase.Handler>()
+        .AddScoped<ShowCounselorReceipt.Handler>()
         .AddScoped<AttestConsent.Handler>()
         .AddScoped<AddCaseInformation.Handler>();
 }

@@ -23,4 +23,17 @@ public sealed class CurrentCounselor(AppDbContext db)
             .Join(db.ConsumerCenters.Where(c => c.IsActive), u => u.ConsumerCenterId, c => c.Id, (u, c) => new CounselorIdentity(u.Id, u.DisplayName, c.Id, c.Name))
             .SingleOrDefaultAsync(ct);
     }
+
+    /// <summary>The id of the case numbered <paramref name="number"/> if it was filed by the counselor's center; null otherwise.</summary>
+    public async Task<(Guid Id, string Number)?> FindCaseAsync(CounselorIdentity counselor, string number, CancellationToken ct)
+    {
+        if (!Domain.Cases.CaseNumber.TryParse(number, out var parsed))
+        {
+            return null;
+        }
+
+        var canonical = parsed.ToString();
+        var id = await db.Cases.AsNoTracking().Where(c => c.Number == canonical && c.FiledByCenterId == counselor.CenterId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+        return id is { } found ? (found, canonical) : null;
+    }
 }

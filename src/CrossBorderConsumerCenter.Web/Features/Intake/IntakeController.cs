@@ -5,7 +5,6 @@ using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -20,12 +19,11 @@ public sealed class IntakeController(
     GiveConsent.Validator consentValidator,
     GiveConsent.Handler giveConsent,
     ComplaintForm.Validator formValidator,
-    SaveComplaint.Handler saveComplaint,
+    ComplaintFormFlow formFlow,
     SubmitComplaint.Handler submitComplaint,
     TrackingLinks trackingLinks,
     ReceiptLinks receiptLinks,
-    AppDbContext db,
-    IStringLocalizer<IntakeText> text) : Controller
+    AppDbContext db) : Controller
 {
     public const string FormPrefix = "Form";
     public const string ConsentPrefix = "Consent";
@@ -50,8 +48,6 @@ public sealed class IntakeController(
         public const string Autosave = "autosave";
     }
 
-    private const string AddedKey = "Intake.Added";
-    private const string RemovedKey = "Intake.Removed";
     private const string DiscardedKey = "Intake.Discarded";
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -101,14 +97,7 @@ public sealed class IntakeController(
             return elsewhere;
         }
 
-        var form = SaveComplaint.Deserialize(lookup.Draft!);
-        if (check)
-        {
-            (await formValidator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
-        }
-
-        var added = TempData[AddedKey] is string names ? names.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
-        return View(await FormPageAsync(form, lookup, added, TempData[RemovedKey] as string, ct));
+        return View(await formFlow.ShowAsync(lookup.Draft!, check, formValidator, ModelState, TempData, forResident: false, ct));
     }
 
     [HttpPost("form")]
@@ -122,51 +111,17 @@ public sealed class IntakeController(
             return elsewhere;
         }
 
-        var draft = lookup.Draft!;
         var uploads = Request.HasFormContentType ? Request.Form.Files.GetFiles(EvidenceField) : [];
-        // Only the "remove" buttons beside the files carry removeFile.
-        var saved = await saveComplaint.HandleAsync(draft, form, uploads, removeFile, ct);
-        drafts.RenewCookie(HttpContext, draft);
-        switch (intent)
+        var posted = await formFlow.PostAsync(lookup.Draft!, form, uploads, intent, removeFile, formValidator, ModelState, TempData, forResident: false, ct);
+        drafts.RenewCookie(HttpContext, lookup.Draft!);
+        return posted.Next switch
         {
-            case Intents.Autosave:
-                return NoContent();
-            case Intents.Consent:
-                return RedirectToAction(nameof(Consent));
-        }
-
-        foreach (var refused in saved.Uploads.Where(u => u.Problem is not null))
-        {
-            ModelState.AddModelError(EvidenceField, text["Evidence_" + refused.Problem, refused.FileName]);
-        }
-
-        var added = saved.Uploads.Where(u => u.Problem is null).Select(u => u.FileName).ToList();
-        if (intent == Intents.Review)
-        {
-            (await formValidator.ValidateAsync(form, ct)).AddToModelState(ModelState, FormPrefix);
-            if (ModelState.IsValid)
-            {
-                return RedirectToAction(nameof(Review));
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            // The form again, as posted, with the summary; the files are already safe in the draft.
-            return View(await FormPageAsync(form, lookup, added, saved.RemovedFileName, ct));
-        }
-
-        if (added.Count > 0)
-        {
-            TempData[AddedKey] = string.Join('\n', added);
-        }
-
-        if (saved.RemovedFileName is not null)
-        {
-            TempData[RemovedKey] = saved.RemovedFileName;
-        }
-
-        return Redirect(Url.Action(nameof(Form)) + "#evidence");
+            ComplaintFormFlow.Destination.Saved => NoContent(),
+            ComplaintFormFlow.Destination.Consent => RedirectToAction(nameof(Consent)),
+            ComplaintFormFlow.Destination.Review => RedirectToAction(nameof(Review)),
+            ComplaintFormFlow.Destination.ShowForm => View(posted.Page),
+            _ => Redirect(Url.Action(nameof(Form)) + "#evidence"),
+        };
     }
 
     [HttpGet("review")]
@@ -178,13 +133,9 @@ public sealed class IntakeController(
             return elsewhere;
         }
 
-        var form = SaveComplaint.Deserialize(lookup.Draft!);
-        if (!(await formValidator.ValidateAsync(form, ct)).IsValid)
-        {
-            return RedirectToAction(nameof(Form), new { check = true });
-        }
-
-        return View(new ReviewPage(form, form.ToDetails(), await HeldFile.OfAsync(db, lookup.Draft!, ct), lookup.Draft!.Consent));
+        return await formFlow.ReviewAsync(lookup.Draft!, formValidator, "~/complaint/form", forResident: false, ct) is { } review
+            ? View(review)
+            : RedirectToAction(nameof(Form), new { check = true });
     }
 
     [HttpPost("submit")]
@@ -266,7 +217,4 @@ public sealed class IntakeController(
         DraftState.Submitted => RedirectToAction(nameof(Received)),
         _ => RedirectToAction(nameof(Consent)),
     };
-
-    private async Task<ComplaintFormPage> FormPageAsync(ComplaintForm form, DraftLookup lookup, IReadOnlyList<string> added, string? removed, CancellationToken ct) =>
-        new(form, await HeldFile.OfAsync(db, lookup.Draft!, ct), added, removed, lookup.Draft!.Consent);
 }

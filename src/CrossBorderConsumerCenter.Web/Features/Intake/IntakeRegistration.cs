@@ -7,6 +7,7 @@ public static class IntakeRegistration
         .AddScoped<IntakeDrafts>()
         .AddScoped<GiveConsent.Handler>()
         .AddScoped<SaveComplaint.Handler>()
+        .AddScoped<ComplaintFormFlow>()
         .AddScoped<SubmitComplaint.Handler>()
         .AddHostedService<DraftCleanup>();
 }
