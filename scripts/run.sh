@@ -19,7 +19,7 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=ccc_dev;Username=ccc_dev;Password=$password"
 export Portal__BaseUrl="http://127.0.0.1:$port/"
 export Smtp__PickupDirectory="$local_dir/mail"
-# Development addresses of the partner agencies (issue 6); production sets the real ones the same way.
+# Development addresses of the partner agencies; production sets the real ones the same way.
 export PartnerAgencies__CBBB__Addresses__0="${PartnerAgencies__CBBB__Addresses__0:-cbbb@partners.ccj.localhost}"
 export PartnerAgencies__SOSA__Addresses__0="${PartnerAgencies__SOSA__Addresses__0:-sosa@partners.ccj.localhost}"
 export PartnerAgencies__CASE__Addresses__0="${PartnerAgencies__CASE__Addresses__0:-case@partners.ccj.localhost}"

@@ -140,7 +140,7 @@ internal sealed class Intake(NpgsqlDataSource dataSource)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id
             """,
             null, "Consumer", "consumer", now, caseId, null, "Received", "Received", null, "Received", true);
-        // The consumer's tracking link (issue 7): its hash kept, the token in the acknowledgement until it is sent.
+        // The consumer's tracking link: its hash kept, the token in the acknowledgement until it is sent.
         var trackingToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await Sql.ExecuteAsync(connection, "INSERT INTO case_tracking_links (case_id, issued_at, token_hash) VALUES ($1, $2, $3)", caseId, now, Hash(trackingToken));
         var (subject, text, html) = Acknowledgement(v("Consumer.Name")!, number, v("Business.Name")!, trackingToken);

@@ -20,7 +20,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    // Intake (issue 3)
+    // Intake
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
     public DbSet<CaseEvidence> CaseEvidence => Set<CaseEvidence>();
@@ -29,12 +29,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
     public DbSet<IntakeDraftFile> IntakeDraftFiles => Set<IntakeDraftFile>();
 
-    // Forwarding (issue 6): the partner agency registry, records of provision, the agencies' answer links
+    // Forwarding: the partner agency registry, records of provision, the agencies' answer links
     public DbSet<PartnerAgency> PartnerAgencies => Set<PartnerAgency>();
     public DbSet<PartnerAgencyCountry> PartnerAgencyCountries => Set<PartnerAgencyCountry>();
     public DbSet<PartnerProvision> PartnerProvisions => Set<PartnerProvision>();
     public DbSet<PartnerLink> PartnerLinks => Set<PartnerLink>();
-    // Counselors and consumer tracking (issue 7)
+    // Counselors and consumer tracking
     public DbSet<ConsumerCenter> ConsumerCenters => Set<ConsumerCenter>();
     public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
 

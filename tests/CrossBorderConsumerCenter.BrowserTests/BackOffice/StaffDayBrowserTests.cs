@@ -5,7 +5,7 @@ using CrossBorderConsumerCenter.Web.Domain.Accounts;
 namespace CrossBorderConsumerCenter.BrowserTests.BackOffice;
 
 /// <summary>
-/// Issue 5's flow in one go, as a staff member does it: sign in, filter the queue, open a case from it,
+/// A staff member's day in one go, as a staff member does it: sign in, filter the queue, open a case from it,
 /// assign it, add a note, ask the consumer for information; every page accessible.
 /// </summary>
 public class StaffDayBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFixture>

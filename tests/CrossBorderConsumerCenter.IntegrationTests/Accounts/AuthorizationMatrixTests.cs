@@ -76,7 +76,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/{number}/close"] = Access.BackOffice,
         ["POST /staff/cases/{number}/reopen"] = Access.BackOffice,
 
-        // Tracking and counselors (issue 7): the consumer's link needs no account; centers are the admins'; counselors' pages theirs alone.
+        // Tracking and counselors: the consumer's link needs no account; centers are the admins'; counselors' pages theirs alone.
         ["GET /track"] = Access.Public,
         ["GET /track/{token}"] = Access.Public,
         ["POST /track/{token}/answer"] = Access.Public,
@@ -100,10 +100,10 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /counselor/cases/{number}"] = Access.Counselor,
         ["GET /counselor/cases/{number}/received"] = Access.Counselor,
         ["POST /counselor/cases/{number}/information"] = Access.Counselor,
-        // Queue (issue 5, part A): /staff only redirects to the queue, which asks who the visitor is.
+        // Queue: /staff only redirects to the queue, which asks who the visitor is.
         ["GET /staff"] = Access.Public,
         ["GET /staff/cases"] = Access.BackOffice,
-        // Forwarding (issue 6): the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
+        // Forwarding: the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
         ["GET /admin/partners"] = Access.Admin,
         ["GET /admin/partners/new"] = Access.Admin,
         ["POST /admin/partners/new"] = Access.Admin,

@@ -82,7 +82,7 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
             var footprint = await portal.FootprintAsync(c.Id);
             Assert.Equal(before.Events + 1, footprint.Events);
             Assert.Equal(before.Changes + 1, footprint.Changes);
-            // The question is an email; so is every change of status the consumer is told about (tracking, issue 7).
+            // The question is an email; so is every change of status the consumer is told about (the tracking emails).
             var emails = action is CaseAction.RequestInformation or CaseAction.NotifyConsumer or CaseAction.Decline or CaseAction.Close or CaseAction.Reopen ? 1 : 0;
             Assert.Equal(before.Emails + emails, footprint.Emails);
             Assert.Contains($"\"action\": \"{action}\"", await portal.LastAuditDetailsAsync(c.Id, "CaseChanged"), StringComparison.Ordinal);

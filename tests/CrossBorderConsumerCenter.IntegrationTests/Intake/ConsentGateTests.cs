@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Intake;
 
-/// <summary>Seed 000: consent first, no consent no form; enforced by the server on every step, not by the browser.</summary>
+/// <summary>The center's intake: consent first, no consent no form; enforced by the server on every step, not by the browser.</summary>
 public class ConsentGateTests(IntakeFixture portal) : IClassFixture<IntakeFixture>
 {
     [Theory]

@@ -5,7 +5,7 @@ using Npgsql;
 namespace CrossBorderConsumerCenter.IntegrationTests.Performance;
 
 /// <summary>
-/// The benchmark's tools still work (issue 8): the data generator and bench/run.sh, on tiny data. No timings are
+/// The benchmark's tools still work: the data generator and bench/run.sh, on tiny data. No timings are
 /// asserted here; the numbers live in docs/performance.md.
 /// </summary>
 public class BenchmarkToolsTests

@@ -5,7 +5,7 @@ using static CrossBorderConsumerCenter.UnitTests.Intake.IntakeTestSupport;
 
 namespace CrossBorderConsumerCenter.UnitTests.Accounts;
 
-/// <summary>A counselor account belongs to a consumer center; no other account does (issue 7).</summary>
+/// <summary>A counselor account belongs to a consumer center; no other account does.</summary>
 public class AccountCenterRulesTests
 {
     private static readonly StringLocalizer<UsersText> Text = new(Localizers);

@@ -4,7 +4,7 @@ using CrossBorderConsumerCenter.UnitTests.Partners;
 
 namespace CrossBorderConsumerCenter.UnitTests.Cases;
 
-/// <summary>What the clock does to a case past its deadline: each action once per deadline (seed 004 for the consumer's silence).</summary>
+/// <summary>What the clock does to a case past its deadline: each action once per deadline (a week, a reminder and another week for the consumer's silence).</summary>
 public class CaseClockActionsTests
 {
     private static readonly DateTimeOffset Now = TestComplaints.Now;

@@ -3,7 +3,7 @@ using CrossBorderConsumerCenter.Web.Domain.Reference;
 
 namespace CrossBorderConsumerCenter.UnitTests.Partners;
 
-/// <summary>Seed 000's routing read from a registry: CBBB for the US and Canada, SOSA for Taiwan, CASE for Singapore, none elsewhere.</summary>
+/// <summary>The center's routing, read from a registry: CBBB for the US and Canada, SOSA for Taiwan, CASE for Singapore, none elsewhere.</summary>
 public class PartnerRegistryTests
 {
     public static PartnerListing Agency(int id, string code, bool active = true, bool addresses = true, params string[] countries) =>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CrossBorderConsumerCenter.UnitTests.Queue;
 
-/// <summary>The queue's links are written by hand for speed (issue 8); they must read exactly as QueryHelpers wrote them.</summary>
+/// <summary>The queue's links are written by hand for speed; they must read exactly as QueryHelpers wrote them.</summary>
 public class QueueCriteriaHrefTests
 {
     private static readonly PartnerListing Agency = new(1, "CCJ-CN", "China Agency", "中国の機関", [], IsActive: true, HasAddresses: true, "zh", 10);
@@ -38,7 +38,7 @@ public class QueueCriteriaHrefTests
     [Fact]
     public void DefaultViewIsThePlainAddress() => Assert.Equal("/staff/cases", new QueueCriteria().Href());
 
-    /// <summary>The implementation before issue 8's third round, kept here as the reference.</summary>
+    /// <summary>The implementation with QueryHelpers, before the links were written by hand, kept here as the reference.</summary>
     private static string Expected(QueueCriteria c)
     {
         var values = new List<KeyValuePair<string, string?>> { new("view", c.View == QueueView.All ? "all" : null) };

@@ -72,13 +72,13 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Ignore(c => c.Consent);
         builder.Ignore(c => c.IsOpen);
 
-        // Filed by a counselor (issue 7): the counselor's dashboard lists its center's cases, newest first.
+        // Filed by a counselor: the counselor's dashboard lists its center's cases, newest first.
         builder.Property(c => c.ResidentRelation).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(c => c.FiledByCounselorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Counselors.ConsumerCenter>().WithMany().HasForeignKey(c => c.FiledByCenterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.FiledByCenterId, c.ReceivedAt, c.Id }).IsDescending(false, true, true).HasFilter("filed_by_center_id IS NOT NULL");
         builder.Ignore(c => c.IsFiledByCounselor);
-        // The staff queue (issue 5A): generated sort and search columns, and the indexes of its filters and sorts.
+        // The staff queue: generated sort and search columns, and the indexes of its filters and sorts.
         CaseQueueColumns.Configure(builder);
     }
 }

@@ -18,7 +18,7 @@ public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUse
         builder.Property(u => u.ConcurrencyStamp).HasMaxLength(100);
         builder.Property(u => u.PhoneNumber).HasMaxLength(30);
 
-        // Counselors (issue 7): the consumer center a counselor works for.
+        // Counselors: the consumer center a counselor works for.
         builder.HasOne<Domain.Counselors.ConsumerCenter>().WithMany().HasForeignKey(u => u.ConsumerCenterId).OnDelete(DeleteBehavior.Restrict);
     }
 }

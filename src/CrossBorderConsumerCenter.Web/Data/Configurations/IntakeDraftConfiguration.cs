@@ -25,7 +25,7 @@ public sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDr
         builder.Ignore(d => d.Consent);
         builder.Ignore(d => d.IsSubmitted);
 
-        // A counselor's drafts (issue 7): found by their owner, with the attestation of the resident's consent.
+        // A counselor's drafts: found by their owner, with the attestation of the resident's consent.
         builder.Property(d => d.ResidentRelation).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.ConsentHandlingMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.ConsentAbroadMethod).HasConversion<string>().HasMaxLength(20);

@@ -79,7 +79,7 @@ public sealed class Case
     public string BusinessResponse { get; private set; } = "";
     public DesiredResolution DesiredResolution { get; private set; }
 
-    /// <summary>For counterfeits: the consumer read that such cases may be declined (seed 000).</summary>
+    /// <summary>For counterfeits: the consumer read that such cases may be declined (the center's notice on counterfeits).</summary>
     public bool CounterfeitAcknowledged { get; private set; }
 
     // The back office: who handles it, how urgent, the next deadline, how it ended.
@@ -107,7 +107,7 @@ public sealed class Case
     /// <summary>When the case was marked overdue for its current deadline; cleared whenever the deadline moves.</summary>
     public DateTimeOffset? OverdueMarkedAt { get; private set; }
 
-    /// <summary>When the consumer was reminded of the current request for information (seed 004: once, after a week).</summary>
+    /// <summary>When the consumer was reminded of the current request for information (once, after a week).</summary>
     public DateTimeOffset? ReminderSentAt { get; private set; }
 
     /// <summary>When staff chose to keep waiting for the consumer: the case is then never closed for no reply automatically.</summary>
@@ -342,7 +342,7 @@ public sealed class Case
     public CaseEvent Close(CaseOutcome outcome, string? comment, CaseActor actor, DateTimeOffset now) =>
         Finish(CaseAction.Close, CaseEventKind.Closed, outcome, comment, actor, now);
 
-    /// <summary>The clock closes a case whose consumer did not answer (seed 004: a week, a reminder, another week).</summary>
+    /// <summary>The clock closes a case whose consumer did not answer (a week, a reminder, another week).</summary>
     public CaseEvent CloseForNoReply(DateTimeOffset now)
     {
         if (ClockActionDue(now) != ClockAction.CloseForNoReply)

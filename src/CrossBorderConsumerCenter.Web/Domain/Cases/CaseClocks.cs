@@ -5,7 +5,7 @@ namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 /// <summary>
 /// Every open case has a next deadline (<see cref="Case.DueAt"/>), so no case goes quiet: the queue shows
 /// what is overdue. Deadlines counted in business days end when the office closes (17:45 Japan time) on
-/// that day; the consumer's reply deadline is a week of calendar days (seed 004's practice).
+/// that day; the consumer's reply deadline is a week of calendar days (as import agents' terms count an unanswered question).
 /// </summary>
 public static class CaseClocks
 {

@@ -51,7 +51,7 @@ public enum PaymentMethod
     Other,
 }
 
-/// <summary>The marketplace a purchase went through (seed 002: platforms have their own dispute channels).</summary>
+/// <summary>The marketplace a purchase went through (marketplaces have their own dispute channels, as their consumer-protection material says).</summary>
 public enum PurchasePlatform
 {
     Amazon,
@@ -111,7 +111,7 @@ public enum CaseOutcome
     NoReply,
 }
 
-/// <summary>Why the center declined a case (seed 000: counterfeits may be declined; business purchases are out of scope).</summary>
+/// <summary>Why the center declined a case (the center's rules: counterfeits may be declined; business purchases are out of scope).</summary>
 public enum DeclineReason
 {
     Counterfeit,
@@ -121,7 +121,7 @@ public enum DeclineReason
 }
 
 /// <summary>
-/// Who the resident is to the case a counselor files for them (seed 001): in principle the contract holder;
+/// Who the resident is to the case a counselor files for them (the ward's rules for consultations): in principle the contract holder;
 /// a carer for someone with dementia or illness; for a minor, the guardian.
 /// </summary>
 public enum ResidentRelation

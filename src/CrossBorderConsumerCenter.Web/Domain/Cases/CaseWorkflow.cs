@@ -21,7 +21,7 @@ public enum CaseAction
     /// <summary>Staff keep waiting for the consumer past the reply deadline: the wait is extended and the automatic close stopped.</summary>
     KeepWaiting,
 
-    /// <summary>The clock reminds the consumer that an answer is due (seed 004: a week, a reminder, another week).</summary>
+    /// <summary>The clock reminds the consumer that an answer is due (a week, a reminder, another week: kinder than an import agent's terms, which treat a question unanswered for a week as resolved).</summary>
     SendReminder,
 
     /// <summary>The clock marks a case whose deadline passed, once per deadline, and tells the staff member responsible.</summary>

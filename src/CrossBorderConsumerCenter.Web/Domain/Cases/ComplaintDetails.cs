@@ -27,7 +27,7 @@ public static class ComplaintLimits
     public const int AmountDecimals = 3;
 }
 
-/// <summary>The person consulting (in principle the consumer, seed 000). Email is null only for a resident a counselor files for.</summary>
+/// <summary>The person consulting (in principle the consumer, as the center's intake says). Email is null only for a resident a counselor files for.</summary>
 public sealed record ConsumerDetails(
     string Name,
     string? NameKana,

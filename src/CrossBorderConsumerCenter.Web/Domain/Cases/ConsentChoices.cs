@@ -1,7 +1,7 @@
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 
 /// <summary>
-/// What the consumer agreed to before the form (seed 000: consent comes first), against which version
+/// What the consumer agreed to before the form (the center's intake: consent comes first), against which version
 /// of the privacy notice, and when (UTC).
 /// </summary>
 /// <param name="NoticeVersion">The version of the privacy notice shown (see <see cref="PrivacyNotice"/>).</param>

@@ -22,7 +22,7 @@ public enum EvidenceItem
 
 /// <summary>
 /// What helps for each kind of trouble, most useful first: e.g. for damaged goods a clear photo of the
-/// defect and of the shipping label (seed 004), for non-delivery the tracking number.
+/// defect and of the shipping label (what import agents ask for), for non-delivery the tracking number.
 /// </summary>
 public static class EvidenceChecklist
 {

@@ -28,7 +28,7 @@ public enum EmailAddressProblem
 }
 
 /// <summary>
-/// Whether the center can reply to an address (seed 001): addresses with '.', '-' or '_' at the very
+/// Whether the center can reply to an address (the ward's rules for online consultations): addresses with '.', '-' or '_' at the very
 /// start or just before '@', or with two or more dots in a row, cannot be replied to (many mobile
 /// carrier addresses made before the carriers enforced the standard look like that), so they are
 /// refused with a reason. Otherwise the address must be a plain dot-atom address with a real domain.

@@ -2,7 +2,7 @@ namespace CrossBorderConsumerCenter.Web.Domain.Contact;
 
 /// <summary>
 /// A loose phone number check: digits with '+', '-', spaces and parentheses, '+' only in front, and a
-/// plausible number of digits. The center calls the consumer back (seed 000), so a typo matters more
+/// plausible number of digits. The center calls the consumer back (a fax consultation is answered by phone), so a typo matters more
 /// than the exact national format.
 /// </summary>
 public static class PhoneNumbers

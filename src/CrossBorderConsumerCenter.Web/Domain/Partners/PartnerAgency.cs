@@ -23,7 +23,7 @@ public sealed record PartnerAgencyDetails(
 public sealed record PartnerCoverage(string CountryCode, string PrivacyLawJapanese, string PrivacyLawEnglish);
 
 /// <summary>
-/// A partner agency abroad that receives forwarded cases and urges the business to respond (seed 000: CBBB for the
+/// A partner agency abroad that receives forwarded cases and urges the business to respond (the center's own description: CBBB for the
 /// United States and Canada, SOSA for Taiwan, CASE for Singapore). Admins keep the registry; a country is covered
 /// by at most one active agency (<see cref="PartnerRegistry.CoverageConflicts"/>).
 /// </summary>

@@ -26,7 +26,7 @@ public sealed record PartnerListing(
 }
 
 /// <summary>
-/// Which partner agency covers a merchant's country (seed 000), read from the admin-edited registry. Only active
+/// Which partner agency covers a merchant's country (as the center describes its partners), read from the admin-edited registry. Only active
 /// agencies route; elsewhere there is none, and the center still accepts the case, gathers what it can and advises.
 /// </summary>
 public sealed class PartnerRegistry(IReadOnlyList<PartnerListing> agencies)

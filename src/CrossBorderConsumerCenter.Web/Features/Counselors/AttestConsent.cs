@@ -9,8 +9,8 @@ using CrossBorderConsumerCenter.Web.Features.Forms;
 namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 
 /// <summary>
-/// The counselor's gate, before any of the resident's data is typed (seed 000: consent comes first): who the
-/// resident is to the case (seed 001), and the counselor's attestation that the resident agreed to the handling of
+/// The counselor's gate, before any of the resident's data is typed (the center's intake: consent comes first): who the
+/// resident is to the case (the ward's rules for consultations), and the counselor's attestation that the resident agreed to the handling of
 /// their data and, separately, whether they agreed to its provision abroad, each with how they agreed (in person,
 /// by phone, in writing). The intake's other two confirmations are asked of the resident the same way.
 /// </summary>

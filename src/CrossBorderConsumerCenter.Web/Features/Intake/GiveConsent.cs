@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
 /// <summary>
-/// The consent gate (seed 000: no consent, no form): the three required confirmations, and the separate
+/// The consent gate (the center's intake: no consent, no form): the three required confirmations, and the separate
 /// choice about provision to the partner agency abroad. Recorded with the notice version and the time.
 /// </summary>
 public static class GiveConsent

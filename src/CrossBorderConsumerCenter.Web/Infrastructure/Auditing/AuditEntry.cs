@@ -28,7 +28,7 @@ public enum AuditAction
     PartnerAgencyActivated,
     PartnerAnswerRecorded,
 
-    /// <summary>An admin added or changed a consumer center (issue 7).</summary>
+    /// <summary>An admin added or changed a consumer center.</summary>
     ConsumerCenterCreated,
     ConsumerCenterUpdated,
 }

@@ -10,7 +10,7 @@ public static class DatabaseRegistration
 {
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IHostEnvironment environment)
     {
-        // Pooled contexts and prepared statements: measured in docs/performance.md (issue 8). EF Core's check that a
+        // Pooled contexts and prepared statements: measured in docs/performance.md. EF Core's check that a
         // context is never used by two threads at once stays on wherever the code is exercised (development, tests,
         // staging) and is off in production, where it only costs: an AsyncLocal write, hence an execution-context
         // copy, around every query (9 % of the filtered queue's allocations).
