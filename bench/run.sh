@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, in one run (docs/performance.md, ADR 0050): builds Release, creates or reuses the database
-# ccc_bench_<cases> filled by `generate-data`, starts the portal (Production settings, HTTP on loopback, the
-# email sender off) and the raw baseline (bench/CrossBorderConsumerCenter.Baseline), signs a staff user in,
+# ccc_bench_<cases> filled by the data generator (bench/CrossBorderConsumerCenter.DataGeneration), starts the
+# portal (Production settings, HTTP on loopback, the email sender off) and the raw baseline
+# (bench/CrossBorderConsumerCenter.Baseline), signs a staff user in,
 # and drives both with wrk at a fixed number of connections, alternating portal and baseline runs
 # (A B A B ...). Prints, and writes to artifacts/bench/, a table of medians: requests/s, p50, p95, p99,
 # peak and end-of-run working set, and the portal's ratios to the baseline.
@@ -62,10 +63,13 @@ web_dll="$repo_root/src/CrossBorderConsumerCenter.Web/bin/$configuration/net10.0
 # As an operator runs it (scripts/run.sh): the content root holds appsettings.json (logging!), wwwroot and Content.
 portal() { dotnet "$web_dll" --contentRoot "$repo_root/src/CrossBorderConsumerCenter.Web" "$@"; }
 baseline_dll="$repo_root/bench/CrossBorderConsumerCenter.Baseline/bin/$configuration/net10.0/CrossBorderConsumerCenter.Baseline.dll"
+# The data generator reads the database from ConnectionStrings__Default, as the portal does.
+generator() { dotnet "$repo_root/bench/CrossBorderConsumerCenter.DataGeneration/bin/$configuration/net10.0/CrossBorderConsumerCenter.DataGeneration.dll" "$@"; }
 if [ "$build" -eq 1 ]; then
   say "Building ($configuration)"
   dotnet build src/CrossBorderConsumerCenter.Web -c "$configuration" -nologo -clp:ErrorsOnly -v:q
   dotnet build bench/CrossBorderConsumerCenter.Baseline -c "$configuration" -nologo -clp:ErrorsOnly -v:q
+  dotnet build bench/CrossBorderConsumerCenter.DataGeneration -c "$configuration" -nologo -clp:ErrorsOnly -v:q
 fi
 
 # The data set: ccc_bench_<N> survives between runs (a smoke run uses a throw-away one).
@@ -83,7 +87,7 @@ have="$(sql "SELECT count(*) FROM cases")"
 if [ "$have" -lt "$cases" ]; then
   [ "$have" -eq 0 ] || { echo "$db has $have cases, fewer than $cases: drop it (DROP DATABASE $db) and run again." >&2; exit 1; }
   say "Generating $cases cases (seed $seed) into $db"
-  portal generate-data --cases "$cases" --seed "$seed" | grep -v '^{' || true
+  generator --cases "$cases" --seed "$seed"
 fi
 # Cases the intake scenario adds (bench/lua/intake.lua writes as taro<n>@example.jp) come after this moment.
 generated_until="$(sql "SELECT max(received_at) FROM cases WHERE consumer_email NOT LIKE 'taro%@example.jp'")"

@@ -1,6 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
-using CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +10,7 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure;
 /// <summary>
 /// Commands: `migrate` applies pending migrations and exits; `create-admin --email ...` creates the first
 /// admin (see <see cref="CreateAdminCommand"/>); `schema-script` prints the DDL of the EF model (for writing
-/// migrations); `generate-data --cases N` fills a benchmark or demo database (see <see cref="GenerateDataCommand"/>).
-/// With no command the portal serves requests.
+/// migrations). With no command the portal serves requests.
 /// </summary>
 public sealed record PortalCommand(string Name, string[] CommandArgs, string[] HostArgs)
 {
@@ -20,9 +18,8 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
     public const string Migrate = "migrate";
     public const string SchemaScript = "schema-script";
     public const string CreateAdmin = "create-admin";
-    public const string GenerateData = "generate-data";
 
-    private static readonly string[] Known = [Migrate, SchemaScript, CreateAdmin, GenerateData];
+    private static readonly string[] Known = [Migrate, SchemaScript, CreateAdmin];
 
     /// <summary>
     /// The command is the first argument that names one and is not the value of a preceding --option;
@@ -65,8 +62,6 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
                 return 0;
             case CreateAdmin:
                 return await CreateAdminCommand.RunAsync(app.Services, CommandArgs);
-            case GenerateData:
-                return await GenerateDataCommand.RunAsync(app.Services, CommandArgs);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{Name}'.");
                 return 2;

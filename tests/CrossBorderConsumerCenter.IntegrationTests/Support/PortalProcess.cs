@@ -2,12 +2,41 @@ using System.Diagnostics;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Support;
 
-/// <summary>Runs the built portal as an operator would (`dotnet CrossBorderConsumerCenter.Web.dll ...`).</summary>
+/// <summary>
+/// Runs the built portal as an operator would (`dotnet CrossBorderConsumerCenter.Web.dll ...`), and the benchmark's data
+/// generator as bench/run.sh does (`dotnet CrossBorderConsumerCenter.DataGeneration.dll ...`).
+/// </summary>
 public static class PortalProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Portal__BaseUrl"] = "http://127.0.0.1/",
+            ["Portal__EnforceHttps"] = "false",
+            ["Smtp__FromAddress"] = "no-reply@ccj.test",
+            ["Smtp__PickupDirectory"] = Path.GetTempPath(),
+        };
+        foreach (var (key, value) in environment)
+        {
+            settings[key] = value;
+        }
+
+        return RunDllAsync(Path.Combine(AppContext.BaseDirectory, "CrossBorderConsumerCenter.Web.dll"), settings, timeout, ["--contentRoot", WebProjectDirectory, .. args]);
+    }
+
+    /// <summary>The data generator (bench/CrossBorderConsumerCenter.DataGeneration), built in the same configuration as these tests.</summary>
+    public static Task<Result> RunDataGeneratorAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args) =>
+        RunDllAsync(
+            Path.Combine(RepositoryRoot, "bench", "CrossBorderConsumerCenter.DataGeneration", "bin", BuildConfiguration, "net10.0", "CrossBorderConsumerCenter.DataGeneration.dll"),
+            environment,
+            timeout,
+            args);
+
+    private static async Task<Result> RunDllAsync(string dll, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -15,19 +44,12 @@ public static class PortalProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CrossBorderConsumerCenter.Web.dll"));
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(WebProjectDirectory);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["Portal__BaseUrl"] = "http://127.0.0.1/";
-        start.Environment["Portal__EnforceHttps"] = "false";
-        start.Environment["Smtp__FromAddress"] = "no-reply@ccj.test";
-        start.Environment["Smtp__PickupDirectory"] = Path.GetTempPath();
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -44,7 +66,7 @@ public static class PortalProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The portal did not exit within {timeout}.\n{await output}\n{await error}");
+            throw new TimeoutException($"{Path.GetFileName(dll)} did not exit within {timeout}.\n{await output}\n{await error}");
         }
 
         return new Result(process.ExitCode, await output, await error);

@@ -1,7 +1,7 @@
 using Bogus;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 
-namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
+namespace CrossBorderConsumerCenter.DataGeneration;
 
 /// <summary>
 /// Word and sentence banks for synthetic complaints: what consumers in Japan actually write to the center

@@ -3,7 +3,7 @@ using Bogus;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 
-namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
+namespace CrossBorderConsumerCenter.DataGeneration;
 
 /// <summary>One generated case with everything that belongs to it, as rows for the COPY.</summary>
 internal sealed class SyntheticCase
@@ -339,7 +339,7 @@ internal sealed class SyntheticCases
         Later(0.2);
         if (target == CaseStatus.Declined && status is CaseStatus.InProgress or CaseStatus.Received)
         {
-            var reason = c.Category == CaseCategory.Counterfeit ? Domain.Cases.DeclineReason.Counterfeit : f.PickRandom(Domain.Cases.DeclineReason.OutOfScope, Domain.Cases.DeclineReason.BusinessPurchase);
+            var reason = c.Category == CaseCategory.Counterfeit ? Web.Domain.Cases.DeclineReason.Counterfeit : f.PickRandom(Web.Domain.Cases.DeclineReason.OutOfScope, Web.Domain.Cases.DeclineReason.BusinessPurchase);
             Add(CaseEventKind.Declined, CaseStatus.Declined, null, $"{{\"reason\":\"{reason}\",\"duplicateOf\":null}}", true, touches: true);
             c.DeclineReason = reason;
         }

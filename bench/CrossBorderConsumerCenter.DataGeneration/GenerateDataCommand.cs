@@ -5,25 +5,28 @@ using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CrossBorderConsumerCenter.Web.Infrastructure.DataGeneration;
+namespace CrossBorderConsumerCenter.DataGeneration;
 
 /// <summary>
-/// `generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--writers W] [--append]`: fills the database
-/// with N synthetic cases (consent, timeline, evidence with small stored files), numbered per year, assigned to K
-/// generated staff accounts (which cannot sign in: they have no password). For the benchmark (bench/run.sh) and
-/// demos. The same seed and end date give the same data, whatever W. Rows go in by binary COPY. Into empty tables
-/// the secondary indexes and foreign keys are dropped first, W connections (default: one per core) write at once,
-/// and the indexes are rebuilt after, then ANALYZE (see <see cref="LoadIntoEmptyTablesAsync"/>). With --append,
-/// one transaction on one connection, the indexes kept.
+/// `CrossBorderConsumerCenter.DataGeneration [--connection C] --cases N [--seed S] [--until yyyy-MM-dd] [--staff K]
+/// [--writers W] [--append]`: applies the portal's migrations, then fills the database with N synthetic cases (consent,
+/// timeline, evidence with small stored files), numbered per year, assigned to K generated staff accounts (which cannot
+/// sign in: they have no password). For the benchmark (bench/run.sh) and demos. The same seed and end date give the same
+/// data, whatever W. Rows go in by binary COPY. Into empty tables the secondary indexes and foreign keys are dropped
+/// first, W connections (default: one per core) write at once, and the indexes are rebuilt after, then ANALYZE (see
+/// <see cref="LoadIntoEmptyTablesAsync"/>). With --append, one transaction on one connection, the indexes kept.
 /// Refuses a database that already has cases unless --append is given: it is never meant for real data.
 /// </summary>
-public static class GenerateDataCommand
+internal static class GenerateDataCommand
 {
-    private const string Usage = "Usage: generate-data --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--writers W] [--append]";
+    private const string Usage = """
+        Usage: CrossBorderConsumerCenter.DataGeneration [--connection "Host=...;Database=..."] --cases N [--seed S] [--until yyyy-MM-dd] [--staff K] [--writers W] [--append]
+        Without --connection, the portal's setting ConnectionStrings:Default (the environment variable ConnectionStrings__Default) names the database.
+        """;
 
     /// <summary>
     /// The trigger that fills the queue's search columns (migration 0012) is off while the cases are written: the
@@ -41,7 +44,8 @@ public static class GenerateDataCommand
     private static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    /// <summary>Exit codes: 0 done, 1 refused (no or an invalid connection string, a database with cases), 2 usage.</summary>
+    public static async Task<int> RunAsync(string[] args, string? configuredConnectionString)
     {
         if (!TryParse(args, out var options))
         {
@@ -49,8 +53,28 @@ public static class GenerateDataCommand
             return 2;
         }
 
-        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-        await services.GetRequiredService<MigrationRunner>().MigrateAsync(connectionString);
+        var connectionString = options.Connection ?? configuredConnectionString ?? "";
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await Console.Error.WriteLineAsync(
+                $"No database given: pass --connection \"Host=...;Database=...;Username=...;Password=...\" or set the environment variable ConnectionStrings__Default ({DatabaseOptions.SettingName}, as for the portal).");
+            return 1;
+        }
+
+        // The portal's own check of its connection string, with its messages (which never show the password).
+        var invalid = new DatabaseOptions.Validator().Validate(null, new DatabaseOptions { ConnectionString = connectionString });
+        if (invalid.Failed)
+        {
+            await Console.Error.WriteLineAsync(invalid.FailureMessage);
+            return 1;
+        }
+
+        var applied = await new MigrationRunner(NullLogger<MigrationRunner>.Instance).MigrateAsync(connectionString);
+        if (applied.Count > 0)
+        {
+            Console.WriteLine($"Applied {applied.Count} migrations ({string.Join(", ", applied)}).");
+        }
+
         var clock = Stopwatch.StartNew();
         connectionString = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
@@ -60,7 +84,7 @@ public static class GenerateDataCommand
         if (existing > 0 && !options.Append)
         {
             await Console.Error.WriteLineAsync(
-                $"The database already has {existing} cases. generate-data is for benchmark and demo databases: it refuses to add synthetic cases to one with cases unless --append is given.");
+                $"The database already has {existing} cases. The data generator is for benchmark and demo databases: it refuses to add synthetic cases to one with cases unless --append is given.");
             return 1;
         }
 
@@ -90,7 +114,7 @@ public static class GenerateDataCommand
         return 0;
     }
 
-    private sealed record Options(int Cases, int Seed, DateTimeOffset Until, int Staff, int Writers, bool Append);
+    private sealed record Options(int Cases, int Seed, DateTimeOffset Until, int Staff, int Writers, bool Append, string? Connection);
 
     private static bool TryParse(string[] args, out Options options)
     {
@@ -114,7 +138,7 @@ public static class GenerateDataCommand
             return false;
         }
 
-        options = new Options(n, s, new DateTimeOffset(end, TimeSpan.Zero), k, w, args.Contains("--append"));
+        options = new Options(n, s, new DateTimeOffset(end, TimeSpan.Zero), k, w, args.Contains("--append"), Value(args, "--connection"));
         return true;
     }
 
@@ -181,7 +205,7 @@ public static class GenerateDataCommand
         }
         catch
         {
-            await Console.Error.WriteLineAsync("generate-data failed: deleting the cases it wrote and restoring the indexes and keys it dropped.");
+            await Console.Error.WriteLineAsync("Data generation failed: deleting the cases it wrote and restoring the indexes and keys it dropped.");
             await RestoreAsync(connectionString, rebuild);
             throw;
         }
