@@ -207,7 +207,7 @@ public class CaseEventDataTests
     public void TheJsonbFormOfAStoredLineReadsAsTheLineItself(CaseEventKind kind, string jsonb, string stored) =>
         Assert.Equivalent(CaseEventData.Read(kind, stored), CaseEventData.Read(kind, jsonb), strict: true);
 
-    /// <summary>The synthetic cases <c>generate-data</c> makes for the benchmark carry only the agency of a forward.</summary>
+    /// <summary>The synthetic cases the data generator makes for the benchmark carry only the agency of a forward.</summary>
     [Fact]
     public void AForwardThatNamesOnlyTheAgencyReadsWithTheRestMissing()
     {

@@ -96,7 +96,7 @@ public abstract record CaseEventData
     /// The case went to the partner agency: its code and English name at the time, the merchant's country, the
     /// record of provision, the email that carried the case, the items provided (<see cref="ProvidedItem"/> names)
     /// and how many evidence files went with it. The portal writes every member; the synthetic cases that
-    /// <c>generate-data</c> makes for the benchmark carry only the agency's code, hence the nullable members.
+    /// the benchmark's data generator makes for the benchmark carry only the agency's code, hence the nullable members.
     /// </summary>
     public sealed record Forwarded(
         [property: JsonPropertyName("agency")] string Agency,
