@@ -248,7 +248,7 @@ internal sealed class Queue(NpgsqlDataSource dataSource)
         return _frequencies = frequencies;
     }
 
-    /// <summary>As ListCases.SearchKeys: the rarest bigram, then others in at most a tenth of cases, up to four.</summary>
+    /// <summary>As QueueSearch.SearchKeys: the rarest bigram, then others in at most a tenth of cases, up to four.</summary>
     private static IEnumerable<string> RarestBigrams(string word, IReadOnlyDictionary<string, float> frequencies)
     {
         var runes = word.EnumerateRunes().Select(r => r.ToString()).ToList();

@@ -49,6 +49,20 @@ public class CaseQueueRulesTests
         Assert.Equal(expected, CaseQueueRules.NeedsAction(status, DueAt(deadline), Now));
     }
 
+    [Theory]
+    [InlineData(Received, ActionNeeded.Always)]
+    [InlineData(InProgress, ActionNeeded.Always)]
+    [InlineData(WaitingForConsumer, ActionNeeded.WhenOverdue)]
+    [InlineData(Forwarded, ActionNeeded.WhenOverdue)]
+    [InlineData(PartnerResponded, ActionNeeded.Always)]
+    [InlineData(Closed, ActionNeeded.Never)]
+    [InlineData(Declined, ActionNeeded.Never)]
+    public void EachStatusSaysWhenItNeedsAction(CaseStatus status, ActionNeeded expected) =>
+        Assert.Equal(expected, CaseQueueRules.WhenActionIsNeeded(status));
+
+    [Fact]
+    public void EveryStatusIsInTheTableAbove() => Assert.Equal(7, Enum.GetValues<CaseStatus>().Length);
+
     [Fact]
     public void TheStatusesInWhichTheCenterActsNextAreListedInWorkflowOrder() =>
         Assert.Equal(CenterActsNext, CaseQueueRules.CenterActsNext);

@@ -11,7 +11,7 @@ public class SearchKeysTests
     {
         var frequencies = new Dictionary<string, float> { ["ta"] = 0.02f, ["ar"] = 0.05f, ["ro"] = 0.03f, ["山田"] = 0.05f };
 
-        var keys = ListCases.SearchKeys(CaseSearchText.Parse("taro 山田太郎"), frequencies);
+        var keys = QueueSearch.SearchKeys(CaseSearchText.Parse("taro 山田太郎"), frequencies);
 
         Assert.Equal(["ta", "ro", "ar", "田太", "太郎", "山田"], keys);
     }
@@ -21,16 +21,16 @@ public class SearchKeysTests
     {
         var frequencies = new Dictionary<string, float> { ["co"] = 0.9f, ["on"] = 0.8f, ["ns"] = 0.5f, ["su"] = 0.09f, ["返金"] = 0.2f };
 
-        Assert.Equal(["su", "返金"], ListCases.SearchKeys(CaseSearchText.Parse("consu 返金"), frequencies));
+        Assert.Equal(["su", "返金"], QueueSearch.SearchKeys(CaseSearchText.Parse("consu 返金"), frequencies));
     }
 
     [Fact]
     public void AtMostFourBigramsOfAWordAreAsked() =>
-        Assert.Equal(["ab", "bc", "cd", "de"], ListCases.SearchKeys(CaseSearchText.Parse("abcdefgh"), new Dictionary<string, float>()));
+        Assert.Equal(["ab", "bc", "cd", "de"], QueueSearch.SearchKeys(CaseSearchText.Parse("abcdefgh"), new Dictionary<string, float>()));
 
     [Fact]
     public void AOneCharacterWordAddsNoKeyAndRepeatedKeysCountOnce() =>
-        Assert.Equal(["ab", "xa"], ListCases.SearchKeys(CaseSearchText.Parse("ab 林 xab"), new Dictionary<string, float> { ["xa"] = 0.05f }));
+        Assert.Equal(["ab", "xa"], QueueSearch.SearchKeys(CaseSearchText.Parse("ab 林 xab"), new Dictionary<string, float> { ["xa"] = 0.05f }));
 
     [Theory]
     [InlineData("返金", 0.2, true)]
@@ -41,6 +41,6 @@ public class SearchKeysTests
     public void OnlyASingleTwoCharacterWordTheStatisticsFindInFarMoreCasesIsNotCounted(string words, double frequency, bool tooCommon)
     {
         var statistics = new BigramStatistics(1_000_000, new Dictionary<string, float> { ["返金"] = (float)frequency, ["壊れ"] = (float)frequency });
-        Assert.Equal(tooCommon, ListCases.IsTooCommonToCount(CaseSearchText.Parse(words), statistics));
+        Assert.Equal(tooCommon, QueueSearch.IsTooCommonToCount(CaseSearchText.Parse(words), statistics));
     }
 }

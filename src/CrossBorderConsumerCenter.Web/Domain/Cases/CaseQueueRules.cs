@@ -1,8 +1,22 @@
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 
+/// <summary>When a case of a status needs the center's action.</summary>
+public enum ActionNeeded
+{
+    /// <summary>A finished case: never.</summary>
+    Never,
+
+    /// <summary>An open case waiting for someone else (the consumer, a partner agency): once its deadline has passed.</summary>
+    WhenOverdue,
+
+    /// <summary>The ball is in the center's court, whatever the deadline.</summary>
+    Always,
+}
+
 /// <summary>
-/// What the staff queue means by "needs action" and "overdue". The queue's database query applies the same
-/// rule (Features/Queue/ListCases); an integration test checks the two agree for every status.
+/// What the staff queue means by "needs action" and "overdue": the one statement of the rule. The queue's database
+/// queries are written from <see cref="WhenActionIsNeeded"/> (Features/Queue/NeedsActionView); an integration test
+/// checks the list agrees with <see cref="NeedsAction"/> for every status, and another pins the SQL it sends.
 /// </summary>
 public static class CaseQueueRules
 {
@@ -15,6 +29,16 @@ public static class CaseQueueRules
     /// <summary>Open and past its deadline (a case waiting for the consumer or a partner comes back when its time is up).</summary>
     public static bool IsOverdue(CaseStatus status, DateTimeOffset? dueAt, DateTimeOffset now) => CaseWorkflow.IsOpen(status) && dueAt < now;
 
-    public static bool NeedsAction(CaseStatus status, DateTimeOffset? dueAt, DateTimeOffset now) =>
-        CenterActsNext.Contains(status) || IsOverdue(status, dueAt, now);
+    /// <summary>When a case of this status needs action: always when the center acts next, when overdue if open, else never.</summary>
+    public static ActionNeeded WhenActionIsNeeded(CaseStatus status) =>
+        CenterActsNext.Contains(status) ? ActionNeeded.Always
+        : CaseWorkflow.IsOpen(status) ? ActionNeeded.WhenOverdue
+        : ActionNeeded.Never;
+
+    public static bool NeedsAction(CaseStatus status, DateTimeOffset? dueAt, DateTimeOffset now) => WhenActionIsNeeded(status) switch
+    {
+        ActionNeeded.Always => true,
+        ActionNeeded.WhenOverdue => IsOverdue(status, dueAt, now),
+        _ => false,
+    };
 }

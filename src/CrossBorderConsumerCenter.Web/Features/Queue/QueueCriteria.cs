@@ -211,7 +211,7 @@ public sealed record QueueCriteria
         {
             var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)).Split('\n');
             return parts is [var sort, var dir and ("a" or "d"), var key, var id]
-                && ParseEnum<QueueSort>(sort) is { } s && Guid.TryParseExact(id, "N", out var guid) && ListCases.IsValidKey(s, key)
+                && ParseEnum<QueueSort>(sort) is { } s && Guid.TryParseExact(id, "N", out var guid) && QueueKeyset.IsValidKey(s, key)
                 ? new QueueCursor(s, dir == "d", key, guid)
                 : null;
         }

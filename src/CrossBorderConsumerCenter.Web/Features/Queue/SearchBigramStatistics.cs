@@ -13,7 +13,7 @@ public sealed record BigramStatistics(double Cases, IReadOnlyDictionary<string, 
 /// <summary>
 /// Reads <see cref="BigramStatistics"/> from <c>pg_class.reltuples</c> and <c>pg_stats.most_common_elems</c> of
 /// <c>cases.search_bigrams</c> (both refreshed by ANALYZE), at most once an hour. The search asks the index for each
-/// word's rarest bigrams (<see cref="ListCases.SearchKeys"/>).
+/// word's rarest bigrams (<see cref="QueueSearch.SearchKeys"/>).
 /// </summary>
 public sealed class SearchBigramStatistics(TimeProvider clock)
 {

@@ -11,10 +11,10 @@ namespace CrossBorderConsumerCenter.Web.Features.Queue;
 /// <summary>
 /// The <c>&lt;option&gt;</c>s of the queue's fixed filter lists (countries, categories, platforms: about 270 of the page's
 /// 330), written once per language and kept: every queue page rendered them one by one, each value and label encoded
-/// again (issue 8). Only the choice differs between pages; it is marked when the list is written out. The staff list,
+/// again. Only the choice differs between pages; it is marked when the list is written out. The staff list,
 /// which comes from the database, is still written per page.
 /// </summary>
-public static class QueueFilterOptions
+public static class QueueFilterLists
 {
     private static readonly ConcurrentDictionary<(string Culture, string List), OptionList> Lists = new();
 

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Html;
 
 namespace CrossBorderConsumerCenter.UnitTests.Queue;
 
-/// <summary>The queue's fixed filter lists are written once per language (issue 8): the choice and the language must still show.</summary>
-public class QueueFilterOptionsTests
+/// <summary>The queue's fixed filter lists are written once per language: the choice and the language must still show.</summary>
+public class QueueFilterListsTests
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly ChoiceLists Options = IntakeTestSupport.Choices;
@@ -42,9 +42,9 @@ public class QueueFilterOptionsTests
     [Fact]
     public void CountriesFollowTheLanguageAndTheChoice()
     {
-        var japanese = IntakeTestSupport.InLanguage("ja", () => Html(QueueFilterOptions.Countries(Options, Encoder).With("CN")));
-        var english = IntakeTestSupport.InLanguage("en", () => Html(QueueFilterOptions.Countries(Options, Encoder).With("US")));
-        var englishAgain = IntakeTestSupport.InLanguage("en", () => Html(QueueFilterOptions.Countries(Options, Encoder).With(null)));
+        var japanese = IntakeTestSupport.InLanguage("ja", () => Html(QueueFilterLists.Countries(Options, Encoder).With("CN")));
+        var english = IntakeTestSupport.InLanguage("en", () => Html(QueueFilterLists.Countries(Options, Encoder).With("US")));
+        var englishAgain = IntakeTestSupport.InLanguage("en", () => Html(QueueFilterLists.Countries(Options, Encoder).With(null)));
 
         Assert.Contains("<option value=\"CN\" selected=\"selected\">中国</option>", japanese, StringComparison.Ordinal);
         Assert.Single(japanese.Split("selected=").Skip(1));
@@ -57,8 +57,8 @@ public class QueueFilterOptionsTests
     [Fact]
     public void CategoriesAreLabelledInTheLanguage()
     {
-        var japanese = IntakeTestSupport.InLanguage("ja", () => Html(QueueFilterOptions.Categories(Options, Encoder).With("Counterfeit")));
-        var english = IntakeTestSupport.InLanguage("en", () => Html(QueueFilterOptions.Categories(Options, Encoder).With("Counterfeit")));
+        var japanese = IntakeTestSupport.InLanguage("ja", () => Html(QueueFilterLists.Categories(Options, Encoder).With("Counterfeit")));
+        var english = IntakeTestSupport.InLanguage("en", () => Html(QueueFilterLists.Categories(Options, Encoder).With("Counterfeit")));
 
         Assert.Contains($"<option value=\"Counterfeit\" selected=\"selected\">{IntakeTestSupport.InLanguage("ja", () => Options.Label(Web.Domain.Cases.CaseCategory.Counterfeit))}</option>", japanese, StringComparison.Ordinal);
         Assert.Contains($"<option value=\"Counterfeit\" selected=\"selected\">{IntakeTestSupport.InLanguage("en", () => Options.Label(Web.Domain.Cases.CaseCategory.Counterfeit))}</option>", english, StringComparison.Ordinal);
