@@ -230,7 +230,7 @@ public static class ShowCase
     {
         public async Task<CasePageModel?> HandleAsync(string number, ClaimsPrincipal user, CancellationToken ct)
         {
-            // One connection for the page's seven statements: every close of a pooled connection costs PostgreSQL a
+            // One connection for the page's statements (seven reads and the audit row for a case in progress): every close of a pooled connection costs PostgreSQL a
             // session reset on its next use (docs/performance.md).
             await db.Database.OpenConnectionAsync(ct);
             try
