@@ -1,8 +1,9 @@
 # Sourced by bench/run.sh (not with --smoke) after the scenarios: EXPLAIN (ANALYZE, BUFFERS) of the staff queue's
 # queries (bench/queue-queries/*.sql, the statements EF Core sends, values filled in) on the benchmark's data, as
 # Markdown. Each query runs twice to warm the cache, then three times explained; the plan shown is the last, the time
-# the median of the three (PostgreSQL's execution time; the machine is shared, so single runs vary).
-# Needs from run.sh: sql (psql on $db), $db, $merchant and $deep_row (bench/queue-scenarios.sh).
+# the median of the three (PostgreSQL's execution time; the machine is shared, so single runs vary). The timing table
+# goes to standard output (the results); the plans go to the file $plans_file (kept under bench/plans/ by --write-docs).
+# Needs from run.sh: sql (psql on $db), $db, $merchant, $deep_row (bench/queue-scenarios.sh) and $plans_file.
 [ -n "${merchant:-}" ] || return 0
 
 # The values: a case half-way through all cases, another 90 % down the needs-action list (the benchmark's deep page),
@@ -43,4 +44,11 @@ for file in "$repo_root"/bench/queue-queries/*.sql; do
   echo "| $name | $(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p) | ${times[*]} |"
   plans+="$(printf '\n#### %s\n\n%s\n\n```\n%s\n```\n' "$name" "$(sed -n 's/^-- //p' "$file")" "$plan")"$'\n'
 done
-printf '%s' "$plans"
+{
+  echo "# The staff queue's query plans at $cases cases ($(date -u '+%Y-%m-%d'))"
+  echo
+  echo "EXPLAIN (ANALYZE, BUFFERS), warm cache, written by bench/run.sh (bench/explain.sh); the search term is \`$merchant\`."
+  printf '%s' "$plans"
+} >"$plans_file"
+echo
+echo "Plans: \`$(basename "$plans_file")\` (under artifacts/bench/, or bench/plans/ when written with --write-docs)."

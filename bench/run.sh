@@ -9,7 +9,7 @@
 #
 #   bash bench/run.sh                          # 1,000,000 cases, 16 connections, 10 s runs, 3 pairs
 #   bash bench/run.sh --cases 10000 --duration 5
-#   bash bench/run.sh --write-docs             # also replace this data size's table in docs/performance.md
+#   bash bench/run.sh --write-docs             # also replace this data size's table in docs/performance.md, plans in bench/plans/
 #   bash bench/run.sh --smoke                  # a tiny data set, 1 s runs, one pair: proves it all still works
 #
 # Options: --cases N --seed S --duration SECONDS --pairs P --connections C --only "scenario ..." --write-docs
@@ -237,12 +237,14 @@ summary="$work/summary.md"
   echo
   echo "Page sizes (bytes): $(awk -F'\t' '{printf "%s%s %s %s", sep, $1, $2, $3; sep="; "}' "$work/sizes.tsv" 2>/dev/null)"
 } >"$summary"
+plans_file="$work/queue-queries-$cases-cases-$(date -u +%F).md"
 [ -f "$repo_root/bench/explain.sh" ] && [ "$smoke" -eq 0 ] && source "$repo_root/bench/explain.sh" >>"$summary"
 cat "$summary"
 
 mkdir -p "$repo_root/artifacts/bench"
 cp "$summary" "$repo_root/artifacts/bench/results-$cases.md"
 cp "$results" "$repo_root/artifacts/bench/runs-$cases.tsv"
+[ -f "$plans_file" ] && cp "$plans_file" "$repo_root/artifacts/bench/"
 if [ "$write_docs" -eq 1 ]; then
   doc="$repo_root/docs/performance.md"
   start="<!-- bench results $cases: written by bench/run.sh --write-docs -->" end="<!-- end bench results $cases -->"
@@ -251,7 +253,8 @@ if [ "$write_docs" -eq 1 ]; then
     $0 == start { print; while ((getline line < file) > 0) print line; skip = 1; next }
     $0 == end { skip = 0 }
     !skip' "$doc" >"$work/doc.md" && cp "$work/doc.md" "$doc"
-  say "Wrote the $cases-case table into docs/performance.md"
+  [ -f "$plans_file" ] && cp "$plans_file" "$repo_root/bench/plans/"
+  say "Wrote the $cases-case table into docs/performance.md and its query plans into bench/plans/"
 fi
 
 errors="$(awk -F'\t' '{s += $9} END {print s + 0}' "$results")"
