@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Email.InboundEmail> InboundEmails => Set<Email.InboundEmail>();
 
     // Intake
     public DbSet<Case> Cases => Set<Case>();
