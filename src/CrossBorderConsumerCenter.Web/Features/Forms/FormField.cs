@@ -316,68 +316,22 @@ public sealed record SelectField(string Name, string Label, IEnumerable<FieldOpt
     }
 }
 
-/// <summary>A group of radios in a fieldset; the first radio carries the field's id, where the error summary's link lands.</summary>
-public sealed record RadioField(string Name, string Label, IEnumerable<FieldOption> Options) : FormField(Name, Label)
+/// <summary>
+/// Choices under one name in a fieldset, the question as its legend; the first choice carries the field's id, where the
+/// error summary's link lands. <see cref="RadioField"/> and <see cref="CheckboxGroupField"/> differ only in the input.
+/// </summary>
+public abstract record ChoiceGroupField(string Name, string Label, IEnumerable<FieldOption> Options) : FormField(Name, Label)
 {
-    public string? Selected { get; init; }
-
-    protected override void Write(TextWriter writer, HtmlEncoder encoder, Context field)
-    {
-        field.Open(writer);
-        writer.Write("<fieldset");
-        Attribute(writer, encoder, "id", field.Id + "-group");
-        if (field.DescribedBy.Length > 0)
-        {
-            Attribute(writer, encoder, "aria-describedby", field.DescribedBy);
-        }
-
-        writer.Write(">\n");
-        field.Label(writer, encoder, "legend", forId: false);
-        field.HintAndErrors(writer, encoder);
-        WriteControl(writer, encoder, field);
-        writer.Write("</fieldset>\n</div>");
-    }
-
-    protected override void WriteControl(TextWriter writer, HtmlEncoder encoder, Context field)
-    {
-        var first = true;
-        foreach (var option in Options)
-        {
-            var optionId = first ? field.Id : $"{field.Id}_{option.Value}";
-            first = false;
-            writer.Write("<div class=\"choice\"><input type=\"radio\"");
-            Attribute(writer, encoder, "id", optionId);
-            Attribute(writer, encoder, "name", Name);
-            Attribute(writer, encoder, "value", option.Value);
-            if (option.Value == Selected)
-            {
-                writer.Write(" checked=\"checked\"");
-            }
-
-            writer.Write("><label");
-            Attribute(writer, encoder, "for", optionId);
-            writer.Write('>');
-            encoder.Encode(writer, option.Text);
-            if (option.Hint is not null)
-            {
-                writer.Write("<span class=\"field__hint\">");
-                encoder.Encode(writer, option.Hint);
-                writer.Write("</span>");
-            }
-
-            writer.Write("</label></div>\n");
-        }
-    }
-}
-
-/// <summary>Several checkboxes under one name (roles, say); the first carries the field's id, where the error summary's link lands.</summary>
-public sealed record CheckboxGroupField(string Name, string Label, IEnumerable<FieldOption> Options) : FormField(Name, Label)
-{
-    public IReadOnlyCollection<string> Selected { get; init; } = [];
-
-    /// <summary>Shown instead of the checkboxes when there is none to offer.</summary>
+    /// <summary>Shown instead of the choices when there is none to offer.</summary>
     public IHtmlContent? WhenEmpty { get; init; }
 
+    protected abstract string InputType { get; }
+
+    /// <summary>Whether the choice's text is isolated (&lt;bdi&gt;): a file name, say, may carry characters that turn the rest of the line around.</summary>
+    protected virtual bool IsolatesText => false;
+
+    protected abstract bool IsChosen(string value);
+
     protected override void Write(TextWriter writer, HtmlEncoder encoder, Context field)
     {
         field.Open(writer);
@@ -402,24 +356,25 @@ public sealed record CheckboxGroupField(string Name, string Label, IEnumerable<F
         {
             var optionId = first ? field.Id : $"{field.Id}_{option.Value}";
             first = false;
-            writer.Write("<div class=\"choice\"><input type=\"checkbox\"");
+            writer.Write("<div class=\"choice\"><input type=\"");
+            writer.Write(InputType);
+            writer.Write('"');
             Attribute(writer, encoder, "id", optionId);
             Attribute(writer, encoder, "name", Name);
             Attribute(writer, encoder, "value", option.Value);
-            if (Selected.Contains(option.Value))
+            if (IsChosen(option.Value))
             {
                 writer.Write(" checked=\"checked\"");
             }
 
-            // The text is isolated: a file name, say, may carry characters that turn the rest of the line around.
             writer.Write("><label");
             Attribute(writer, encoder, "for", optionId);
-            writer.Write("><bdi>");
+            writer.Write(IsolatesText ? "><bdi>" : ">");
             encoder.Encode(writer, option.Text);
-            writer.Write("</bdi>");
+            writer.Write(IsolatesText ? "</bdi>" : "");
             if (option.Hint is not null)
             {
-                writer.Write(" <span class=\"field__hint\">");
+                writer.Write(IsolatesText ? " <span class=\"field__hint\">" : "<span class=\"field__hint\">");
                 encoder.Encode(writer, option.Hint);
                 writer.Write("</span>");
             }
@@ -432,6 +387,28 @@ public sealed record CheckboxGroupField(string Name, string Label, IEnumerable<F
             WhenEmpty?.WriteTo(writer, encoder);
         }
     }
+}
+
+/// <summary>A group of radios: one choice.</summary>
+public sealed record RadioField(string Name, string Label, IEnumerable<FieldOption> Options) : ChoiceGroupField(Name, Label, Options)
+{
+    public string? Selected { get; init; }
+
+    protected override string InputType => "radio";
+
+    protected override bool IsChosen(string value) => value == Selected;
+}
+
+/// <summary>Several checkboxes under one name (roles, evidence files to keep, say).</summary>
+public sealed record CheckboxGroupField(string Name, string Label, IEnumerable<FieldOption> Options) : ChoiceGroupField(Name, Label, Options)
+{
+    public IReadOnlyCollection<string> Selected { get; init; } = [];
+
+    protected override string InputType => "checkbox";
+
+    protected override bool IsolatesText => true;
+
+    protected override bool IsChosen(string value) => Selected.Contains(value);
 }
 
 /// <summary>
