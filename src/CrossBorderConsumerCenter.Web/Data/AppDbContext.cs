@@ -1,11 +1,12 @@
+using CrossBorderConsumerCenter.Web.Data.Accounts;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Data.Email;
+using CrossBorderConsumerCenter.Web.Data.Files;
+using CrossBorderConsumerCenter.Web.Data.Security;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
-using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

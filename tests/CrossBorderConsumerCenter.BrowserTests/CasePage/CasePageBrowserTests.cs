@@ -1,7 +1,7 @@
 using CrossBorderConsumerCenter.BrowserTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 
 namespace CrossBorderConsumerCenter.BrowserTests.CasePage;
 

@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.BrowserTests.Support;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using CrossBorderConsumerCenter.BrowserTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 
 namespace CrossBorderConsumerCenter.BrowserTests.Forwarding;
 

@@ -207,7 +207,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
     /// <summary>A case route filled in with a real case and its evidence (a PNG, so that its preview exists too).</summary>
     private async Task<string> CaseUrlAsync(string pattern)
     {
-        var png = new Web.Infrastructure.Files.StoredFile("label.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], portal.Clock.GetUtcNow());
+        var png = new Web.Data.Files.StoredFile("label.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], portal.Clock.GetUtcNow());
         var c = await Testing.Cases.TestCases.ReceiveAsync(portal.Factory, evidence: [png]);
         var evidenceId = await portal.Database.ScalarAsync<Guid>("SELECT id FROM case_evidence WHERE case_id = @id", ("id", c.Id));
         return pattern.Replace("{number}", c.Number, StringComparison.Ordinal).Replace("{id:guid}", evidenceId.ToString(), StringComparison.Ordinal);

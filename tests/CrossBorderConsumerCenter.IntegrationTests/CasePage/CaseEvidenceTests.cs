@@ -1,7 +1,7 @@
 using System.Net;
 using CrossBorderConsumerCenter.IntegrationTests.Intake;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.CasePage;

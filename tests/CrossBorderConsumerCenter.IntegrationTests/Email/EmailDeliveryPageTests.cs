@@ -1,5 +1,6 @@
 using System.Net;
 using CrossBorderConsumerCenter.Testing.Smtp;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;

@@ -1,8 +1,9 @@
 using CrossBorderConsumerCenter.Testing.Smtp;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Email;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Email;

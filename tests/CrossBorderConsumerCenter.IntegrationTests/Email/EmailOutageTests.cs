@@ -1,5 +1,5 @@
 using CrossBorderConsumerCenter.Testing.Smtp;
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using CrossBorderConsumerCenter.Web.Data.Email;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Email;
 

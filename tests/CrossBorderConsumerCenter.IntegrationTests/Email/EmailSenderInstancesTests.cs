@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CrossBorderConsumerCenter.Testing.Smtp;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

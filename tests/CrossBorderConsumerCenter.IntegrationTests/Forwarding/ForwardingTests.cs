@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Forwarding;

@@ -1,7 +1,7 @@
 using System.Net;
 using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Intake;

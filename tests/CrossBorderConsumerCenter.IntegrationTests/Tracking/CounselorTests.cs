@@ -214,7 +214,7 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
         var casePage = await staff.GetOkAsync("/staff/cases/" + c.Number);
         Assert.Contains("本人から追加の資料を受け取りました。", casePage.Find("[data-kind=InformationAdded]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("10月1日です。", casePage.Find("[data-kind=ConsumerReplied]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(2, await portal.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == c.Id && a.ActorId == counselor.Id && a.Action == Web.Infrastructure.Auditing.AuditAction.CaseChanged)));
+        Assert.Equal(2, await portal.QueryAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == c.Id && a.ActorId == counselor.Id && a.Action == Web.Data.Auditing.AuditAction.CaseChanged)));
 
         // A closed case takes nothing more.
         await portal.ActAsync(c.Id, (x, s, now) => x.Close(CaseOutcome.Resolved, null, s, now));

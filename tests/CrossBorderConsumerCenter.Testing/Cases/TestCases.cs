@@ -1,8 +1,8 @@
 using CrossBorderConsumerCenter.Testing.Hosting;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossBorderConsumerCenter.Testing.Cases;

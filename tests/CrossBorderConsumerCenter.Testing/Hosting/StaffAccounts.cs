@@ -1,5 +1,5 @@
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

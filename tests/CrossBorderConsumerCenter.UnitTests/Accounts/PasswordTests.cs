@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web;
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;

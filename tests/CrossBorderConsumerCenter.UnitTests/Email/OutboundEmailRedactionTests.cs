@@ -1,4 +1,4 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using CrossBorderConsumerCenter.Web.Data.Email;
 
 namespace CrossBorderConsumerCenter.UnitTests.Email;
 

@@ -46,7 +46,7 @@ public class ForwardingTextTests
             keys.Add("CasePage", "EmailTemplate_" + template);
         }
 
-        foreach (var action in Enum.GetNames<Web.Infrastructure.Auditing.AuditAction>())
+        foreach (var action in Enum.GetNames<Web.Data.Auditing.AuditAction>())
         {
             keys.Add("Audit", "Action_" + action);
         }

@@ -1,4 +1,4 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,5 @@
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -56,7 +56,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.DeclineReason).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.DuplicateOfNumber).HasMaxLength(CaseNumber.MaxLength);
-        builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(c => c.AssignedToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(c => c.AssignedToId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AssignedToId, c.Status });
         builder.HasIndex(c => c.DueAt).HasFilter("due_at IS NOT NULL");
 
@@ -74,7 +74,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         // Filed by a counselor: the counselor's dashboard lists its center's cases, newest first.
         builder.Property(c => c.ResidentRelation).HasConversion<string>().HasMaxLength(20);
-        builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(c => c.FiledByCounselorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(c => c.FiledByCounselorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Counselors.ConsumerCenter>().WithMany().HasForeignKey(c => c.FiledByCenterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.FiledByCenterId, c.ReceivedAt, c.Id }).IsDescending(false, true, true).HasFilter("filed_by_center_id IS NOT NULL");
         builder.Ignore(c => c.IsFiledByCounselor);

@@ -1,4 +1,4 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using CrossBorderConsumerCenter.Web.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

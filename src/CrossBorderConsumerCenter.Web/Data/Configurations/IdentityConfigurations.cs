@@ -1,4 +1,4 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

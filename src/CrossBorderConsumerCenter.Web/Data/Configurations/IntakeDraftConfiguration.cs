@@ -1,6 +1,6 @@
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -29,7 +29,7 @@ public sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDr
         builder.Property(d => d.ResidentRelation).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.ConsentHandlingMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.ConsentAbroadMethod).HasConversion<string>().HasMaxLength(20);
-        builder.HasOne<Infrastructure.Security.PortalUser>().WithMany().HasForeignKey(d => d.CounselorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(d => d.CounselorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => d.CounselorId).HasFilter("counselor_id IS NOT NULL");
         builder.Ignore(d => d.IsCounselorDraft);
     }

@@ -1,5 +1,5 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
+using CrossBorderConsumerCenter.Web.Data.Email;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,7 @@
+using CrossBorderConsumerCenter.Web.Data.Accounts;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -48,7 +48,7 @@ public sealed class PartnerProvisionConfiguration : IEntityTypeConfiguration<Par
         builder.Property(p => p.CountryCode).HasMaxLength(ComplaintLimits.CountryCode).IsFixedLength();
         builder.Property(p => p.Recipients).HasColumnType($"character varying({PartnerAgency.MaxAddressLength})[]");
         builder.Property(p => p.Items).HasColumnType("character varying(30)[]");
-        builder.Property(p => p.EvidenceFileNames).HasColumnType($"character varying({Infrastructure.Files.StoredFile.MaxFileNameLength})[]");
+        builder.Property(p => p.EvidenceFileNames).HasColumnType($"character varying({Data.Files.StoredFile.MaxFileNameLength})[]");
         builder.Property(p => p.ProvidedByName).HasMaxLength(PartnerProvision.MaxNameLength);
 
         // Records of provision outlive everything they point at: deleting the case, the agency or the email is refused.

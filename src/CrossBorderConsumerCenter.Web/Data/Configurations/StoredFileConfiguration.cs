@@ -1,4 +1,4 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
+using CrossBorderConsumerCenter.Web.Data.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

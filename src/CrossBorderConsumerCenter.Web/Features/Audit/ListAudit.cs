@@ -1,5 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
-using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 

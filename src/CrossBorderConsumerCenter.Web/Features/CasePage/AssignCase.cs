@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 

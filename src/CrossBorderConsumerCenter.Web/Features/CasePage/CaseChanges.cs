@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.CasePage;

@@ -1,5 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
-using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.EmailDelivery;

@@ -1,6 +1,6 @@
+using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Features.Forms;
-using CrossBorderConsumerCenter.Web.Infrastructure.Files;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;

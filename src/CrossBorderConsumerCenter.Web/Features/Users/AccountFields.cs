@@ -1,4 +1,4 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 

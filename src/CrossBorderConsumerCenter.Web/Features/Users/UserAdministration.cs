@@ -1,6 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

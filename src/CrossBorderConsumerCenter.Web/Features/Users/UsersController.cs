@@ -1,3 +1,4 @@
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;

@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 

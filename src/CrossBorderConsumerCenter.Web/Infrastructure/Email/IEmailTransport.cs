@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Data.Email;
+
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CrossBorderConsumerCenter.Web.Data.Email;
 using MimeKit;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;

@@ -1,3 +1,4 @@
+using CrossBorderConsumerCenter.Web.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 

@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Accounts;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;

@@ -1,4 +1,4 @@
-namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
+namespace CrossBorderConsumerCenter.Web.Data.Security;
 
 /// <summary>One Data Protection key (XML), shared by every instance through PostgreSQL.</summary>
 public sealed class DataProtectionKey

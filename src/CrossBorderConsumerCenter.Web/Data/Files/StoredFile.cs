@@ -1,4 +1,4 @@
-namespace CrossBorderConsumerCenter.Web.Infrastructure.Files;
+namespace CrossBorderConsumerCenter.Web.Data.Files;
 
 /// <summary>
 /// A file kept in PostgreSQL (evidence, an email attachment): its metadata here, its bytes in

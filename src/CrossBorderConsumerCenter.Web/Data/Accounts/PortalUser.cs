@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
+namespace CrossBorderConsumerCenter.Web.Data.Accounts;
 
 /// <summary>
 /// An account of the center's staff or of a local counselor (ASP.NET Core Identity). Consumers have no

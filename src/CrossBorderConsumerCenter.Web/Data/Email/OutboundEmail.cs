@@ -1,4 +1,4 @@
-namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
+namespace CrossBorderConsumerCenter.Web.Data.Email;
 
 public enum OutboundEmailState
 {

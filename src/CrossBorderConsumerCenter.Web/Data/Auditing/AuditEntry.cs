@@ -1,4 +1,4 @@
-namespace CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+namespace CrossBorderConsumerCenter.Web.Data.Auditing;
 
 /// <summary>What happened, in the audit trail's vocabulary. Stored as text; add members, never rename.</summary>
 public enum AuditAction
