@@ -9,6 +9,7 @@ using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
+using CrossBorderConsumerCenter.Web.Features.InboundMail;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
@@ -70,7 +71,8 @@ builder.Services
     .AddClocks()
     .AddTracking()
     .AddCenters()
-    .AddCounselors();
+    .AddCounselors()
+    .AddInboundMail();
 
 var app = builder.Build();
 

@@ -24,6 +24,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.Template).HasMaxLength(100);
         builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LastError).HasMaxLength(OutboundEmail.MaxErrorLength);
+        builder.Property(e => e.BounceStatus).HasMaxLength(OutboundEmail.MaxBounceStatusLength);
 
         // The sender's claim: due messages in order. The case timeline: a case's messages.
         builder.HasIndex(e => new { e.State, e.NextAttemptAt });

@@ -107,6 +107,27 @@ public sealed class OutboundEmail
     public DateTimeOffset? LastAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>When a delivery report came back saying the message did not arrive (after the SMTP server had accepted it).</summary>
+    public DateTimeOffset? BouncedAt { get; private set; }
+
+    /// <summary>The report's status and diagnostic for the failed address, as the receiving system put it.</summary>
+    public string? BounceStatus { get; private set; }
+
+    public const int MaxBounceStatusLength = 300;
+
+    /// <summary>Records that the message did not arrive; the first report is kept (a second one for the same message changes nothing).</summary>
+    public bool MarkBounced(string? status, DateTimeOffset now)
+    {
+        if (BouncedAt is not null)
+        {
+            return false;
+        }
+
+        BouncedAt = now;
+        BounceStatus = status is { Length: > MaxBounceStatusLength } ? status[..MaxBounceStatusLength] : status;
+        return true;
+    }
+
     /// <summary>The last failure as the SMTP server put it (status and reply text); never personal data from our side.</summary>
     public string? LastError { get; set; }
 

@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 
@@ -302,11 +303,11 @@ public sealed class Case
     /// The consumer's answer to a request for information (on the tracking page, or by their counselor), with the
     /// files they attached as evidence; the case goes back to the staff.
     /// </summary>
-    public CaseEvent ReceiveConsumerReply(string text, CaseActor actor, DateTimeOffset now, IReadOnlyCollection<Guid>? evidenceFileIds = null)
+    public CaseEvent ReceiveConsumerReply(string text, CaseActor actor, DateTimeOffset now, IReadOnlyCollection<Guid>? evidenceFileIds = null, ReplyChannel? via = null, Guid? mailId = null)
     {
         var files = CheckedFiles(evidenceFileIds);
-        var @event = Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength),
-            files.Count == 0 ? null : new CaseEventData.ConsumerReplied(files.Count), visibleToConsumer: true);
+        var data = files.Count == 0 && via is null && mailId is null ? null : new CaseEventData.ConsumerReplied(files.Count, via, mailId);
+        var @event = Apply(CaseAction.ReceiveConsumerReply, CaseEventKind.ConsumerReplied, actor, now, Required(text, CaseEvent.MaxTextLength), data, visibleToConsumer: true);
         AddEvidence(files, now);
         return @event;
     }
@@ -391,6 +392,38 @@ public sealed class Case
 
         return @event;
     }
+
+    /// <summary>
+    /// The partner agency answered another way than through its link: by email (read from the center's mailbox,
+    /// the merchant's outcome left for staff to read), or by phone, fax or letter as staff recorded it with the outcome.
+    /// The case moves to "partner responded" exactly as with an answer through the link.
+    /// </summary>
+    public CaseEvent RecordPartnerReply(string agencyCode, PartnerOutcome? outcome, string text, ReplyChannel via, Guid? mailId, IReadOnlyCollection<Guid> fileIds, CaseActor actor, DateTimeOffset now)
+    {
+        var files = CheckedFiles(fileIds);
+        var @event = Apply(CaseAction.RecordPartnerResponse, CaseEventKind.PartnerResponded, actor, now, Required(text, CaseEvent.MaxTextLength),
+            new CaseEventData.PartnerResponded(agencyCode, outcome, null, files.Count, via, mailId), visibleToConsumer: false);
+        AddEvidence(files, now, EvidenceSource.Partner);
+        return @event;
+    }
+
+    /// <summary>
+    /// Mail for the case that answers nothing pending: it goes on the timeline as it came (the consumer's own mail is
+    /// shown to them too), its files become evidence, and the status stays as it is.
+    /// </summary>
+    public CaseEvent ReceiveEmail(ReplyParty? party, string from, string text, Guid mailId, IReadOnlyCollection<Guid> fileIds, CaseActor actor, DateTimeOffset now)
+    {
+        var files = CheckedFiles(fileIds);
+        var @event = Apply(CaseAction.ReceiveEmail, CaseEventKind.EmailReceived, actor, now, Required(text, CaseEvent.MaxTextLength),
+            new CaseEventData.EmailReceived(party, from, mailId, files.Count), visibleToConsumer: party == ReplyParty.Consumer);
+        AddEvidence(files, now, party == ReplyParty.Partner ? EvidenceSource.Partner : EvidenceSource.Consumer);
+        return @event;
+    }
+
+    /// <summary>One of the case's emails did not arrive: a line for staff; the clocks are left as they are.</summary>
+    public CaseEvent RecordDeliveryFailure(Guid emailId, string? recipient, string? status, Guid mailId, DateTimeOffset now) =>
+        Apply(CaseAction.RecordDeliveryFailure, CaseEventKind.DeliveryFailed, CaseActor.System, now, null,
+            new CaseEventData.DeliveryFailed(emailId, recipient, status, mailId), visibleToConsumer: false, touches: false);
 
     /// <summary>Staff tell the consumer something (what the merchant did, say); the message goes by email and on the timeline.</summary>
     public CaseEvent NotifyConsumer(string message, CaseActor actor, DateTimeOffset now) =>

@@ -25,6 +25,22 @@ public enum CaseEventKind
     WaitExtended,
     /// <summary>A counselor added information or files to a case they filed (outside a request for information).</summary>
     InformationAdded,
+
+    /// <summary>Mail came in for the case that answers nothing pending; the status does not change.</summary>
+    EmailReceived,
+
+    /// <summary>One of the case's emails did not arrive (a delivery report came back).</summary>
+    DeliveryFailed,
+}
+
+/// <summary>How an answer reached the center when not through the tracking page or the partner's answer link.</summary>
+public enum ReplyChannel
+{
+    Email,
+    Phone,
+    Fax,
+    Letter,
+    InPerson,
 }
 
 /// <summary>Who caused an event; the consumer's tracking page names the center, never a staff member.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
@@ -35,6 +36,8 @@ public abstract record CaseEventData
         [CaseEventKind.WaitExtended] = typeof(WaitExtended),
         [CaseEventKind.MarkedOverdue] = typeof(MarkedOverdue),
         [CaseEventKind.ReminderSent] = typeof(ReminderSent),
+        [CaseEventKind.EmailReceived] = typeof(EmailReceived),
+        [CaseEventKind.DeliveryFailed] = typeof(DeliveryFailed),
     };
 
     private protected CaseEventData()
@@ -84,9 +87,15 @@ public abstract record CaseEventData
         [property: JsonPropertyName("from")] CasePriority From,
         [property: JsonPropertyName("to")] CasePriority To) : CaseEventData;
 
-    /// <summary>How many files came with the consumer's answer (an answer without files carries no particulars).</summary>
+    /// <summary>
+    /// How many files came with the consumer's answer, how it came when not through the tracking page (by email, or by
+    /// phone, fax, letter or in person as staff recorded it) and the message it came in. An answer on the tracking page
+    /// without files carries no particulars.
+    /// </summary>
     public sealed record ConsumerReplied(
-        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+        [property: JsonPropertyName("files")] int Files,
+        [property: JsonPropertyName("via")] ReplyChannel? Via = null,
+        [property: JsonPropertyName("mailId")] Guid? MailId = null) : CaseEventData;
 
     /// <summary>How many files came with information a counselor added (none: no particulars).</summary>
     public sealed record InformationAdded(
@@ -108,14 +117,18 @@ public abstract record CaseEventData
         [property: JsonPropertyName("files")] int Files) : CaseEventData;
 
     /// <summary>
-    /// The partner agency answered through its link: the agency's code, what the merchant did (the merchant's
-    /// outcome, not the case's), the link answered and how many files came with the answer.
+    /// The partner agency answered: the agency's code, what the merchant did (the merchant's outcome, not the case's;
+    /// unknown for an answer by email until staff read it), the link answered (none for an answer that came another
+    /// way), how many files came with the answer, and for an answer not given through the link how it came and the
+    /// message it came in.
     /// </summary>
     public sealed record PartnerResponded(
         [property: JsonPropertyName("agency")] string Agency,
-        [property: JsonPropertyName("outcome")] PartnerOutcome Outcome,
-        [property: JsonPropertyName("linkId")] Guid LinkId,
-        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+        [property: JsonPropertyName("outcome")] PartnerOutcome? Outcome,
+        [property: JsonPropertyName("linkId")] Guid? LinkId,
+        [property: JsonPropertyName("files")] int Files,
+        [property: JsonPropertyName("via")] ReplyChannel? Via = null,
+        [property: JsonPropertyName("mailId")] Guid? MailId = null) : CaseEventData;
 
     /// <summary>Why the center declined the case, and for a duplicate the number of the case it duplicates.</summary>
     public sealed record Declined(
@@ -141,4 +154,22 @@ public abstract record CaseEventData
     /// <summary>The clock reminded the consumer: the new deadline for their answer.</summary>
     public sealed record ReminderSent(
         [property: JsonPropertyName("replyBy")] DateTimeOffset ReplyBy) : CaseEventData;
+
+    /// <summary>
+    /// A message came in for the case that answers nothing pending (the case was not waiting for its sender): who
+    /// sent it (the party the case knows the address as, none when staff attached mail from an address the case does
+    /// not know), the sender's address, the stored message and how many of its attachments became evidence.
+    /// </summary>
+    public sealed record EmailReceived(
+        [property: JsonPropertyName("party")] ReplyParty? Party,
+        [property: JsonPropertyName("from")] string From,
+        [property: JsonPropertyName("mailId")] Guid MailId,
+        [property: JsonPropertyName("files")] int Files) : CaseEventData;
+
+    /// <summary>One of the case's emails did not arrive: the outbox message, the address it failed for, and the report's status.</summary>
+    public sealed record DeliveryFailed(
+        [property: JsonPropertyName("emailId")] Guid EmailId,
+        [property: JsonPropertyName("recipient")] string? Recipient,
+        [property: JsonPropertyName("status")] string? Status,
+        [property: JsonPropertyName("mailId")] Guid MailId) : CaseEventData;
 }

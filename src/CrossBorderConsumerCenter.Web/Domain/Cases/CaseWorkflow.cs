@@ -28,6 +28,12 @@ public enum CaseAction
     MarkOverdue,
     /// <summary>A counselor adds information or files to an open case of their center.</summary>
     AddInformation,
+
+    /// <summary>Mail for the case that answers nothing pending is put on its timeline, whatever its status (a closed case too: staff decide whether to reopen).</summary>
+    ReceiveEmail,
+
+    /// <summary>A delivery report for one of the case's emails is put on its timeline, whatever its status.</summary>
+    RecordDeliveryFailure,
 }
 
 /// <summary>
@@ -68,6 +74,7 @@ public static class CaseWorkflow
         CaseAction.KeepWaiting or CaseAction.SendReminder when from == CaseStatus.WaitingForConsumer => from,
         CaseAction.MarkOverdue when IsOpen(from) => from,
         CaseAction.AddInformation when IsOpen(from) => from,
+        CaseAction.ReceiveEmail or CaseAction.RecordDeliveryFailure => from,
         _ => null,
     };
 

@@ -15,7 +15,8 @@ namespace CrossBorderConsumerCenter.Web.Domain.Mail;
 /// x-autoreply, x-autorespond, x-auto-response-suppress, list-id, list-unsubscribe, return-path.</param>
 /// <param name="IsDeliveryReport">A multipart/report of report-type delivery-status (RFC 3464), or a message from a mailer daemon.</param>
 /// <param name="ReportedMessageIds">For a delivery report: the Message-IDs of the message(s) it reports on.</param>
-/// <param name="ReportedFailure">For a delivery report: true when it reports a permanent failure ("failed"), false for delays and successes.</param>
+/// <param name="ReportedFailure">For a delivery report: true when it reports a permanent failure ("failed"), false for delays and successes (a
+/// mailer daemon's failure notice without a report counts as a failure).</param>
 /// <param name="ReportedStatus">For a delivery report: its status and diagnostic (for staff), short.</param>
 /// <param name="Text">The readable text of the body (the plain part, or the HTML part as text).</param>
 public sealed record MailSummary(

@@ -28,7 +28,18 @@ public sealed record EvidenceUpload(string FileName, EvidenceProblem? Problem, S
             await stream.ReadExactlyAsync(bytes, ct);
         }
 
-        var type = EvidenceFiles.Sniff(bytes.AsSpan(0, (int)Math.Min(bytes.Length, EvidenceFiles.SniffLength)));
+        return Check(name, bytes, heldLengths, now);
+    }
+
+    /// <summary>
+    /// Checks a file already read (an attachment of a message from the mailbox, say) as an upload is checked: its type
+    /// by its bytes, its size, and the count and total with the files already held.
+    /// </summary>
+    public static EvidenceUpload Check(string fileName, byte[] bytes, IReadOnlyCollection<long> heldLengths, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var name = FileNames.Clean(fileName);
+        var type = bytes.Length == 0 ? null : EvidenceFiles.Sniff(bytes.AsSpan(0, (int)Math.Min(bytes.Length, EvidenceFiles.SniffLength)));
         if (EvidenceFiles.Check(bytes.Length, type, heldLengths) is { } problem)
         {
             return new EvidenceUpload(name, problem, null, type);

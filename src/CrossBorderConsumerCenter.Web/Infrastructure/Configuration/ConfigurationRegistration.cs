@@ -18,6 +18,7 @@ public static class ConfigurationRegistration
         services.AddSingleton<IPostConfigureOptions<SmtpOptions>, SmtpOptions.ResolvePaths>();
 
         services.AddSettings<EmailOutboxOptions, EmailOutboxOptions.Validator>(EmailOutboxOptions.Section);
+        services.AddSettings<InboundProcessingOptions, InboundProcessingOptions.Validator>(InboundProcessingOptions.Section);
 
         services.AddSettings<ReverseProxyOptions, ReverseProxyOptions.Validator>(ReverseProxyOptions.Section);
 

@@ -1,0 +1,20 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Email.Inbound;
+
+namespace CrossBorderConsumerCenter.Web.Features.InboundMail;
+
+public static class InboundMailRegistration
+{
+    /// <summary>
+    /// What the portal does with mail read from the center's mailbox: the processor (matching each message to its case
+    /// and applying it), and the staff page of mail that waits for them.
+    /// </summary>
+    public static IServiceCollection AddInboundMail(this IServiceCollection services)
+    {
+        services.AddSingleton<InboundMailSignal>();
+        services
+            .AddScoped<MailEffects>()
+            .AddScoped<ProcessInboundMail>()
+            .AddHostedService<InboundMailProcessorService>();
+        return services;
+    }
+}
