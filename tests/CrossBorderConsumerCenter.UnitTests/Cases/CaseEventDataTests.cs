@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.UnitTests.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 
 namespace CrossBorderConsumerCenter.UnitTests.Cases;
@@ -66,6 +67,29 @@ public class CaseEventDataTests
         StoredAs(Waiting().ReceiveConsumerReply("添付します。", CaseActor.Consumer, At, [Guid.NewGuid(), Guid.NewGuid()]), new CaseEventData.ConsumerReplied(2),
             """{"files":2}""");
         Assert.Null(Waiting().ReceiveConsumerReply("はい", CaseActor.Consumer, At).Data);
+    }
+
+    [Fact]
+    public void AnAnswerThatCameAnotherWayStoresHowAndTheMessageItCameIn()
+    {
+        StoredAs(Waiting().ReceiveConsumerReply("写真です。", CaseActor.Consumer, At, [Guid.NewGuid()], ReplyChannel.Email, LinkId), new CaseEventData.ConsumerReplied(1, ReplyChannel.Email, LinkId),
+            """{"files":1,"via":"Email","mailId":"0195a6c0-0000-7000-8000-000000000005"}""");
+        StoredAs(Waiting().ReceiveConsumerReply("電話で回答", Hanako, At, via: ReplyChannel.Phone), new CaseEventData.ConsumerReplied(0, ReplyChannel.Phone),
+            """{"files":0,"via":"Phone"}""");
+        StoredAs(Forwarded(NewCase()).RecordPartnerReply("CBBB", null, "We contacted the merchant.", ReplyChannel.Email, LinkId, [], new CaseActor(CaseActorKind.Partner, null, "CBBB"), At),
+            new CaseEventData.PartnerResponded("CBBB", null, null, 0, ReplyChannel.Email, LinkId),
+            """{"agency":"CBBB","outcome":null,"linkId":null,"files":0,"via":"Email","mailId":"0195a6c0-0000-7000-8000-000000000005"}""");
+    }
+
+    [Fact]
+    public void MailThatAnswersNothingAndADeliveryFailureStoreTheirMessage()
+    {
+        StoredAs(NewCase().ReceiveEmail(ReplyParty.Consumer, "hanako@example.jp", "追加です。", LinkId, [], CaseActor.Consumer, At),
+            new CaseEventData.EmailReceived(ReplyParty.Consumer, "hanako@example.jp", LinkId, 0),
+            """{"party":"Consumer","from":"hanako@example.jp","mailId":"0195a6c0-0000-7000-8000-000000000005","files":0}""");
+        StoredAs(NewCase().RecordDeliveryFailure(EmailId, "hanako@example.jp", "5.1.1", LinkId, At),
+            new CaseEventData.DeliveryFailed(EmailId, "hanako@example.jp", "5.1.1", LinkId),
+            """{"emailId":"0195a6c0-0000-7000-8000-000000000004","recipient":"hanako@example.jp","status":"5.1.1","mailId":"0195a6c0-0000-7000-8000-000000000005"}""");
     }
 
     [Fact]
@@ -166,6 +190,7 @@ public class CaseEventDataTests
             CaseEventKind.Assigned, CaseEventKind.CategoryChanged, CaseEventKind.PriorityChanged, CaseEventKind.ConsumerReplied,
             CaseEventKind.InformationAdded, CaseEventKind.Forwarded, CaseEventKind.PartnerResponded, CaseEventKind.Declined,
             CaseEventKind.Closed, CaseEventKind.Withdrawn, CaseEventKind.WaitExtended, CaseEventKind.MarkedOverdue, CaseEventKind.ReminderSent,
+            CaseEventKind.EmailReceived, CaseEventKind.DeliveryFailed,
         };
         foreach (var kind in Enum.GetValues<CaseEventKind>())
         {

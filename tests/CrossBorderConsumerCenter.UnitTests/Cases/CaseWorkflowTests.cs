@@ -100,6 +100,29 @@ public class CaseWorkflowTests
         [(WaitingForConsumer, AddInformation)] = WaitingForConsumer,
         [(Forwarded, AddInformation)] = Forwarded,
         [(PartnerResponded, AddInformation)] = PartnerResponded,
+
+        // Staff record an answer that came by phone, fax or letter: the consumer's while the case waits for them, the
+        // partner agency's while the case is with it; the same effect as the answer through the portal.
+        [(WaitingForConsumer, RecordReply)] = InProgress,
+        [(Forwarded, RecordReply)] = PartnerResponded,
+        [(PartnerResponded, RecordReply)] = PartnerResponded,
+
+        // Mail that answers nothing pending, and a delivery report, go on the timeline whatever the status (staff
+        // decide whether a closed case is reopened); the status stays.
+        [(Received, ReceiveEmail)] = Received,
+        [(InProgress, ReceiveEmail)] = InProgress,
+        [(WaitingForConsumer, ReceiveEmail)] = WaitingForConsumer,
+        [(Forwarded, ReceiveEmail)] = Forwarded,
+        [(PartnerResponded, ReceiveEmail)] = PartnerResponded,
+        [(Closed, ReceiveEmail)] = Closed,
+        [(Declined, ReceiveEmail)] = Declined,
+        [(Received, RecordDeliveryFailure)] = Received,
+        [(InProgress, RecordDeliveryFailure)] = InProgress,
+        [(WaitingForConsumer, RecordDeliveryFailure)] = WaitingForConsumer,
+        [(Forwarded, RecordDeliveryFailure)] = Forwarded,
+        [(PartnerResponded, RecordDeliveryFailure)] = PartnerResponded,
+        [(Closed, RecordDeliveryFailure)] = Closed,
+        [(Declined, RecordDeliveryFailure)] = Declined,
     };
 
     public static TheoryData<CaseStatus, CaseAction> EveryPair()
@@ -149,6 +172,8 @@ public class CaseWorkflowTests
             Assert.DoesNotContain(SendReminder, offered);
             Assert.DoesNotContain(MarkOverdue, offered);
             Assert.DoesNotContain(AddInformation, offered);
+            Assert.DoesNotContain(ReceiveEmail, offered);
+            Assert.DoesNotContain(RecordDeliveryFailure, offered);
         }
     }
 

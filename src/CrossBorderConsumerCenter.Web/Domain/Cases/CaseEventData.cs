@@ -94,8 +94,8 @@ public abstract record CaseEventData
     /// </summary>
     public sealed record ConsumerReplied(
         [property: JsonPropertyName("files")] int Files,
-        [property: JsonPropertyName("via")] ReplyChannel? Via = null,
-        [property: JsonPropertyName("mailId")] Guid? MailId = null) : CaseEventData;
+        [property: JsonPropertyName("via"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReplyChannel? Via = null,
+        [property: JsonPropertyName("mailId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? MailId = null) : CaseEventData;
 
     /// <summary>How many files came with information a counselor added (none: no particulars).</summary>
     public sealed record InformationAdded(
@@ -127,8 +127,8 @@ public abstract record CaseEventData
         [property: JsonPropertyName("outcome")] PartnerOutcome? Outcome,
         [property: JsonPropertyName("linkId")] Guid? LinkId,
         [property: JsonPropertyName("files")] int Files,
-        [property: JsonPropertyName("via")] ReplyChannel? Via = null,
-        [property: JsonPropertyName("mailId")] Guid? MailId = null) : CaseEventData;
+        [property: JsonPropertyName("via"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReplyChannel? Via = null,
+        [property: JsonPropertyName("mailId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? MailId = null) : CaseEventData;
 
     /// <summary>Why the center declined the case, and for a duplicate the number of the case it duplicates.</summary>
     public sealed record Declined(

@@ -29,6 +29,12 @@ public enum CaseAction
     /// <summary>A counselor adds information or files to an open case of their center.</summary>
     AddInformation,
 
+    /// <summary>
+    /// Staff record an answer that came another way (phone, fax, letter, in person): the consumer's while the case waits
+    /// for them, the partner agency's while it is with the agency; the same effect as the answer through the portal.
+    /// </summary>
+    RecordReply,
+
     /// <summary>Mail for the case that answers nothing pending is put on its timeline, whatever its status (a closed case too: staff decide whether to reopen).</summary>
     ReceiveEmail,
 
@@ -49,7 +55,7 @@ public static class CaseWorkflow
     private static readonly CaseAction[] ByStaff =
     [
         CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority, CaseAction.AddNote, CaseAction.RequestInformation,
-        CaseAction.Forward, CaseAction.NotifyConsumer, CaseAction.KeepWaiting, CaseAction.Decline, CaseAction.Close, CaseAction.Reopen,
+        CaseAction.Forward, CaseAction.NotifyConsumer, CaseAction.KeepWaiting, CaseAction.RecordReply, CaseAction.Decline, CaseAction.Close, CaseAction.Reopen,
     ];
 
     public static bool IsOpen(CaseStatus status) => Open.Contains(status);
@@ -75,6 +81,7 @@ public static class CaseWorkflow
         CaseAction.MarkOverdue when IsOpen(from) => from,
         CaseAction.AddInformation when IsOpen(from) => from,
         CaseAction.ReceiveEmail or CaseAction.RecordDeliveryFailure => from,
+        CaseAction.RecordReply => Next(from, CaseAction.ReceiveConsumerReply) ?? Next(from, CaseAction.RecordPartnerResponse),
         _ => null,
     };
 

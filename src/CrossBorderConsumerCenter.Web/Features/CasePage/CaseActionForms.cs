@@ -32,6 +32,7 @@ public sealed class CaseActionForms
     public RequestInformation.Form RequestInformation { get; set; } = new();
     public NotifyConsumer.Form NotifyConsumer { get; set; } = new();
     public KeepWaiting.Form KeepWaiting { get; set; } = new();
+    public RecordReply.Form RecordReply { get; set; } = new();
     public DeclineCase.Form Decline { get; set; } = new();
     public CloseCase.Form Close { get; set; } = new();
     public ReopenCase.Form Reopen { get; set; } = new();
@@ -44,6 +45,7 @@ public sealed class CaseActionForms
         RequestInformation = new() { Version = c.Version },
         NotifyConsumer = new() { Version = c.Version },
         KeepWaiting = new() { Version = c.Version },
+        RecordReply = new() { Version = c.Version },
         Decline = new() { Version = c.Version },
         Close = new() { Version = c.Version },
         Reopen = new() { Version = c.Version },

@@ -97,6 +97,11 @@ public sealed class CasePageController(ShowCase.Handler show, IStringLocalizer<C
         [FromServices] IValidator<KeepWaiting.Form> validator, [FromServices] KeepWaiting.Handler handler, CancellationToken ct) =>
         ActAsync(number, CaseAction.KeepWaiting, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.KeepWaiting = form, ct);
 
+    [HttpPost("record-reply")]
+    public Task<IActionResult> RecordReply(string number, [Bind(Prefix = nameof(CaseAction.RecordReply))] RecordReply.Form form,
+        [FromServices] IValidator<RecordReply.Form> validator, [FromServices] RecordReply.Handler handler, CancellationToken ct) =>
+        ActAsync(number, CaseAction.RecordReply, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.RecordReply = form, ct);
+
     [HttpPost("decline")]
     public Task<IActionResult> Decline(string number, [Bind(Prefix = nameof(CaseAction.Decline))] DeclineCase.Form form,
         [FromServices] IValidator<DeclineCase.Form> validator, [FromServices] DeclineCase.Handler handler, CancellationToken ct) =>

@@ -14,6 +14,7 @@ public static class CasePageRegistration
         .AddScoped<RequestInformation.Handler>()
         .AddScoped<NotifyConsumer.Handler>()
         .AddScoped<KeepWaiting.Handler>()
+        .AddScoped<RecordReply.Handler>()
         .AddScoped<DeclineCase.Handler>()
         .AddScoped<CloseCase.Handler>()
         .AddScoped<ReopenCase.Handler>();

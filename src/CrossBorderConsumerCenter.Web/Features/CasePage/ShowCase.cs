@@ -89,7 +89,8 @@ public sealed record EventEntry(
     string? Text, CaseEventData? Data) : TimelineEntry(At);
 
 public sealed record EmailEntry(
-    DateTimeOffset At, Guid Id, string Template, string Subject, IReadOnlyList<string> To, OutboundEmailState State, int Attempts, DateTimeOffset? SentAt)
+    DateTimeOffset At, Guid Id, string Template, string Subject, IReadOnlyList<string> To, OutboundEmailState State, int Attempts, DateTimeOffset? SentAt,
+    DateTimeOffset? BouncedAt = null)
     : TimelineEntry(At)
 {
     /// <summary>Failed at least once and waiting for another try (the admin page's "retrying").</summary>
@@ -147,7 +148,7 @@ public static class ShowCase
     [
         ("Handle", [CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority]),
         ("Partner", [CaseAction.Forward]),
-        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation, CaseAction.NotifyConsumer, CaseAction.KeepWaiting]),
+        ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation, CaseAction.RecordReply, CaseAction.NotifyConsumer, CaseAction.KeepWaiting]),
         ("Finish", [CaseAction.Decline, CaseAction.Close, CaseAction.Reopen]),
     ];
 
@@ -223,7 +224,7 @@ public static class ShowCase
 
     private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EmailEntry>> EmailsOf = EF.CompileAsyncQuery(
         (AppDbContext db, Guid caseId) => db.OutboundEmails.AsNoTracking().Where(m => m.CaseId == caseId)
-            .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt)));
+            .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt, m.BouncedAt)));
 
     private sealed record EventRow(DateTimeOffset At, long Id, CaseEventKind Kind, CaseActorKind ActorKind, string ActorName, CaseStatus FromStatus, CaseStatus ToStatus, string? Text, string? Data);
 

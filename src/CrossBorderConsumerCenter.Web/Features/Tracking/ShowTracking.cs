@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -17,6 +18,7 @@ public sealed record ConsumerTimelineEntry(DateTimeOffset At, CaseEventKind Kind
         CaseEventKind.InformationRequested,
         CaseEventKind.ConsumerReplied,
         CaseEventKind.InformationAdded,
+        CaseEventKind.EmailReceived,
         CaseEventKind.ConsumerNotified,
         CaseEventKind.Withdrawn,
     };
@@ -34,10 +36,15 @@ public sealed record ConsumerTimelineEntry(DateTimeOffset At, CaseEventKind Kind
             .ToListAsync(ct);
         return [.. events.Select(e =>
         {
-            var (outcome, reason, files) = Particulars(CaseEventData.Read(e.Kind, e.Data));
+            var data = CaseEventData.Read(e.Kind, e.Data);
+            var (outcome, reason, files) = Particulars(data);
+            var text = KindsWithConsumerText.Contains(e.Kind) ? e.Text : null;
+
+            // The consumer's own email is shown as they wrote it, without the history their mail client quoted.
+            var byEmail = data is CaseEventData.ConsumerReplied { MailId: not null } or CaseEventData.EmailReceived;
             return new ConsumerTimelineEntry(
                 e.At, e.Kind, e.ActorKind, e.FromStatus, e.ToStatus,
-                KindsWithConsumerText.Contains(e.Kind) ? e.Text : null,
+                byEmail && text is not null ? QuotedText.Fold(text).New : text,
                 outcome, reason, files);
         })];
     }
@@ -51,7 +58,8 @@ public sealed record ConsumerTimelineEntry(DateTimeOffset At, CaseEventKind Kind
         CaseEventData.ConsumerReplied replied => (null, null, replied.Files),
         CaseEventData.InformationAdded added => (null, null, added.Files),
         CaseEventData.Forwarded forwarded => (null, null, forwarded.Files),
-        CaseEventData.PartnerResponded answered => (answered.Outcome.ToString(), null, answered.Files),
+        CaseEventData.PartnerResponded answered => (answered.Outcome?.ToString(), null, answered.Files),
+        CaseEventData.EmailReceived received => (null, null, received.Files),
         _ => (null, null, 0),
     };
 }
