@@ -14,7 +14,8 @@ namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 /// <summary>
 /// Staff ask the consumer for more: the question goes by email through the outbox, in the consumer's language,
 /// with the case number in the subject and a reply-by date; the case waits for the consumer (a week). The consumer
-/// answers on their tracking page (or by replying: Reply-To is the center's address). For a resident without email
+/// answers on their tracking page, or by replying when the portal reads replies (Reply-To names the case and them,
+/// <see cref="ReplyAddresses"/>). For a resident without email
 /// the question goes to the counselor who filed the case (<see cref="CaseRecipients"/>).
 /// </summary>
 public static class RequestInformation
