@@ -47,6 +47,15 @@ public sealed class ReplyAddresses
     /// <summary>Whether the portal reads replies (InboundMail:ReplyAddress is set): only then may a text invite one.</summary>
     public bool RepliesAreRead { get; }
 
+    /// <summary>
+    /// The resource of a text that tells its reader how to answer: "{key}_RepliesRead" may invite a reply by email,
+    /// "{key}_RepliesNotRead" must not, because nobody would read it.
+    /// </summary>
+    public string TextKey(string key) => TextKey(key, RepliesAreRead);
+
+    /// <inheritdoc cref="TextKey(string)"/>
+    public static string TextKey(string key, bool repliesAreRead) => key + (repliesAreRead ? "_RepliesRead" : "_RepliesNotRead");
+
     /// <summary>The domain of the portal's Message-IDs: the From address's.</summary>
     public static string MessageIdDomain(SmtpOptions smtp) => MailAddresses.DomainOf(smtp.FromAddress, "localhost");
 
