@@ -45,6 +45,9 @@ public class ForwardingFixture : PortalFixture
     /// <summary>Requests per minute the answer pages take from one address (high: only the rate limit's own test meets it).</summary>
     protected virtual int PartnerRequestsPerMinute => 10_000;
 
+    /// <summary>Settings a derived fixture adds (or changes) over the ones above.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
+
     public override async Task InitializeAsync()
     {
         _smtp = await SmtpServer.StartAsync();
@@ -74,6 +77,11 @@ public class ForwardingFixture : PortalFixture
             ["PartnerAgencies:CASE:Addresses:0"] = CaseAddress,
             ["PartnerLinks:RequestsPerMinute"] = PartnerRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in MoreSettings)
+        {
+            settings[key] = value;
+        }
+
         return new PortalFactory(connectionString, settings).WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

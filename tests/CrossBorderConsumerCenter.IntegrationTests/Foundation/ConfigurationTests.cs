@@ -34,6 +34,9 @@ public class ConfigurationTests
         { "Email:Outbox:RetryPeriodHours", "-1", "Email:Outbox:RetryPeriodHours" },
         { "ReverseProxy:KnownProxies:0", "not-an-ip", "ReverseProxy:KnownProxies:0" },
         { "DataProtection:KeysDirectory", "relative/keys", "DataProtection:KeysDirectory" },
+        { "InboundMail:ReplyAddress", "cases@ccj.example.jp", "InboundMail:ReplyTokenKey" },
+        { "InboundMail:ReplyAddress", "cases", "InboundMail:ReplyAddress" },
+        { "InboundMail:ReplyTokenKey", "c2hvcnQ=", "InboundMail:ReplyTokenKey" },
     };
 
     [Fact]

@@ -72,7 +72,7 @@ public class CasePageTextTests
             ["Message"] = question,
             ["ReplyBy"] = language == "ja" ? "2026年11月28日土曜日" : "Saturday, November 28, 2026",
             ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
-        }), language);
+        }, RepliesAreRead: false), language);
 
         Assert.Equal(subject, email.Subject);
         Assert.StartsWith(greeting, email.TextBody, StringComparison.Ordinal);

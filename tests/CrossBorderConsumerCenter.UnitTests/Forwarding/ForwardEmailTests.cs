@@ -13,9 +13,7 @@ namespace CrossBorderConsumerCenter.UnitTests.Forwarding;
 /// <summary>The forward email as the agency reads it: the facts in its language, only the chosen details, the files, the link.</summary>
 public class ForwardEmailTests
 {
-    private static readonly ForwardEmail Email = new(
-        new StringLocalizer<ForwardingText>(Localizers), Choices, new EmailComposer(Localizers),
-        Options.Create(new PortalOptions { BaseUrl = "https://ccj.example.jp/" }));
+    private static readonly ForwardEmail Email = Forward(repliesAreRead: false);
 
     private static readonly PartnerListing Cbbb = PartnerRegistryTests.Agency(1, "CBBB", countries: ["US", "CA"]);
     private static readonly DateTimeOffset Now = TestComplaints.Now;
@@ -77,4 +75,28 @@ public class ForwardEmailTests
         Assert.StartsWith("CBBB(日本語) ご担当者様", InLanguage("en", () => Email.DefaultText(Complaint, japanese)), StringComparison.Ordinal);
         Assert.Equal("【CCJ-2026-000123】アメリカ合衆国の事業者 Example Gadgets Inc. に関する消費者相談(対応のお願い)", Email.Subject(Complaint, japanese));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheMessageSaysRepliesReachTheCenterOnlyWhenTheyAreRead(bool repliesAreRead)
+    {
+        var english = Forward(repliesAreRead).Compose(Complaint, Cbbb, "Our summary.", [], [], "TOKEN", Now.AddDays(14), Now.AddDays(120));
+        var japanese = Forward(repliesAreRead).Compose(Complaint, Cbbb with { Language = "ja" }, "概要", [], [], "TOKEN", Now.AddDays(14), Now.AddDays(120));
+
+        Assert.Contains("https://ccj.example.jp/partner/TOKEN", english.TextBody, StringComparison.Ordinal);
+        Assert.Equal(repliesAreRead, english.TextBody.Contains("Replies to this email reach the center too", StringComparison.Ordinal));
+        Assert.Equal(repliesAreRead, japanese.TextBody.Contains("このメールへの返信でもセンターに届きます", StringComparison.Ordinal));
+        Assert.Equal(!repliesAreRead, english.TextBody.Contains("Please send your answer through that page.", StringComparison.Ordinal));
+        Assert.Equal(!repliesAreRead, japanese.TextBody.Contains("ご回答は、このページからお送りください。", StringComparison.Ordinal));
+    }
+
+    private static ForwardEmail Forward(bool repliesAreRead) => new(
+        new StringLocalizer<ForwardingText>(Localizers), Choices, new EmailComposer(Localizers),
+        Options.Create(new PortalOptions { BaseUrl = "https://ccj.example.jp/" }),
+        new ReplyAddresses(
+            Options.Create(repliesAreRead
+                ? new InboundMailOptions { ReplyAddress = "cases@ccj.example.jp", ReplyTokenKey = Convert.ToBase64String(new byte[32]) }
+                : new InboundMailOptions()),
+            Options.Create(new SmtpOptions { FromAddress = "no-reply@ccj.example.jp" })));
 }

@@ -62,14 +62,17 @@ public class ForwardingTextTests
         Assert.False(InLanguage("ja", () => localizer[key].ResourceNotFound), $"{resource}: {key} is missing.");
     }
 
-    public static TheoryData<string, string> Templates()
+    public static TheoryData<string, string, bool> Templates()
     {
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string, string, bool>();
         foreach (var language in new[] { "ja", "en" })
         {
-            foreach (var template in new[] { "ConsumerNotice", "ConsumerReminder", "CaseOverdue", "PartnerAnswered" })
+            foreach (var repliesAreRead in new[] { true, false })
             {
-                data.Add(template, language);
+                foreach (var template in new[] { "ConsumerNotice", "ConsumerReminder", "CaseOverdue", "PartnerAnswered" })
+                {
+                    data.Add(template, language, repliesAreRead);
+                }
             }
         }
 
@@ -78,18 +81,18 @@ public class ForwardingTextTests
 
     [Theory]
     [MemberData(nameof(Templates))]
-    public void EachEmailComposesWithTheCaseNumberInItsSubjectAndEveryValueInItsBody(string template, string language)
+    public void EachEmailComposesWithTheCaseNumberInItsSubjectAndEveryValueInItsBody(string template, string language, bool repliesAreRead)
     {
         var values = new Dictionary<string, string>
         {
             ["Name"] = "山田 太郎", ["CaseNumber"] = "CCJ-2026-000123", ["Message"] = "Refund <b>&", ["Question"] = "領収書を送ってください。",
             ["ReplyBy"] = "2026年12月1日", ["Status"] = "提携機関へ伝達済み", ["DueAt"] = "2026-12-01 17:45", ["CaseUrl"] = "https://ccj.example.jp/staff/cases/CCJ-2026-000123",
-            ["Agency"] = "CBBB", ["Outcome"] = "返金された", ["Files"] = "2",
+            ["Agency"] = "CBBB", ["Outcome"] = "返金された", ["Files"] = "2", ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
         };
         IEmailTemplate email = template switch
         {
-            "ConsumerNotice" => new NotifyConsumer.Email(values),
-            "ConsumerReminder" => new RunCaseClocks.ReminderEmail(values),
+            "ConsumerNotice" => new NotifyConsumer.Email(values, repliesAreRead),
+            "ConsumerReminder" => new RunCaseClocks.ReminderEmail(values, repliesAreRead),
             "CaseOverdue" => new RunCaseClocks.OverdueEmail(values),
             _ => new RecordPartnerAnswer.StaffEmail(values),
         };
@@ -101,10 +104,30 @@ public class ForwardingTextTests
         var expected = template switch
         {
             "ConsumerNotice" => ["Refund <b>&"],
-            "ConsumerReminder" => ["山田 太郎", "領収書を送ってください。", "2026年12月1日"],
+            "ConsumerReminder" when repliesAreRead => ["山田 太郎", "領収書を送ってください。", "2026年12月1日"],
+            "ConsumerReminder" => ["山田 太郎", "領収書を送ってください。", "2026年12月1日", "https://ccj.example.jp/track/lost"],
             "CaseOverdue" => ["2026-12-01 17:45", "https://ccj.example.jp/staff/cases/CCJ-2026-000123"],
             _ => new[] { "CBBB", "返金された", "https://ccj.example.jp/staff/cases/CCJ-2026-000123" },
         };
         Assert.All(expected, value => Assert.Contains(value, composed.TextBody, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public void AConsumerEmailInvitesAReplyOnlyWhenRepliesAreRead(string language)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Name"] = "山田 太郎", ["CaseNumber"] = "CCJ-2026-000123", ["Message"] = "返金について", ["Question"] = "領収書を送ってください。",
+            ["ReplyBy"] = "2026年12月1日", ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
+        };
+        var composer = new EmailComposer(Localizers);
+        var invitation = language == "ja" ? "返信" : "reply";
+        foreach (var email in new Func<bool, IEmailTemplate>[] { read => new NotifyConsumer.Email(values, read), read => new RunCaseClocks.ReminderEmail(values, read), read => new RequestInformation.Email(values, read) })
+        {
+            Assert.Contains(invitation, composer.Compose(email(true), language).TextBody, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(invitation, composer.Compose(email(false), language).TextBody, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }

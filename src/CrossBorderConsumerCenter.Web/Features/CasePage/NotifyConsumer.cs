@@ -30,12 +30,17 @@ public static class NotifyConsumer
         public Validator(IStringLocalizer<CasePageText> text) => RuleFor(f => f.Message).FreeText(text, "NotifyConsumer_Message_Label", required: true);
     }
 
-    /// <summary>The email (ConsumerNotice_Subject/_Body in CasePageText), in the consumer's language.</summary>
-    public sealed record Email(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
+    /// <summary>
+    /// The email (ConsumerNotice_Subject and _Body_RepliesRead or _Body_RepliesNotRead in CasePageText), in the consumer's
+    /// language: it invites questions by reply only when replies are read.
+    /// </summary>
+    public sealed record Email(IReadOnlyDictionary<string, string> Values, bool RepliesAreRead) : IEmailTemplate
     {
         public const string TemplateName = "ConsumerNotice";
 
         public string Name => TemplateName;
+
+        public string BodyKey => ReplyAddresses.TextKey(TemplateName + "_Body", RepliesAreRead);
 
         public Type ResourceType => typeof(CasePageText);
     }
@@ -58,7 +63,7 @@ public static class NotifyConsumer
         });
     }
 
-    public sealed class Handler(CaseChanges changes, EmailOutbox outbox, AppDbContext db)
+    public sealed class Handler(CaseChanges changes, EmailOutbox outbox, AppDbContext db, ReplyAddresses replies)
     {
         public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
             changes.RunAsync(number, form.Version, CaseAction.NotifyConsumer, user, async (c, actor, now) =>
@@ -72,7 +77,7 @@ public static class NotifyConsumer
                 }
 
                 var email = outbox.Enqueue(
-                    new Email(new Dictionary<string, string> { ["Name"] = contact.Name, ["CaseNumber"] = c.Number, ["Message"] = form.Message! }),
+                    new Email(new Dictionary<string, string> { ["Name"] = contact.Name, ["CaseNumber"] = c.Number, ["Message"] = form.Message! }, replies.RepliesAreRead),
                     contact.Recipients,
                     contact.Language,
                     c.Id);

@@ -14,7 +14,8 @@ namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 /// <summary>
 /// Staff ask the consumer for more: the question goes by email through the outbox, in the consumer's language,
 /// with the case number in the subject and a reply-by date; the case waits for the consumer (a week). The consumer
-/// answers on their tracking page (or by replying: Reply-To is the center's address). For a resident without email
+/// answers on their tracking page, or by replying when the portal reads replies (Reply-To names the case and them,
+/// <see cref="ReplyAddresses"/>). For a resident without email
 /// the question goes to the counselor who filed the case (<see cref="CaseRecipients"/>).
 /// </summary>
 public static class RequestInformation
@@ -32,17 +33,22 @@ public static class RequestInformation
         public Validator(IStringLocalizer<CasePageText> text) => RuleFor(f => f.Message).FreeText(text, "RequestInformation_Message_Label", required: true);
     }
 
-    /// <summary>The email (InformationRequest_Subject/_Body in CasePageText), in the consumer's language.</summary>
-    public sealed record Email(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
+    /// <summary>
+    /// The email (InformationRequest_Subject and _Body_RepliesRead or _Body_RepliesNotRead in CasePageText), in the
+    /// consumer's language: it offers answering by reply only when replies are read.
+    /// </summary>
+    public sealed record Email(IReadOnlyDictionary<string, string> Values, bool RepliesAreRead) : IEmailTemplate
     {
         public const string TemplateName = "InformationRequest";
 
         public string Name => TemplateName;
 
+        public string BodyKey => ReplyAddresses.TextKey(TemplateName + "_Body", RepliesAreRead);
+
         public Type ResourceType => typeof(CasePageText);
     }
 
-    public sealed class Handler(CaseChanges changes, EmailOutbox outbox, AppDbContext db, TrackingLinks links)
+    public sealed class Handler(CaseChanges changes, EmailOutbox outbox, AppDbContext db, TrackingLinks links, ReplyAddresses replies)
     {
         public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
             changes.RunAsync(number, form.Version, CaseAction.RequestInformation, user, async (c, actor, now) =>
@@ -64,7 +70,7 @@ public static class RequestInformation
                         ["Message"] = form.Message!,
                         ["ReplyBy"] = ReplyBy(c.DueAt!.Value, c.Language),
                         ["LostLinkUrl"] = links.LostLinkUrl.ToString(),
-                    }),
+                    }, replies.RepliesAreRead),
                     contact.Recipients,
                     contact.Language,
                     c.Id);

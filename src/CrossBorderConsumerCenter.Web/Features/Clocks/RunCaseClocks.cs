@@ -3,6 +3,7 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
@@ -32,12 +33,17 @@ public sealed class RunCaseClocks(IServiceScopeFactory scopes, IOptions<ClocksOp
         public static Done operator +(Done a, Done b) => new(a.MarkedOverdue + b.MarkedOverdue, a.Reminded + b.Reminded, a.Closed + b.Closed);
     }
 
-    /// <summary>The consumer's reminder (ConsumerReminder_Subject/_Body in ClocksText), in their language.</summary>
-    public sealed record ReminderEmail(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
+    /// <summary>
+    /// The consumer's reminder (ConsumerReminder_Subject and _Body_RepliesRead or _Body_RepliesNotRead in ClocksText), in
+    /// their language: it asks for an answer by reply only when replies are read, and on the case's page otherwise.
+    /// </summary>
+    public sealed record ReminderEmail(IReadOnlyDictionary<string, string> Values, bool RepliesAreRead) : IEmailTemplate
     {
         public const string TemplateName = "ConsumerReminder";
 
         public string Name => TemplateName;
+
+        public string BodyKey => ReplyAddresses.TextKey(TemplateName + "_Body", RepliesAreRead);
 
         public Type ResourceType => typeof(ClocksText);
     }
@@ -166,7 +172,8 @@ public sealed class RunCaseClocks(IServiceScopeFactory scopes, IOptions<ClocksOp
             ["CaseNumber"] = c.Number,
             ["Question"] = question ?? "",
             ["ReplyBy"] = replyBy,
-        }), contact.Recipients, language, c.Id).Id;
+            ["LostLinkUrl"] = services.GetRequiredService<TrackingLinks>().LostLinkUrl.ToString(),
+        }, services.GetRequiredService<ReplyAddresses>().RepliesAreRead), contact.Recipients, language, c.Id).Id;
     }
 
     private static (DateTimeOffset? Due, Dictionary<string, object?> Values) Snapshot(Case c) => (c.DueAt, new()

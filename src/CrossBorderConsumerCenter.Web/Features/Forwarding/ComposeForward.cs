@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Partners;
@@ -74,7 +75,7 @@ public static class ComposeForward
 
     /// <summary>Reads the case, the agency (fresh from the registry), the evidence, and checks a posted form against them.</summary>
     public sealed class Handler(
-        AppDbContext db, ForwardEmail email, AuditTrail audit, IOptions<PartnerAnswer.PartnerLinksOptions> links, IOptions<SmtpOptions> smtp, TimeProvider clock)
+        AppDbContext db, ForwardEmail email, AuditTrail audit, IOptions<PartnerAnswer.PartnerLinksOptions> links, IOptions<SmtpOptions> smtp, ReplyAddresses replies, TimeProvider clock)
     {
         /// <summary>The page for a case (null when there is none), with <paramref name="posted"/> or the pre-filled form. Records the view.</summary>
         public async Task<Page?> LoadAsync(string number, Form? posted, CancellationToken ct)
@@ -150,7 +151,8 @@ public static class ComposeForward
             {
                 Preview = email.Compose(page.Case, page.Agency!, page.Form.Text!, page.Form.Chosen, files, token: null, page.AnswerDue, page.LinkExpiresAt),
                 Recipients = await db.PartnerAgencies.AsNoTracking().Where(a => a.Code == page.Agency!.Code).Select(a => a.EmailAddresses).SingleAsync(ct),
-                ReplyTo = string.IsNullOrWhiteSpace(smtp.Value.ReplyToAddress) ? null : smtp.Value.ReplyToAddress,
+                // As the outbox will write it: the agency's reply address for the case when replies are read.
+                ReplyTo = replies.For(page.Case.Id, ReplyParty.Partner) ?? (string.IsNullOrWhiteSpace(smtp.Value.ReplyToAddress) ? null : smtp.Value.ReplyToAddress),
                 Items = ForwardingRules.ItemsProvided(page.Form.Chosen, files.Count),
             };
         }

@@ -20,7 +20,7 @@ public sealed record ForwardFile(Guid EvidenceId, Guid StoredFileId, string File
 /// details they chose, the list of attached files, and how to answer (the link). The preview and the send compose it
 /// the same way, so the preview is the message; only the link's secret part is made when sending.
 /// </summary>
-public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLists choices, EmailComposer composer, IOptions<PortalOptions> portal)
+public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLists choices, EmailComposer composer, IOptions<PortalOptions> portal, ReplyAddresses replies)
 {
     public const string TemplateName = "PartnerForward";
 
@@ -81,7 +81,8 @@ public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLi
             }
 
             var link = token is null ? text["ForwardEmail_LinkPlaceholder"].Value : new Uri(portal.Value.BaseUri, "partner/" + token).ToString();
-            parts.Add(EmailComposer.Fill(text["ForwardEmail_Answer"], new Dictionary<string, string>
+            // A reply reaches the case only when replies are read; otherwise the answer page is the one way.
+            parts.Add(EmailComposer.Fill(text[replies.TextKey("ForwardEmail_Answer")], new Dictionary<string, string>
             {
                 ["Link"] = link,
                 ["AnswerDue"] = Date(answerDue),

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
@@ -47,7 +48,7 @@ public static class SendForward
                 var message = outbox.Enqueue(
                     email.Compose(c, agency, form.Text!, form.Chosen, files, token, due, link.ExpiresAt),
                     ForwardEmail.TemplateName,
-                    new EmailRecipients(addresses),
+                    new EmailRecipients(addresses) { Answering = ReplyParty.Partner },
                     agency.Language,
                     c.Id,
                     files.Select(f => new EmailAttachmentRef(f.StoredFileId, f.FileName)),

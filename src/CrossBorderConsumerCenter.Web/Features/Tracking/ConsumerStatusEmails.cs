@@ -25,6 +25,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 public sealed class ConsumerStatusEmails(
     EmailComposer composer,
     IOptions<SmtpOptions> smtp,
+    ReplyAddresses replies,
     IOptions<PortalOptions> portal,
     IStringLocalizerFactory localizers,
     TimeProvider clock,
@@ -88,7 +89,7 @@ public sealed class ConsumerStatusEmails(
             return;
         }
 
-        var outbox = new EmailOutbox(db, composer, smtp, clock);
+        var outbox = new EmailOutbox(db, composer, smtp, replies, clock);
         foreach (var line in lines)
         {
             var c = db.ChangeTracker.Entries<Case>().Select(e => e.Entity).FirstOrDefault(x => x.Id == line.CaseId)

@@ -88,7 +88,7 @@ public static class ResendTrackingLink
                     ["CaseNumber"] = c.Number,
                     ["TrackingUrl"] = links.UrlOf(token).ToString(),
                 }),
-                EmailRecipients.ForAddress(address),
+                EmailRecipients.ForAddress(address) with { Answering = contact.Party },
                 c.Language,
                 c.Id,
                 redactAfterSending: [token]);

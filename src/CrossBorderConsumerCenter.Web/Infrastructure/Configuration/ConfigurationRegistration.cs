@@ -20,6 +20,8 @@ public static class ConfigurationRegistration
         services.AddSettings<EmailOutboxOptions, EmailOutboxOptions.Validator>(EmailOutboxOptions.Section);
         services.AddSettings<InboundProcessingOptions, InboundProcessingOptions.Validator>(InboundProcessingOptions.Section);
 
+        services.AddSettings<InboundMailOptions, InboundMailOptions.Validator>(InboundMailOptions.Section);
+
         services.AddSettings<ReverseProxyOptions, ReverseProxyOptions.Validator>(ReverseProxyOptions.Section);
 
         services.AddSettings<DataProtectionSettings, DataProtectionSettings.Validator>(DataProtectionSettings.Section);

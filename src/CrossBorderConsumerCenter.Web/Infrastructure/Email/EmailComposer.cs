@@ -8,12 +8,16 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
 /// <summary>
 /// An email's kind and data. Its texts are resources of <see cref="ResourceType"/> (the feature's own
-/// .resx pair, Japanese and English): "{Name}_Subject" and "{Name}_Body", where {Key} placeholders are
-/// replaced by <see cref="Values"/>. Paragraphs in a body are separated by a blank line.
+/// .resx pair, Japanese and English): "{Name}_Subject" and <see cref="BodyKey"/> ("{Name}_Body" unless the
+/// template chooses between bodies), where {Key} placeholders are replaced by <see cref="Values"/>. Paragraphs in
+/// a body are separated by a blank line.
 /// </summary>
 public interface IEmailTemplate
 {
     string Name { get; }
+
+    /// <summary>The body's resource: a template whose text depends on the case (whether replies are read, say) names the one it needs.</summary>
+    string BodyKey => Name + "_Body";
 
     Type ResourceType { get; }
 
@@ -33,7 +37,7 @@ public sealed partial class EmailComposer(IStringLocalizerFactory localizers)
     public ComposedEmail Compose(IEmailTemplate template, string language)
     {
         var localizer = localizers.Create(template.ResourceType);
-        var (subject, body) = InCulture(language, () => (localizer[template.Name + "_Subject"], localizer[template.Name + "_Body"]));
+        var (subject, body) = InCulture(language, () => (localizer[template.Name + "_Subject"], localizer[template.BodyKey]));
         if (subject.ResourceNotFound || body.ResourceNotFound)
         {
             throw new InvalidOperationException($"Email template {template.Name} has no {language} subject or body in {template.ResourceType.Name} resources.");

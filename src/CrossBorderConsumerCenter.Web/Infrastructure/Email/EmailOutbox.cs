@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Email;
+using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,12 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 /// <summary>Who receives a message. Addresses are checked here; the display of names is left to the mail client.</summary>
 public sealed record EmailRecipients(IReadOnlyList<string> To, IReadOnlyList<string>? Cc = null, string? ReplyTo = null)
 {
+    /// <summary>
+    /// Who the recipients are to the case, when they may answer it: a reply then goes to the address that names the
+    /// case and them (<see cref="ReplyAddresses"/>). Null for staff, who answer on the case page.
+    /// </summary>
+    public ReplyParty? Answering { get; init; }
+
     public static EmailRecipients ForAddress(string address) => new([address]);
 }
 
@@ -16,7 +23,7 @@ public sealed record EmailRecipients(IReadOnlyList<string> To, IReadOnlyList<str
 /// adds an <see cref="OutboundEmail"/> to the DbContext, and the caller's SaveChanges commits it together
 /// with the change that caused it. Nothing is sent inside a request; the background sender delivers it.
 /// </summary>
-public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOptions<SmtpOptions> smtp, TimeProvider clock)
+public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOptions<SmtpOptions> smtp, ReplyAddresses replies, TimeProvider clock)
 {
     /// <remarks>redactAfterSending: secrets in the message (a link's token) to remove from the stored copy once it is sent.</remarks>
     public OutboundEmail Enqueue(IEmailTemplate template, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null,
@@ -40,10 +47,10 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
         var id = Guid.CreateVersion7(now);
         var message = new OutboundEmail(
             id,
-            MessageIdFor(id),
+            ReplyAddresses.MessageIdFor(id, caseId, ReplyAddresses.MessageIdDomain(smtp.Value)),
             recipients.To,
             recipients.Cc ?? [],
-            recipients.ReplyTo ?? NullIfEmpty(smtp.Value.ReplyToAddress),
+            ReplyToOf(recipients, caseId),
             Truncate(email.Subject, OutboundEmail.MaxSubjectLength),
             email.TextBody,
             email.HtmlBody,
@@ -61,10 +68,14 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
         return message;
     }
 
-    private string MessageIdFor(Guid id)
-    {
-        return $"<{id:N}@{MailAddresses.DomainOf(smtp.Value.FromAddress, "localhost")}>";
-    }
+    /// <summary>
+    /// A message about a case to someone who may answer it takes replies at the address that names the case and them,
+    /// when the portal reads replies; that address is the one read, so it comes before Smtp:ReplyToAddress.
+    /// </summary>
+    private string? ReplyToOf(EmailRecipients recipients, Guid? caseId) =>
+        recipients.ReplyTo
+        ?? (recipients.Answering is { } party && caseId is { } id ? replies.For(id, party) : null)
+        ?? NullIfEmpty(smtp.Value.ReplyToAddress);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

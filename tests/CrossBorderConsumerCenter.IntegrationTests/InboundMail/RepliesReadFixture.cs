@@ -1,0 +1,35 @@
+using CrossBorderConsumerCenter.IntegrationTests.Forwarding;
+using CrossBorderConsumerCenter.Testing.Smtp;
+using CrossBorderConsumerCenter.Web.Data.Email;
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.InboundMail;
+
+/// <summary>The forwarding fixture with replies read: InboundMail:ReplyAddress and its key set.</summary>
+public sealed class RepliesReadFixture : ForwardingFixture
+{
+    public const string ReplyAddress = "cases@ccj.test";
+
+    /// <summary>32 bytes, base64, as openssl rand -base64 32 makes them.</summary>
+    public static readonly string ReplyTokenKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+
+    public ReplyAddresses Replies => Factory.Services.GetRequiredService<ReplyAddresses>();
+
+    protected override IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+    {
+        ["InboundMail:ReplyAddress"] = ReplyAddress,
+        ["InboundMail:ReplyTokenKey"] = ReplyTokenKey,
+    };
+}
+
+/// <summary>What the SMTP server received for an outbox row.</summary>
+public static class SentEmails
+{
+    /// <summary>Sends what is due and returns the message the server received for <paramref name="email"/>.</summary>
+    public static async Task<ReceivedMessage> SentAsync(this ForwardingFixture portal, OutboundEmail email)
+    {
+        await portal.SendEmailsAsync();
+        return Assert.Single(await portal.Smtp.ReadAllAsync(), m => m.MessageId == email.MessageId);
+    }
+}
