@@ -19,6 +19,8 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=ccc_dev;Username=ccc_dev;Password=$password"
 export Portal__BaseUrl="http://127.0.0.1:$port/"
 export Smtp__PickupDirectory="$local_dir/mail"
+# Incoming mail: .eml files dropped into .local/inbox/ stand in for the center's mailbox (docs/operations.md).
+export Imap__PickupDirectory="$local_dir/inbox"
 # Development addresses of the partner agencies; production sets the real ones the same way.
 export PartnerAgencies__CBBB__Addresses__0="${PartnerAgencies__CBBB__Addresses__0:-cbbb@partners.ccj.localhost}"
 export PartnerAgencies__SOSA__Addresses__0="${PartnerAgencies__SOSA__Addresses__0:-sosa@partners.ccj.localhost}"
@@ -66,6 +68,7 @@ cat <<BANNER
     Staff:         $sign_in
     Health:        http://127.0.0.1:$port/health/ready
     Outgoing mail: written as .eml files to $local_dir/mail
+    Incoming mail: drop .eml files into $local_dir/inbox (read, stored, moved to processed/)
 
   Press Ctrl+C to stop.
 

@@ -22,6 +22,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using CrossBorderConsumerCenter.Web.Infrastructure.Email.Inbound;
 using CrossBorderConsumerCenter.Web.Infrastructure.Errors;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
@@ -42,6 +43,7 @@ builder.Services.AddPortalSettings();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase(builder.Environment);
 builder.Services.AddPortalEmail(); // email: outbox, SMTP transport, background sender (after the database: it needs migrations)
+builder.Services.AddPortalInboundMail(); // the center's mailbox read over IMAP (or a pickup folder), each message stored once
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
 builder.Services.AddPortalIdentity();

@@ -50,7 +50,7 @@ public enum InboundEmailSender
 
 /// <summary>
 /// One message read from the center's mailbox, stored exactly once (<see cref="MessageKey"/> is unique) before anything
-/// is done with it, then processed exactly once by claiming the row. The bytes are kept as received, so nothing a sender
+/// is done with it, then processed exactly once by locking the row in the transaction that applies it. The bytes are kept as received, so nothing a sender
 /// wrote is lost even when it cannot be read.
 /// </summary>
 public sealed class InboundEmail
@@ -126,9 +126,6 @@ public sealed class InboundEmail
     public int Attempts { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }
-
-    /// <summary>A processor's claim on the row: another instance leaves it alone until then.</summary>
-    public DateTimeOffset? LockedUntil { get; set; }
 
     public string? LastError { get; set; }
 

@@ -1,16 +1,13 @@
-using CrossBorderConsumerCenter.Web.Infrastructure.Email.Inbound;
-
 namespace CrossBorderConsumerCenter.Web.Features.InboundMail;
 
 public static class InboundMailRegistration
 {
     /// <summary>
-    /// What the portal does with mail read from the center's mailbox: the processor (matching each message to its case
-    /// and applying it), and the staff page of mail that waits for them.
+    /// What the portal does with mail read from the center's mailbox (Infrastructure/Email/Inbound stores it and signals):
+    /// the processor (matching each message to its case and applying it), and the staff page of mail that waits for them.
     /// </summary>
     public static IServiceCollection AddInboundMail(this IServiceCollection services)
     {
-        services.AddSingleton<InboundMailSignal>();
         services
             .AddScoped<MailEffects>()
             .AddScoped<ProcessInboundMail>()

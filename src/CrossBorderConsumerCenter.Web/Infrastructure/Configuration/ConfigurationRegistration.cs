@@ -17,6 +17,9 @@ public static class ConfigurationRegistration
         services.AddSettings<SmtpOptions, SmtpOptions.Validator>(SmtpOptions.Section);
         services.AddSingleton<IPostConfigureOptions<SmtpOptions>, SmtpOptions.ResolvePaths>();
 
+        services.AddSettings<ImapOptions, ImapOptions.Validator>(ImapOptions.Section);
+        services.AddSingleton<IPostConfigureOptions<ImapOptions>, ImapOptions.ResolvePaths>();
+
         services.AddSettings<EmailOutboxOptions, EmailOutboxOptions.Validator>(EmailOutboxOptions.Section);
         services.AddSettings<InboundProcessingOptions, InboundProcessingOptions.Validator>(InboundProcessingOptions.Section);
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.Options;
 
@@ -89,7 +87,7 @@ public sealed class SmtpOptions
                 failures.Add($"{Section}:UseStartTls is no longer read: set {Section}:Security to StartTls (the default), Implicit (port 465) or None.");
             }
 
-            if (!string.IsNullOrWhiteSpace(options.TrustedCertificatePath) && TrustedCertificateProblem(options.TrustedCertificatePath) is { } problem)
+            if (!string.IsNullOrWhiteSpace(options.TrustedCertificatePath) && PemCertificate.Problem(options.TrustedCertificatePath) is { } problem)
             {
                 failures.Add($"{Section}:TrustedCertificatePath {problem}");
             }
@@ -118,24 +116,6 @@ public sealed class SmtpOptions
         }
 
         private static bool IsAddress(string? value) => MailAddresses.IsValid(value);
-
-        private static string? TrustedCertificateProblem(string path)
-        {
-            if (!File.Exists(path))
-            {
-                return $"names no file ('{path}').";
-            }
-
-            try
-            {
-                using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
-                return null;
-            }
-            catch (CryptographicException ex)
-            {
-                return $"is not a PEM certificate ('{path}': {ex.Message}).";
-            }
-        }
     }
 }
 

@@ -3,3 +3,7 @@
 -- /admin/email.
 ALTER TABLE outbound_emails ADD bounced_at timestamp with time zone;
 ALTER TABLE outbound_emails ADD bounce_status character varying(300);
+
+-- Inbound mail is claimed by locking its row (FOR UPDATE SKIP LOCKED) in the transaction that applies it, so a
+-- claim's expiry time is not needed.
+ALTER TABLE inbound_emails DROP COLUMN locked_until;
