@@ -35,6 +35,7 @@ public class ConfigurationTests
         { "ReverseProxy:KnownProxies:0", "not-an-ip", "ReverseProxy:KnownProxies:0" },
         { "DataProtection:KeysDirectory", "relative/keys", "DataProtection:KeysDirectory" },
         { "InboundMail:ReplyAddress", "cases@ccj.example.jp", "InboundMail:ReplyTokenKey" },
+        { "InboundMail:ReplyAddress", "cases@ccj.example.jp", "Imap:Enabled" },
         { "InboundMail:ReplyAddress", "cases", "InboundMail:ReplyAddress" },
         { "InboundMail:ReplyTokenKey", "c2hvcnQ=", "InboundMail:ReplyTokenKey" },
     };

@@ -20,7 +20,18 @@ public sealed class RepliesReadFixture : ForwardingFixture
     {
         ["InboundMail:ReplyAddress"] = ReplyAddress,
         ["InboundMail:ReplyTokenKey"] = ReplyTokenKey,
+
+        // Replies are read from a mailbox: here a folder nobody writes to (the tests store messages themselves).
+        ["Imap:PickupDirectory"] = Inbox.FullName,
     };
+
+    private DirectoryInfo Inbox { get; } = Directory.CreateTempSubdirectory("ccj-inbox-");
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Inbox.Delete(recursive: true);
+    }
 }
 
 /// <summary>What the SMTP server received for an outbox row.</summary>

@@ -36,6 +36,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Smtp:ReplyToAddress"] = "consult@ccj.test",
             ["Smtp:PickupDirectory"] = MailPickupDirectory,
             ["Email:Outbox:Enabled"] = "false",
+            ["Email:Inbound:Enabled"] = "false",
             ["Clocks:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };

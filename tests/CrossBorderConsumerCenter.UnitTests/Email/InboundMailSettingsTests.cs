@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace CrossBorderConsumerCenter.UnitTests.Email;
 
@@ -7,10 +8,19 @@ public class InboundMailSettingsTests
 {
     private const string Key = "c2lnbmluZy1rZXktZm9yLXJlcGx5LWFkZHJlc3Nlcy0wMTIzNDU2Nzg5";
 
-    private static string? Failure(string replyAddress, string key)
+    private static string? Failure(string replyAddress, string key, bool mailboxRead = true)
     {
-        var result = new InboundMailOptions.Validator().Validate(null, new InboundMailOptions { ReplyAddress = replyAddress, ReplyTokenKey = key });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Imap:Enabled"] = mailboxRead ? "true" : "false" }).Build();
+        var result = new InboundMailOptions.Validator(configuration).Validate(null, new InboundMailOptions { ReplyAddress = replyAddress, ReplyTokenKey = key });
         return result.Succeeded ? null : result.FailureMessage;
+    }
+
+    [Fact]
+    public void EmailsInviteRepliesOnlyWhenAMailboxIsRead()
+    {
+        Assert.Contains("no mailbox is read", Failure("cases@center.example", Key, mailboxRead: false), StringComparison.Ordinal);
+        Assert.Null(Failure("cases@center.example", Key, mailboxRead: true));
+        Assert.Null(Failure("", "", mailboxRead: false));
     }
 
     [Fact]

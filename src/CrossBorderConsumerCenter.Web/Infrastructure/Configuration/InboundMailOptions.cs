@@ -45,11 +45,18 @@ public sealed class InboundMailOptions
         }
     }
 
-    public sealed class Validator : IValidateOptions<InboundMailOptions>
+    /// <param name="configuration">Read for the mailbox settings: emails invite a reply only if a mailbox is read.</param>
+    public sealed class Validator(IConfiguration configuration) : IValidateOptions<InboundMailOptions>
     {
         public ValidateOptionsResult Validate(string? name, InboundMailOptions options)
         {
             var failures = new List<string>();
+            if (options.RepliesAreRead && !configuration.GetValue<bool>("Imap:Enabled") && string.IsNullOrWhiteSpace(configuration["Imap:PickupDirectory"]))
+            {
+                // The case emails would invite replies that nothing reads.
+                failures.Add($"{Section}:ReplyAddress is set, so case emails invite replies by email, but no mailbox is read: set Imap:Enabled (or Imap:PickupDirectory in development), or leave {Section}:ReplyAddress empty.");
+            }
+
             if (options.RepliesAreRead)
             {
                 var address = options.ReplyAddress.Trim();
