@@ -121,5 +121,6 @@ public sealed class CasePageFixture : PortalFixture
     }
 
     private static void Forward(Case c, CaseActor actor, DateTimeOffset now) =>
-        c.Apply(CaseAction.Forward, CaseEventKind.Forwarded, actor, now, "Forwarded to CBBB.", null, visibleToConsumer: true, dueAt: now.AddDays(30));
+        c.Apply(CaseAction.Forward, CaseEventKind.Forwarded, actor, now, "Forwarded to CBBB.", new CaseEventData.Forwarded("CBBB", null, null, null, null, null, 0),
+            visibleToConsumer: true, dueAt: now.AddDays(30));
 }

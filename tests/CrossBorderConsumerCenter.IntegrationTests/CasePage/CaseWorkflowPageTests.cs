@@ -24,6 +24,7 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
         [CaseAction.Reopen] = ("reopen", new() { ["Reopen.Reason"] = "返金が取り消された。" }),
         [CaseAction.NotifyConsumer] = ("notify-consumer", new() { ["NotifyConsumer.Message"] = "事業者から返金されたとの報告がありました。" }),
         [CaseAction.KeepWaiting] = ("keep-waiting", new() { ["KeepWaiting.Note"] = "電話で、来週送ると聞いた。" }),
+        [CaseAction.RecordReply] = ("record-reply", new() { ["RecordReply.Channel"] = nameof(ReplyChannel.Phone), ["RecordReply.Text"] = "12月3日 電話: 注文番号は A-123 とのこと。" }),
     };
 
     /// <summary>The actions with a form on the page (forwarding is a link to its own page).</summary>
@@ -65,6 +66,14 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
             fields["Assign.AssigneeId"] = portal.Staff.Id.ToString();
         }
 
+        if (action == CaseAction.RecordReply)
+        {
+            // The consumer's answer while the case waits for them, else the agency's with what the merchant did.
+            var consumer = status == CaseStatus.WaitingForConsumer;
+            fields["RecordReply.Party"] = consumer ? nameof(RecordReply.From.Consumer) : nameof(RecordReply.From.Partner);
+            fields["RecordReply.Outcome"] = consumer ? "" : nameof(Web.Domain.Partners.PartnerOutcome.Refunded);
+        }
+
         if (action == CaseAction.KeepWaiting)
         {
             fields["KeepWaiting.Until"] = KeepWaiting.Suggested(portal.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -83,7 +92,9 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
             Assert.Equal(before.Events + 1, footprint.Events);
             Assert.Equal(before.Changes + 1, footprint.Changes);
             // The question is an email; so is every change of status the consumer is told about (the tracking emails).
-            var emails = action is CaseAction.RequestInformation or CaseAction.NotifyConsumer or CaseAction.Decline or CaseAction.Close or CaseAction.Reopen ? 1 : 0;
+            // The agency's first answer is news for the consumer too.
+            var emails = action is CaseAction.RequestInformation or CaseAction.NotifyConsumer or CaseAction.Decline or CaseAction.Close or CaseAction.Reopen
+                || (action == CaseAction.RecordReply && status == CaseStatus.Forwarded) ? 1 : 0;
             Assert.Equal(before.Emails + emails, footprint.Emails);
             Assert.Contains($"\"action\": \"{action}\"", await portal.LastAuditDetailsAsync(c.Id, "CaseChanged"), StringComparison.Ordinal);
         }

@@ -75,8 +75,10 @@ public static class RecordReply
                     return CaseChanges.Change.Made(new { party = party.ToString(), channel = channel.ToString() });
                 }
 
-                var agency = await db.PartnerProvisions.AsNoTracking().Where(p => p.CaseId == c.Id).OrderByDescending(p => p.ProvidedAt).Select(p => p.AgencyCode).FirstOrDefaultAsync(ct);
-                if (agency is null)
+                // The agency the case was last forwarded to (the line of each forward names it).
+                var forwarded = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Forwarded)
+                    .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Data).FirstOrDefaultAsync(ct);
+                if ((CaseEventData.Read(CaseEventKind.Forwarded, forwarded) as CaseEventData.Forwarded)?.Agency is not { } agency)
                 {
                     return CaseChanges.Change.Refuse(nameof(Form.Party), "RecordReply_NotWithPartner");
                 }
