@@ -1,4 +1,6 @@
+using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email.Inbound;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrossBorderConsumerCenter.Web.Features.InboundMail;
 
@@ -11,6 +13,8 @@ public static class InboundMailRegistration
     public static IServiceCollection AddInboundMail(this IServiceCollection services)
     {
         services.AddSingleton<InboundMailSignal>();
+        // The processor reads the case a reply address names; kept when the email registration already provides them.
+        services.TryAddSingleton<ReplyAddresses>();
         services
             .AddScoped<MailEffects>()
             .AddScoped<ProcessInboundMail>()
