@@ -239,4 +239,34 @@ public class MailPagesTests(MailPagesFixture portal) : IClassFixture<MailPagesFi
         var page = await Staff.GetOkAsync("/staff/cases");
         Assert.Equal("未処理の受信メール", page.Find("a[href='/staff/mail']")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task TheAdminsEmailPageListsBouncedMessagesWithTheirCaseAndNoSendAgain()
+    {
+        var email = await Email.TestEmails.EnqueueAsync(portal.Factory, "不達になるお知らせ");
+        var reportedAt = portal.Clock.GetUtcNow();
+        await portal.Database.ScalarAsync<int>(
+            "UPDATE outbound_emails SET state = 'Sent', attempts = 1, sent_at = @at, bounced_at = @at, bounce_status = '5.1.1 smtp; 550 5.1.1 user unknown' WHERE id = @id RETURNING 1",
+            ("id", email.Id), ("at", reportedAt));
+        var number = (await portal.ReadCaseAsync(email.CaseId!.Value)).Number;
+        var bounced = await portal.Database.ScalarAsync<long>("SELECT count(*) FROM outbound_emails WHERE bounced_at IS NOT NULL");
+
+        var (admin, _) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);
+        using (admin)
+        {
+            var page = await admin.GetOkAsync("/admin/email");
+            Assert.Equal(bounced.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-count=bounced] dd")!.TextContent);
+            Assert.Null(page.Find($"#email-{email.Id}"));
+
+            var list = await admin.GetOkAsync(page.Find("a[href='/admin/email?list=Bounced']")!.GetAttribute("href")!);
+            Assert.Equal("page", list.Find("a[href='/admin/email?list=Bounced']")!.GetAttribute("aria-current"));
+            var row = list.Find($"#email-{email.Id}") ?? throw new InvalidOperationException("The bounced message is not listed.");
+            Assert.Equal("5.1.1 smtp; 550 5.1.1 user unknown", row.QuerySelector("[data-field=bounce-status]")!.TextContent.Trim());
+            Assert.Equal(Web.Infrastructure.Localization.LocalizationRegistration.FormatJapanTime(reportedAt), row.QuerySelector("[data-field=bounced-at]")!.TextContent.Trim());
+            var caseLink = row.QuerySelector("[data-field=case] a")!;
+            Assert.Equal((number, $"/staff/cases/{number}"), (caseLink.TextContent, caseLink.GetAttribute("href")));
+            Assert.Null(row.QuerySelector("form"));
+            Assert.Contains("送信し直しても届きません", list.MainText, StringComparison.Ordinal);
+        }
+    }
 }
