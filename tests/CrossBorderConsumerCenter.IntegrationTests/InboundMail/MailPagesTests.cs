@@ -52,6 +52,29 @@ public class MailPagesTests(MailPagesFixture portal) : IClassFixture<MailPagesFi
     }
 
     [Fact]
+    public async Task WaitingMailIsPagedOldestFirstEvenWhenTheLastMessageShownIsAttachedMeanwhile()
+    {
+        var stored = new List<Guid>();
+        for (var i = 0; i < Web.Features.InboundMail.ListMail.PageSize + 5; i++)
+        {
+            stored.Add(await portal.StoreAsync(MailPagesFixture.Message($"sender{i}@example.com", $"待機 {i}", "本文"), ago: TimeSpan.FromDays(30) - TimeSpan.FromMinutes(i)));
+        }
+
+        var page = await Staff.GetOkAsync("/staff/mail");
+        var seen = page.FindAll(".email-item").Select(r => r.Id!).ToList();
+        Assert.Equal(Web.Features.InboundMail.ListMail.PageSize, seen.Count);
+        await portal.Database.ScalarAsync<int>("UPDATE inbound_emails SET state = 'Attached' WHERE id = @id RETURNING 1", ("id", Guid.Parse(seen[^1]["mail-".Length..])));
+        page = await Staff.GetOkAsync(page.Find("a[data-next]")!.GetAttribute("href")!);
+        seen.AddRange(page.FindAll(".email-item").Select(r => r.Id!));
+
+        Assert.Equal(stored.Select(id => $"mail-{id}"), seen.Where(id => stored.Any(s => id == $"mail-{s}")));
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+
+        // The other tests of the class read the first page: these old messages leave it.
+        await portal.Database.ScalarAsync<int>("UPDATE inbound_emails SET state = 'Discarded' WHERE id = ANY(@ids) RETURNING 1", ("ids", stored.ToArray()));
+    }
+
+    [Fact]
     public async Task AMalformedQueryShowsTheWaitingMailAndTheListSpeaksEnglish()
     {
         var page = await Staff.GetOkAsync("/staff/mail?state=Nonsense&after=abc&lang=en");

@@ -83,8 +83,9 @@ public static class ListMail
 
             var oldestFirst = view == InboundEmailState.Unmatched;
             var mail = db.InboundEmails.AsNoTracking().Where(m => m.State == view);
+            // The cursor's place is its received time, whatever its state now: staff attach mail while they page through.
             if (query.After is { } after
-                && await db.InboundEmails.Where(m => m.Id == after && m.State == view).Select(m => (DateTimeOffset?)m.ReceivedAt).SingleOrDefaultAsync(ct) is { } at)
+                && await db.InboundEmails.Where(m => m.Id == after).Select(m => (DateTimeOffset?)m.ReceivedAt).SingleOrDefaultAsync(ct) is { } at)
             {
                 mail = oldestFirst
                     ? mail.Where(m => m.ReceivedAt > at || (m.ReceivedAt == at && m.Id.CompareTo(after) > 0))
