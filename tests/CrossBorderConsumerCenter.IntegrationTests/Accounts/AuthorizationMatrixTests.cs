@@ -118,6 +118,12 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/{number}/keep-waiting"] = Access.BackOffice,
         ["GET /partner/{token}"] = Access.Public,
         ["POST /partner/{token}"] = Access.Public,
+        // Mail the portal could not place on a case: the back office reads it, attaches it to a case or discards it.
+        ["GET /staff/mail"] = Access.BackOffice,
+        ["GET /staff/mail/{id:guid}"] = Access.BackOffice,
+        ["GET /staff/mail/{id:guid}/raw"] = Access.BackOffice,
+        ["POST /staff/mail/{id:guid}/attach"] = Access.BackOffice,
+        ["POST /staff/mail/{id:guid}/discard"] = Access.BackOffice,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
@@ -160,6 +166,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             ? await CounselorUrlAsync(pattern, account)
             : pattern.Contains("{number}", StringComparison.Ordinal)
             ? await CaseUrlAsync(pattern)
+            : pattern.StartsWith("/staff/mail/", StringComparison.Ordinal)
+            ? pattern.Replace("{id:guid}", (await InboundMail.MailPagesFixture.StoreAsync(portal.Factory, InboundMail.MailPagesFixture.Message("taro@example.jp", "Re: ご相談", "本文"))).ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
             : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal);

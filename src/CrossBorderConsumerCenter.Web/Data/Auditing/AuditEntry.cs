@@ -31,6 +31,15 @@ public enum AuditAction
     /// <summary>An admin added or changed a consumer center.</summary>
     ConsumerCenterCreated,
     ConsumerCenterUpdated,
+
+    /// <summary>Staff read a message from the center's mailbox (or downloaded its original).</summary>
+    InboundMailViewed,
+
+    /// <summary>Staff attached a message that waited for them to a case, saying who it was from.</summary>
+    InboundMailAttached,
+
+    /// <summary>Staff discarded a message that waited for them, with the reason.</summary>
+    InboundMailDiscarded,
 }
 
 /// <summary>

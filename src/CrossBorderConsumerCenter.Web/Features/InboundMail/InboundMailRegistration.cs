@@ -11,6 +11,10 @@ public static class InboundMailRegistration
         services
             .AddScoped<MailEffects>()
             .AddScoped<ProcessInboundMail>()
+            .AddScoped<ListMail.Handler>()
+            .AddScoped<ShowMail.Handler>()
+            .AddScoped<AttachMail.Handler>()
+            .AddScoped<DiscardMail.Handler>()
             .AddHostedService<InboundMailProcessorService>();
         return services;
     }
