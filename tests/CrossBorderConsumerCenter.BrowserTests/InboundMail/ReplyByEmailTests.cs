@@ -185,7 +185,7 @@ public class ReplyByEmailTests(ReplyByEmailTests.Fixture portal, ITestOutputHelp
     }
 
     /// <summary>
-    /// The consumer's answer as a mail program writes it: to the question's Reply-To, in its thread, "Re:" before its
+    /// The consumer's answer as a mail program writes it: from the address asked, to the question's Reply-To, in its thread, "Re:" before its
     /// subject, the answer above the question quoted under an attribution line (Gmail's Japanese one), a photo attached.
     /// </summary>
     private static MimeMessage ReplyTo(ReceivedMessage asked)
@@ -198,7 +198,7 @@ public class ReplyByEmailTests(ReplyByEmailTests.Fixture portal, ITestOutputHelp
         var quoted = string.Join('\n', asked.Text!.ReplaceLineEndings("\n").TrimEnd().Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line));
 
         var reply = new MimeMessage { Subject = "Re: " + asked.Subject, MessageId = MimeUtils.GenerateMessageId("mail.example.jp") };
-        reply.From.Add(new MailboxAddress("山田 太郎", "taro@example.jp"));
+        reply.From.Add(new MailboxAddress("山田 太郎", MailboxAddress.Parse(asked.Header("To")!).Address));
         reply.To.AddRange(InternetAddressList.Parse(asked.Header("Reply-To")!));
         var thread = asked.MessageId!.Trim('<', '>');
         reply.InReplyTo = thread;
