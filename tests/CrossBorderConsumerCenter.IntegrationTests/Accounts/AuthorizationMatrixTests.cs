@@ -116,6 +116,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/{number}/forward"] = Access.BackOffice,
         ["POST /staff/cases/{number}/notify-consumer"] = Access.BackOffice,
         ["POST /staff/cases/{number}/keep-waiting"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/record-reply"] = Access.BackOffice,
         ["GET /partner/{token}"] = Access.Public,
         ["POST /partner/{token}"] = Access.Public,
         // Mail the portal could not place on a case: the back office reads it, attaches it to a case or discards it.

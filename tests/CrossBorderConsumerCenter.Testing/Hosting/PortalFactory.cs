@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Testing.Database;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -74,6 +75,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            // Tests create and sign in hundreds of accounts: a password hash that costs a millisecond, not a tenth of a
+            // second (the portal keeps Identity's default strength; nothing here tests the hash's cost).
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
             foreach (var configure in _serviceOverrides)
             {
                 configure(services);

@@ -127,9 +127,11 @@ public sealed class ImapInbox(IOptions<ImapOptions> options, InboundMailStore st
             return null;
         }
 
-        if (raw.Length == 0 && size > 0)
+        if (raw.Length == 0 && size > 0 || (!truncated && size is { } whole && raw.LongLength != whole))
         {
-            // Another instance moved it while this one fetched it: the server answers with nothing rather than a refusal.
+            // Another instance moved it while this one fetched it: the server answers with nothing, or with less than
+            // the whole (RFC822.SIZE is exactly what BODY[] returns), rather than a refusal. If the message is still
+            // there, the next look reads it whole.
             return null;
         }
 
