@@ -68,8 +68,11 @@ public class AppShellBrowserTests(BrowserFixture portal) : IClassFixture<Browser
     [Fact]
     public async Task ABodyOverKestrelsLimitGetsThe413PageFromTheRealServer()
     {
-        // Expect: 100-continue lets the server refuse before the 40 MB are sent, as browsers' uploads see it.
-        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+        // Expect: 100-continue lets the server refuse before the 40 MB are sent, as browsers' uploads see it. The client
+        // waits for the server's answer as long as it takes (by default it starts sending after a second, and on a busy
+        // machine the refusal and the closed connection then meet the upload: a broken pipe instead of the page).
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(portal.BaseUrl) };
         http.DefaultRequestHeaders.ExpectContinue = true;
         using var content = new ByteArrayContent(new byte[40 * 1024 * 1024]);
         content.Headers.ContentType = new("application/x-www-form-urlencoded");
