@@ -1,12 +1,11 @@
 using System.Net;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Files;
-using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.CasePage;
 
@@ -14,33 +13,8 @@ namespace CrossBorderConsumerCenter.IntegrationTests.CasePage;
 /// The portal on a clock that stands still (whole seconds, as PostgreSQL keeps microseconds), cases put into any
 /// status through the case's own methods, a signed-in staff member, and the rows the tests look at.
 /// </summary>
-public sealed class CasePageFixture : PortalFixture
+public sealed class CasePageFixture : SignedInStaffFixture
 {
-    private StaffAccounts.Account? _staff;
-    private FormClient? _client;
-
-    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
-
-    /// <summary>A staff member signed in once for the class (tests in a class run one after another).</summary>
-    public StaffAccounts.Account Staff => _staff ?? throw new InvalidOperationException("Not initialised.");
-
-    public FormClient Client => _client ?? throw new InvalidOperationException("Not initialised.");
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        (_client, _staff) = await StaffAccounts.SignedInAsync(Factory, Roles.Staff);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        await base.DisposeAsync();
-    }
-
-    protected override PortalFactory CreateFactory(string connectionString) =>
-        new PortalFactory(connectionString).WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-
     public static string PageOf(string number) => $"/staff/cases/{number}";
 
     /// <summary>A received case (a valid Japanese complaint about a US shop unless told otherwise).</summary>

@@ -1,11 +1,10 @@
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Email;
-using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.InboundMail;
@@ -14,32 +13,8 @@ namespace CrossBorderConsumerCenter.IntegrationTests.InboundMail;
 /// The portal on a clock that stands still, a staff member signed in once for the class, and messages stored in the
 /// mailbox's table as the processor leaves them (real RFC 822 bytes written by MimeKit, the state and kind set).
 /// </summary>
-public sealed class MailPagesFixture : PortalFixture
+public sealed class MailPagesFixture : SignedInStaffFixture
 {
-    private StaffAccounts.Account? _staff;
-    private FormClient? _client;
-
-    public FakeTimeProvider Clock { get; } = new(TestTime.Today);
-
-    public StaffAccounts.Account Staff => _staff ?? throw new InvalidOperationException("Not initialised.");
-
-    public FormClient Client => _client ?? throw new InvalidOperationException("Not initialised.");
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        (_client, _staff) = await StaffAccounts.SignedInAsync(Factory, Roles.Staff);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        await base.DisposeAsync();
-    }
-
-    protected override PortalFactory CreateFactory(string connectionString) =>
-        new PortalFactory(connectionString).WithServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-
     /// <summary>A received case (a valid Japanese complaint about a US shop).</summary>
     public Task<Case> ReceiveAsync() => TestCases.ReceiveAsync(Factory);
 
