@@ -221,6 +221,18 @@ public sealed class ImapServer : IAsyncDisposable
     }
 
     /// <summary>How many messages <paramref name="folder"/> holds (0 when it does not exist), by STATUS: cheap enough to poll.</summary>
+    /// <summary>
+    /// The messages in a folder as its Maildir holds them, read from disk without logging in: for a test that has just
+    /// made Dovecot refuse a login from this address (it then holds further logins from it for a while).
+    /// </summary>
+    public int CountOnDisk(string folder = "INBOX")
+    {
+        var maildir = Path.Combine(_root, "mail", UserName, "Maildir");
+        var directory = folder == "INBOX" ? maildir : Path.Combine(maildir, "." + folder);
+        int Files(string sub) => Directory.Exists(Path.Combine(directory, sub)) ? Directory.GetFiles(Path.Combine(directory, sub)).Length : 0;
+        return Files("new") + Files("cur");
+    }
+
     public async Task<int> CountAsync(string folder = "INBOX")
     {
         using var client = await ConnectAsync();
