@@ -4,9 +4,7 @@ using CrossBorderConsumerCenter.IntegrationTests.Intake;
 using CrossBorderConsumerCenter.Testing.Smtp;
 using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
-using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
@@ -59,11 +57,7 @@ public class RepliesNotReadTests(ForwardingFixture portal) : IClassFixture<Forwa
     public async Task TheReminderAsksForAnAnswerOnTheCasesPageWithTheLinkToGetItAgain()
     {
         var c = await portal.ReceiveAsync(language: "en");
-        var asked = portal.Clock.GetUtcNow();
-        await portal.ChangeAsync(c.Id, (x, actor, now) => x.RequestInformation("Please send the receipt.", actor, now));
-        portal.Clock.SetUtcNow(asked + CaseClocks.ConsumerReplyPeriod + TimeSpan.FromMinutes(1));
-        await portal.RunClocksAsync();
-        var reminder = Assert.Single(await portal.EmailsAsync(c.Id, RunCaseClocks.ReminderEmail.TemplateName));
+        var reminder = await portal.RemindedAsync(c, "Please send the receipt.");
 
         var sent = await AssertNoCaseAddressAsync(reminder, c.Id);
         Assert.Contains("on your case's page, through the link in our acknowledgement email", sent.Text, StringComparison.Ordinal);
@@ -74,11 +68,7 @@ public class RepliesNotReadTests(ForwardingFixture portal) : IClassFixture<Forwa
     public async Task AJapaneseReminderAsksForAnAnswerOnTheCasesPage()
     {
         var c = await portal.ReceiveAsync();
-        var asked = portal.Clock.GetUtcNow();
-        await portal.ChangeAsync(c.Id, (x, actor, now) => x.RequestInformation("領収書の写真を送ってください。", actor, now));
-        portal.Clock.SetUtcNow(asked + CaseClocks.ConsumerReplyPeriod + TimeSpan.FromMinutes(1));
-        await portal.RunClocksAsync();
-        var reminder = Assert.Single(await portal.EmailsAsync(c.Id, RunCaseClocks.ReminderEmail.TemplateName));
+        var reminder = await portal.RemindedAsync(c, "領収書の写真を送ってください。");
 
         Assert.Contains("受付のメールに記載したご相談ページからお答えください", reminder.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("返信", reminder.TextBody, StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using CrossBorderConsumerCenter.IntegrationTests.Forwarding;
 using CrossBorderConsumerCenter.Testing.Smtp;
 using CrossBorderConsumerCenter.Web.Data.Email;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +39,16 @@ public sealed class RepliesReadFixture : ForwardingFixture
 /// <summary>What the SMTP server received for an outbox row.</summary>
 public static class SentEmails
 {
+    /// <summary>Asks the case's consumer <paramref name="question"/>, lets the reply period pass and returns the reminder the clock sent.</summary>
+    public static async Task<OutboundEmail> RemindedAsync(this ForwardingFixture portal, Case c, string question)
+    {
+        var asked = portal.Clock.GetUtcNow();
+        await portal.ChangeAsync(c.Id, (x, actor, now) => x.RequestInformation(question, actor, now));
+        portal.Clock.SetUtcNow(asked + CaseClocks.ConsumerReplyPeriod + TimeSpan.FromMinutes(1));
+        await portal.RunClocksAsync();
+        return Assert.Single(await portal.EmailsAsync(c.Id, RunCaseClocks.ReminderEmail.TemplateName));
+    }
+
     /// <summary>Sends what is due and returns the message the server received for <paramref name="email"/>.</summary>
     public static async Task<ReceivedMessage> SentAsync(this ForwardingFixture portal, OutboundEmail email)
     {

@@ -4,7 +4,6 @@ using CrossBorderConsumerCenter.IntegrationTests.Intake;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
-using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Clocks;
@@ -71,11 +70,7 @@ public class RepliesReadTests(RepliesReadFixture portal) : IClassFixture<Replies
     public async Task TheReminderAsksForAReplyToItAndTakesIt()
     {
         var c = await portal.ReceiveAsync();
-        var asked = portal.Clock.GetUtcNow();
-        await portal.ChangeAsync(c.Id, (x, actor, now) => x.RequestInformation("領収書の写真を送ってください。", actor, now));
-        portal.Clock.SetUtcNow(asked + CaseClocks.ConsumerReplyPeriod + TimeSpan.FromMinutes(1));
-        await portal.RunClocksAsync();
-        var reminder = Assert.Single(await portal.EmailsAsync(c.Id, RunCaseClocks.ReminderEmail.TemplateName));
+        var reminder = await portal.RemindedAsync(c, "領収書の写真を送ってください。");
 
         var sent = await AssertAnsweredByAsync(reminder, c.Id, ReplyParty.Consumer);
         Assert.Contains("このメールに返信する形で、", sent.Text, StringComparison.Ordinal);
