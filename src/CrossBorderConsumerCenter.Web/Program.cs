@@ -52,7 +52,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalLocalization();
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services
-    .AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(mvc =>
+    {
+        mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        mvc.Filters.Add(new TemporaryPasswordFilter()); // a temporary password is replaced before anything else
+    })
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 
 // Features, each registering its own use cases, settings, policies and workers.

@@ -26,7 +26,7 @@ public class UserAdministrationTests(AccountsFixture portal) : IClassFixture<Acc
 
             using var newcomer = portal.Factory.CreateFormClient();
             await newcomer.SignInAsync("new.staff@ccj.test", password);
-            Assert.Contains("新人 担当者", (await newcomer.GetOkAsync("/account")).Text, StringComparison.Ordinal);
+            Assert.NotNull((await newcomer.GetOkAsync("/account/password")).Find("#temporary-password-notice"));
         }
 
         var details = await portal.Database.ScalarAsync<string>("SELECT details::text FROM audit_entries WHERE action = 'UserCreated' AND details->>'email' = 'new.staff@ccj.test'");

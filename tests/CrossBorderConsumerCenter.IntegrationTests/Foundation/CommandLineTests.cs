@@ -54,6 +54,7 @@ public class CommandLineTests
         Assert.True(password.Length >= 12);
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id WHERE u.email = 'chief@ccj.test' AND r.name = 'Admin'"));
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM audit_entries WHERE action = 'UserCreated'"));
+        Assert.True(await database.ScalarAsync<bool>("SELECT must_change_password FROM users WHERE email = 'chief@ccj.test'")); // the printed password is temporary
 
         var again = await PortalProcess.RunAsync(env, TimeSpan.FromSeconds(60), "create-admin", "--email", "chief@ccj.test");
         Assert.Equal(1, again.ExitCode);

@@ -16,6 +16,12 @@ public sealed class PortalUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The password was issued by the portal (a new account, a password reissued by an admin, the first admin created
+    /// on the command line): until its owner chooses their own, only the password page and sign-out are reachable.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>For a counselor: the consumer center they work for (required for the Counselor role, absent otherwise).</summary>
     public Guid? ConsumerCenterId { get; set; }
 }

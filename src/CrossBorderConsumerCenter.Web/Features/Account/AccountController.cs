@@ -3,6 +3,7 @@ using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using FluentValidation;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +54,7 @@ public sealed class AccountController(
 
     [HttpPost("sign-out")]
     [Authorize]
+    [AllowedWithTemporaryPassword]
     public async Task<IActionResult> SignOut(CancellationToken ct)
     {
         audit.Record(AuditAction.SignedOut, "User", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
@@ -70,18 +72,22 @@ public sealed class AccountController(
 
     [HttpGet("password")]
     [Authorize]
-    public IActionResult Password() => View(new ChangePassword.Form());
+    [AllowedWithTemporaryPassword]
+    public IActionResult Password(string? returnUrl) => View(new ChangePassword.Form { ReturnUrl = returnUrl });
 
     [HttpPost("password")]
     [Authorize]
+    [AllowedWithTemporaryPassword]
     public async Task<IActionResult> Password(ChangePassword.Form form, CancellationToken ct)
     {
         var validation = await passwordValidator.ValidateAsync(form, ct);
         if (!validation.IsValid)
         {
             validation.AddToModelState(ModelState);
-            return View(new ChangePassword.Form());
+            return View(new ChangePassword.Form { ReturnUrl = form.ReturnUrl });
         }
+
+        var wasTemporary = User.HasClaim(c => c.Type == PortalClaims.TemporaryPassword);
 
         var errors = await passwordHandler.HandleAsync(User, form, ct);
         if (errors.Count > 0)
@@ -91,11 +97,17 @@ public sealed class AccountController(
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword), error.Description);
             }
 
-            return View(new ChangePassword.Form());
+            return View(new ChangePassword.Form { ReturnUrl = form.ReturnUrl });
         }
 
         TempData["Flash"] = l["Password_Changed"].Value;
-        return RedirectToAction(nameof(Index));
+        if (form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl))
+        {
+            return LocalRedirect(form.ReturnUrl);
+        }
+
+        // Replacing a temporary password is the first thing after signing in: go on to where work starts.
+        return wasTemporary ? LocalRedirect(await LandingPageAsync(User.Identity?.Name ?? "")) : RedirectToAction(nameof(Index));
     }
 
     /// <summary>The back office starts at the queue (Features/Queue); a counselor at their center's cases (Features/Counselors).</summary>

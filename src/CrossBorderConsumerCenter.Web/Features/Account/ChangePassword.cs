@@ -17,6 +17,9 @@ public static class ChangePassword
         public string CurrentPassword { get; set; } = "";
         public string NewPassword { get; set; } = "";
         public string ConfirmPassword { get; set; } = "";
+
+        /// <summary>Where a user sent here to replace a temporary password was going.</summary>
+        public string? ReturnUrl { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Form>
@@ -35,13 +38,16 @@ public static class ChangePassword
         public async Task<IReadOnlyList<IdentityError>> HandleAsync(ClaimsPrincipal principal, Form form, CancellationToken ct)
         {
             var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var wasTemporary = user.MustChangePassword;
+            user.MustChangePassword = false; // saved with the new password; stays set when the change is refused
             var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
             if (!result.Succeeded)
             {
+                user.MustChangePassword = wasTemporary;
                 return result.Errors.ToList();
             }
 
-            audit.Record(AuditAction.PasswordChanged, "User", user.Id.ToString());
+            audit.Record(AuditAction.PasswordChanged, "User", user.Id.ToString(), details: new { replacedTemporaryPassword = wasTemporary });
             await db.SaveChangesAsync(ct);
             await signIn.RefreshSignInAsync(user);
             return [];

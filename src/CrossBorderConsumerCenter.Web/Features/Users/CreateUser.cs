@@ -45,6 +45,7 @@ public static class CreateUser
                 DisplayName = form.DisplayName.Trim(),
                 CreatedAt = clock.GetUtcNow(),
                 ConsumerCenterId = form.ConsumerCenterId,
+                MustChangePassword = true,
             };
             var password = PasswordGenerator.Generate();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

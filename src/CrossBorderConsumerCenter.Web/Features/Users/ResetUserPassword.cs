@@ -23,6 +23,7 @@ public static class ResetUserPassword
 
             var password = PasswordGenerator.Generate();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            user.MustChangePassword = true; // saved with the new password below
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, password);
             if (!result.Succeeded)

@@ -46,4 +46,7 @@ public sealed class AuditTrail(AppDbContext db, IHttpContextAccessor http, TimeP
 public static class PortalClaims
 {
     public const string DisplayName = "ccc:display_name";
+
+    /// <summary>Present while the account's password is a temporary one issued by the portal.</summary>
+    public const string TemporaryPassword = "ccc:temporary_password";
 }

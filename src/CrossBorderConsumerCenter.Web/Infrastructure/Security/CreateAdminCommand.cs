@@ -9,7 +9,8 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 /// <summary>
 /// `create-admin --email a@b.jp [--name "Name"] [--if-missing]`: creates an Admin account with a generated
 /// password printed once. There is no default account and no default password. With --if-missing, an
-/// existing account with that email is left alone (exit 0, nothing printed about its password).
+/// existing account with that email is left alone (exit 0, nothing printed about its password). The printed password
+/// is temporary: its owner chooses their own at the first sign-in.
 /// </summary>
 public static class CreateAdminCommand
 {
@@ -36,7 +37,7 @@ public static class CreateAdminCommand
         }
 
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Option(args, "--name") ?? "Administrator", CreatedAt = clock.GetUtcNow() };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Option(args, "--name") ?? "Administrator", CreatedAt = clock.GetUtcNow(), MustChangePassword = true };
         var password = PasswordGenerator.Generate();
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded)

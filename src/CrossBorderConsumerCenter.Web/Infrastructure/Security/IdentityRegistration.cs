@@ -83,6 +83,11 @@ public static class IdentityRegistration
         {
             var identity = await base.GenerateClaimsAsync(user);
             identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+            if (user.MustChangePassword)
+            {
+                identity.AddClaim(new Claim(PortalClaims.TemporaryPassword, "true"));
+            }
+
             return identity;
         }
     }
