@@ -12,6 +12,7 @@ public class TemporaryPasswordTests(AccountsFixture portal) : IClassFixture<Acco
     public async Task ANewAccountReachesOnlyThePasswordPageUntilItChoosesItsOwnPassword()
     {
         var password = await CreateThroughTheAdminPagesAsync("temporary.one@ccj.test", [Roles.Staff, Roles.Admin]);
+        Assert.True(await ListedWithATemporaryPasswordAsync("temporary.one@ccj.test"));
         using var newcomer = portal.Factory.CreateFormClient();
         await newcomer.SignInAsync("temporary.one@ccj.test", password);
 
@@ -46,6 +47,7 @@ public class TemporaryPasswordTests(AccountsFixture portal) : IClassFixture<Acco
         Assert.Null((await newcomer.GetOkAsync("/account/password")).Find("#temporary-password-notice"));
 
         Assert.False(await portal.Database.ScalarAsync<bool>("SELECT must_change_password FROM users WHERE email = 'temporary.one@ccj.test'"));
+        Assert.False(await ListedWithATemporaryPasswordAsync("temporary.one@ccj.test"));
         Assert.Equal("true", await portal.Database.ScalarAsync<string>(
             "SELECT details->>'replacedTemporaryPassword' FROM audit_entries WHERE action = 'PasswordChanged' AND subject_id = (SELECT id::text FROM users WHERE email = 'temporary.one@ccj.test')"));
     }
@@ -105,6 +107,17 @@ public class TemporaryPasswordTests(AccountsFixture portal) : IClassFixture<Acco
         {
             await client.GetOkAsync("/staff/cases");
             await client.GetOkAsync("/account");
+        }
+    }
+
+    /// <summary>Whether the admins' list of accounts says the account still has its temporary password.</summary>
+    private async Task<bool> ListedWithATemporaryPasswordAsync(string email)
+    {
+        var (admin, _) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);
+        using (admin)
+        {
+            var row = (await admin.GetOkAsync("/admin/users")).Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+            return row.QuerySelector("[data-temporary-password]") is not null;
         }
     }
 

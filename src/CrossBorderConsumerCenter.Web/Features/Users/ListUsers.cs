@@ -6,7 +6,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Users;
 /// <summary>All accounts with their roles and state, for admins (a center has tens, not thousands).</summary>
 public static class ListUsers
 {
-    public sealed record Row(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTimeOffset CreatedAt);
+    public sealed record Row(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, bool HasTemporaryPassword, DateTimeOffset CreatedAt);
 
     public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
@@ -22,11 +22,12 @@ public static class ListUsers
                     u.Email,
                     u.IsDisabled,
                     u.LockoutEnd,
+                    u.MustChangePassword,
                     u.CreatedAt,
                     Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 })
                 .ToListAsync(ct);
-            return users.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.Roles.Order().ToList(), u.IsDisabled, u.LockoutEnd > now, u.CreatedAt)).ToList();
+            return users.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.Roles.Order().ToList(), u.IsDisabled, u.LockoutEnd > now, u.MustChangePassword, u.CreatedAt)).ToList();
         }
     }
 }
