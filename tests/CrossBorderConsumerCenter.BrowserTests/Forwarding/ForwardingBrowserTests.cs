@@ -3,10 +3,11 @@ using CrossBorderConsumerCenter.BrowserTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.BrowserTests.Forwarding;
 
-/// <summary>The whole round: staff forward a case, the agency answers through its link, staff see the answer, tell the consumer and close.</summary>
+/// <summary>The whole round: staff forward a case in English (a field left in Japanese refused by name), the agency answers through its link, staff see the answer, tell the consumer and close.</summary>
 public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : IClassFixture<ForwardingBrowserTests.Fixture>
 {
     public sealed class Fixture : BrowserFixture
@@ -41,9 +42,29 @@ public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : ICl
             await page.Locator("[data-forward-link]").ClickAsync();
             await page.WaitForURLAsync("**" + casePath + "/forward");
             await AssertFitsAndAccessibleAsync(page, width);
+            Assert.Equal("YAMADA Taro", await page.InputValueAsync("#Forward_ConsumerName"));
+            Assert.Equal("届きません。", (await page.Locator("[data-original]").TextContentAsync())!.Trim());
+
+            // Staff write the complaint in English; a field left in Japanese is refused by name, and nothing typed is lost.
+            await page.FillAsync("#Forward_Summary", "The consumer paid for wireless earphones that never arrived.");
+            await page.FillAsync("#Forward_BusinessResponse", "The business has not replied.");
+            await page.FillAsync("#Forward_Item", "ワイヤレスイヤホン");
             await page.Locator("form.forward-form input[name='Forward.Evidence']").CheckAsync();
             await page.Locator("form.forward-form button[type=submit]").ClickAsync();
+            await page.Locator(".error-summary a[href='#Forward_Item']").WaitForAsync();
+            Assert.Contains(language == "ja" ? "商品・サービスに日本語の文字" : "Item or service still contains Japanese script",
+                await page.Locator(".error-summary").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal("The consumer paid for wireless earphones that never arrived.", await page.InputValueAsync("#Forward_Summary"));
+            await AssertFitsAndAccessibleAsync(page, width);
+            await BrowserSession.SaveScreenshotAsync(page, $"forward-japanese-refused-{language}-{width}");
+            await page.FillAsync("#Forward_Item", "Wireless earphones");
+            await page.Locator("form.forward-form button[type=submit]").ClickAsync();
             await page.Locator("[data-preview-body]").WaitForAsync();
+            var previewed = (await page.Locator("[data-preview-body]").TextContentAsync())!;
+            Assert.StartsWith("Dear colleagues at the Council of Better Business Bureaus,", previewed.Trim(), StringComparison.Ordinal);
+            Assert.Contains("Item or service: Wireless earphones", previewed, StringComparison.Ordinal);
+            Assert.Contains("Name: YAMADA Taro", previewed, StringComparison.Ordinal);
+            Assert.Null(JapaneseScript.First(previewed));
             Assert.Equal("cbbb@partners.example.org", (await page.Locator("[data-field=to]").TextContentAsync())!.Trim());
             Assert.Contains(c.Number, await page.Locator("[data-field=subject]").TextContentAsync(), StringComparison.Ordinal);
             await AssertFitsAndAccessibleAsync(page, width);
@@ -56,8 +77,11 @@ public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : ICl
             // The agency opens the link from the email and answers, in English whatever its browser asks for.
             var body = await portal.Database.ScalarAsync<string>("SELECT text_body FROM outbound_emails WHERE case_id = @id AND template = 'PartnerForward'", ("id", c.Id));
             var token = Regex.Match(body, "/partner/([A-Za-z0-9_-]{43})").Groups[1].Value;
+            Assert.Null(JapaneseScript.First(body));
             await page.GotoAsync($"/partner/{token}");
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.Equal("Wireless earphones", (await page.Locator("[data-field=item]").TextContentAsync())!.Trim());
+            Assert.Null(JapaneseScript.First(await page.Locator("main").InnerTextAsync()));
             await AssertFitsAndAccessibleAsync(page, width);
             await page.Locator("input[name='Outcome'][value='Refunded']").CheckAsync();
             await page.FillAsync("#Message", "The business refunded USD 129.99 on 25 November.");

@@ -93,15 +93,31 @@ public class ForwardingFixture : PortalFixture
     public Task<Case> ReceiveAsync(ComplaintDetails? details = null, ConsentChoices? consent = null, string language = "ja", IReadOnlyList<StoredFile>? evidence = null) =>
         TestCases.ReceiveAsync(Factory, details, consent, language, evidence);
 
+    /// <summary>What staff write in English on the compose page for the tests' complaint (its item, what happened, the business's answer).</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string?>> English =
+    [
+        new("Forward.Item", "Wireless earphones"),
+        new("Forward.Summary", "The consumer paid for wireless earphones that never arrived."),
+        new("Forward.BusinessResponse", "The business has not replied."),
+    ];
+
+    /// <summary><paramref name="values"/>, and the <see cref="English"/> texts they do not name.</summary>
+    public static List<KeyValuePair<string, string?>> InEnglish(IEnumerable<KeyValuePair<string, string?>>? values = null)
+    {
+        var given = values?.ToList() ?? [];
+        return [.. given, .. English.Where(e => given.All(g => g.Key != e.Key))];
+    }
+
     /// <summary>
-    /// Forwards a case through the pages (compose, preview, send) with the pre-filled text, as the fixture's staff member
-    /// or through <paramref name="client"/>, and returns the answer link's token.
+    /// Forwards a case through the pages (compose, preview, send) with the pre-filled form and the <see cref="English"/>
+    /// texts (unless <paramref name="values"/> name them), as the fixture's staff member or through
+    /// <paramref name="client"/>, and returns the answer link's token.
     /// </summary>
     public async Task<string> ForwardAsync(Case c, IEnumerable<KeyValuePair<string, string?>>? values = null, FormClient? client = null)
     {
         var Client = client ?? this.Client;
         var compose = await Client.GetOkAsync(ComposeOf(c.Number));
-        using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form", values);
+        using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form", InEnglish(values));
         var preview = await HtmlPage.ReadAsync(previewResponse);
         Assert.True(previewResponse.StatusCode == HttpStatusCode.OK && preview.Find("[data-preview-body]") is not null, $"No preview: {await ErrorsAsync(preview)}");
         using var sent = await Client.SubmitAsync(preview, "form.forward-send", submitName: "intent", submitValue: ForwardingController.Intents.Send);

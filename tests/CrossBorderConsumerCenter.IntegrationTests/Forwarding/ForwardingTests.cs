@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using Microsoft.EntityFrameworkCore;
@@ -105,24 +106,112 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
     }
 
     [Fact]
-    public async Task TheComposePageIsPrefilledWithTheFactsOfTheCaseAndNoContactDetails()
+    public async Task TheComposePageStartsFromWhatIsInLatinLettersShowsTheConsumersWordsAndSuggestsTheNameInLatinLetters()
     {
         var c = await portal.ReceiveAsync();
         var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
-        var text = compose.Find("textarea[name='Forward.Text']")!.TextContent;
+        string? Value(string name) => compose.Find($"[name='Forward.{name}']") is { } e ? (e.LocalName == "textarea" ? e.TextContent.Trim() : e.GetAttribute("value")) : "(absent)";
 
-        foreach (var fact in new[] { c.Number, "Example Gadgets Inc.", "https://gadgets.example.com/", "support@gadgets.example.com", TestTime.Iso(TestComplaints.PurchaseDate), "129.99 USD", "A-1001", "届きません。", "返事がありません。", TestTime.Iso(TestComplaints.ContactedOn) })
-        {
-            Assert.Contains(fact, text, StringComparison.Ordinal);
-        }
-
-        foreach (var personal in new[] { "taro@example.jp", "090-1234-5678", "山田", "千代田区" })
-        {
-            Assert.DoesNotContain(personal, text, StringComparison.Ordinal);
-        }
+        Assert.Equal("Example Gadgets Inc.", Value("BusinessName"));
+        Assert.Equal("https://gadgets.example.com/", Value("BusinessWebsite"));
+        Assert.Equal("support@gadgets.example.com", Value("BusinessEmail"));
+        Assert.Equal("A-1001", Value("OrderNumber"));
+        Assert.Equal("YAMADA Taro", Value("ConsumerName"));
+        // What the consumer wrote in Japanese is shown beside the field, not put into it.
+        Assert.True(string.IsNullOrEmpty(Value("Item")));
+        Assert.Contains("ワイヤレスイヤホン", compose.Find("#Forward_Item-hint")!.TextContent, StringComparison.Ordinal);
+        Assert.True(string.IsNullOrEmpty(Value("Summary")));
+        Assert.True(string.IsNullOrEmpty(Value("BusinessResponse")));
+        Assert.Equal("届きません。", compose.Find("[data-original]")!.TextContent.Trim());
+        Assert.Equal("返事がありません。", compose.Find("[data-original-response]")!.TextContent.Trim());
+        Assert.Equal("(absent)", Value("PlatformName"));
 
         Assert.True(compose.Find("#Forward_IncludeName")!.HasAttribute("checked"));
         Assert.False(compose.Find("#Forward_IncludeAddress")!.HasAttribute("checked"));
+        Assert.False(compose.Find("#Forward_IncludeOriginal")!.HasAttribute("checked"));
+        foreach (var contact in new[] { "taro@example.jp", "090-1234-5678" })
+        {
+            Assert.DoesNotContain(contact, compose.MainText, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("Forward.Item", "ランニングシューズ", "商品・サービスに日本語の文字(「ラ」)が残っています。", "Forward_Item")]
+    [InlineData("Forward.Summary", "The shoes never arrived。", "相談内容の要約に日本語の文字(「。」)が残っています。", "Forward_Summary")]
+    [InlineData("Forward.BusinessName", "Ｅｘａｍｐｌｅ Inc.", "事業者の名称に日本語の文字(「Ｅ」)が残っています。", "Forward_BusinessName")]
+    [InlineData("Forward.ConsumerName", "山田 Taro", "相談者の氏名(ローマ字)に日本語の文字(「山」)が残っています。", "Forward_ConsumerName")]
+    [InlineData("Forward.BusinessResponse", "返事なし", "事業者の回答に日本語の文字(「返」)が残っています。", "Forward_BusinessResponse")]
+    [InlineData("Forward.Note", "Thanks ㈱", "提携機関への補足に日本語の文字(「㈱」)が残っています。", "Forward_Note")]
+    public async Task JapaneseScriptInAFieldForTheAgencyIsRefusedNamingTheFieldAndEverythingIsKept(string field, string typed, string message, string id)
+    {
+        var c = await portal.ReceiveAsync();
+        var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
+        using var response = await Client.SubmitAsync(compose, "form.forward-form", ForwardingFixture.InEnglish([new(field, typed)]));
+        var page = await HtmlPage.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.Find("[data-preview-body]"));
+        var link = Assert.Single(page.FindAll(".error-summary a"));
+        Assert.StartsWith(message, link.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("#" + id, link.GetAttribute("href"));
+        Assert.Contains(message, page.Find($"#{id}-error")!.TextContent, StringComparison.Ordinal);
+        var kept = page.Find($"[name='{field}']")!;
+        Assert.Equal(typed, kept.LocalName == "textarea" ? kept.TextContent.Trim() : kept.GetAttribute("value"));
+        if (field != "Forward.Item")
+        {
+            Assert.Equal("Wireless earphones", page.Find("[name='Forward.Item']")!.GetAttribute("value"));
+        }
+
+        // Sending it anyway (a forged or stale preview) is refused the same way: nothing goes out.
+        var current = await portal.ReadCaseAsync(c.Id);
+        var posted = new Dictionary<string, string>
+        {
+            ["Forward.Version"] = current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Forward.Agency"] = "CBBB",
+            ["Forward.BusinessName"] = "Example Gadgets Inc.",
+            ["Forward.IncludeName"] = "true",
+            ["Forward.ConsumerName"] = "YAMADA Taro",
+            ["intent"] = ForwardingController.Intents.Send,
+        };
+        foreach (var (name, value) in ForwardingFixture.English)
+        {
+            posted[name] = value!;
+        }
+
+        posted[field] = typed;
+        using var forged = await Client.PostAsync(ForwardingFixture.ComposeOf(c.Number), compose, posted);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains(message, await ForwardingFixture.ErrorsAsync(await HtmlPage.ReadAsync(forged)), StringComparison.Ordinal);
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM partner_provisions WHERE case_id = @id", ("id", c.Id)));
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM outbound_emails WHERE case_id = @id AND template = @t", ("id", c.Id), ("t", ForwardEmail.TemplateName)));
+    }
+
+    [Fact]
+    public async Task WithoutTheEnglishTheComposePageAsksForItByName()
+    {
+        var c = await portal.ReceiveAsync();
+        var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
+        using var response = await Client.SubmitAsync(compose, "form.forward-form", [new("Forward.IncludeAddress", "true")]);
+        var errors = (await HtmlPage.ReadAsync(response)).FindAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+
+        Assert.Equal(
+            [("#Forward_BusinessResponse", "事業者の回答を入力してください。"), ("#Forward_ConsumerAddress", "相談者の住所(ローマ字)を入力してください。"),
+             ("#Forward_Item", "商品・サービスを入力してください。"), ("#Forward_Summary", "相談内容の要約を入力してください。")],
+            errors.Order().ToList());
+    }
+
+    [Fact]
+    public async Task TheConsumersOriginalGoesBelowTheSummaryOnlyWhenTickedAndIsTheOnlyJapaneseSent()
+    {
+        var c = await portal.ReceiveAsync();
+        await portal.ForwardAsync(c, [new("Forward.IncludeOriginal", "true")]);
+
+        var email = await portal.LatestForwardEmailAsync(c.Id);
+        const string Appendix = "\n\nOriginal, in Japanese (the consumer's own words):\n届きません。";
+        Assert.Contains("Summary:\nThe consumer paid for wireless earphones that never arrived." + Appendix + "\n\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Null(JapaneseScript.First(email.TextBody.Replace(Appendix, "", StringComparison.Ordinal)));
+        var provision = await portal.QueryAsync(db => db.PartnerProvisions.AsNoTracking().SingleAsync(p => p.CaseId == c.Id));
+        Assert.True(provision.OriginalIncluded);
     }
 
     [Fact]
@@ -137,7 +226,7 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         var receiptId = evidence.Single(e => e.FileName == "receipt.pdf").Id;
 
         var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
-        using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form", [new("Forward.Evidence", receiptId.ToString())]);
+        using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form", ForwardingFixture.InEnglish([new("Forward.Evidence", receiptId.ToString())]));
         var preview = await HtmlPage.ReadAsync(previewResponse);
         Assert.Equal(HttpStatusCode.OK, previewResponse.StatusCode);
         Assert.Equal($"{ForwardingFixture.CbbbAddress}, {ForwardingFixture.CbbbSecondAddress}", preview.Find("[data-field=to]")!.TextContent.Trim());
@@ -166,8 +255,16 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         var expected = previewed.Replace("\r\n", "\n", StringComparison.Ordinal)
             .Replace("(a link unique to this forward is made when it is sent)", $"http://localhost/partner/{token}", StringComparison.Ordinal);
         Assert.StartsWith(expected.Trim(), body, StringComparison.Ordinal);
-        Assert.Contains("Name: 山田 太郎 (ヤマダ タロウ)", body, StringComparison.Ordinal);
-        foreach (var withheld in new[] { "taro@example.jp", "090-1234-5678", "千代田区", "100-0001", "private-photo.jpg" })
+        Assert.StartsWith("Dear colleagues at the Council of Better Business Bureaus,\n", body, StringComparison.Ordinal);
+        Assert.Contains("Name: YAMADA Taro\n", body, StringComparison.Ordinal);
+        Assert.Contains("Item or service: Wireless earphones\n", body, StringComparison.Ordinal);
+        Assert.Contains("ATTACHED FILE (1)\n- receipt.pdf (4 KB)", body, StringComparison.Ordinal);
+        // Nothing the agency cannot read, and nothing written for a consumer.
+        Assert.Null(JapaneseScript.First(body));
+        Assert.Null(JapaneseScript.First(message.Subject));
+        Assert.DoesNotContain("did not expect this email", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", body, StringComparison.Ordinal);
+        foreach (var withheld in new[] { "taro@example.jp", "090-1234-5678", "千代田区", "100-0001", "private-photo.jpg", "山田", "届きません" })
         {
             Assert.DoesNotContain(withheld, message.Raw, StringComparison.Ordinal);
         }
@@ -184,6 +281,9 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         Assert.Equal(["receipt.pdf"], provision.EvidenceFileNames);
         Assert.Equal(now, provision.ProvidedAt);
         Assert.True(provision.RetainUntil >= now.AddYears(3));
+        Assert.Equal(
+            new ForwardedText("Example Gadgets Inc.", "Wireless earphones", "The consumer paid for wireless earphones that never arrived.", "The business has not replied.", "YAMADA Taro", false),
+            provision.Text);
 
         var forwarded = await portal.ReadCaseAsync(c.Id);
         Assert.Equal((CaseStatus.Forwarded, CaseClocks.PartnerDue(now, 10)), (forwarded.Status, forwarded.DueAt!.Value));
@@ -212,12 +312,12 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         var c = await portal.ReceiveAsync();
         var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
         var typed = "Please write to the consumer at taro@example.jp directly.";
-        using var response = await Client.SubmitAsync(compose, "form.forward-form", [new("Forward.Text", typed)]);
+        using var response = await Client.SubmitAsync(compose, "form.forward-form", ForwardingFixture.InEnglish([new("Forward.Summary", typed)]));
         var page = await HtmlPage.ReadAsync(response);
 
-        Assert.Contains("本文に相談者のメールアドレスが含まれています", await ForwardingFixture.ErrorsAsync(page), StringComparison.Ordinal);
+        Assert.Contains("相談内容の要約に相談者のメールアドレスが含まれています", await ForwardingFixture.ErrorsAsync(page), StringComparison.Ordinal);
         Assert.Null(page.Find("[data-preview-body]"));
-        Assert.Equal(typed, page.Find("textarea[name='Forward.Text']")!.TextContent.Trim());
+        Assert.Equal(typed, page.Find("textarea[name='Forward.Summary']")!.TextContent.Trim());
         Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM partner_provisions WHERE case_id = @id", ("id", c.Id)));
     }
 
@@ -248,7 +348,7 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
     {
         var c = await portal.ReceiveAsync(TestComplaints.Details(country: "SG", currency: "SGD"));
         var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
-        using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form");
+        using var previewResponse = await Client.SubmitAsync(compose, "form.forward-form", ForwardingFixture.InEnglish());
         var preview = await HtmlPage.ReadAsync(previewResponse);
         using (var sent = await Client.SubmitAsync(preview, "form.forward-send", submitName: "intent", submitValue: ForwardingController.Intents.Send))
         {
@@ -270,7 +370,7 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         var current = await portal.ReadCaseAsync(c.Id);
         using var forged = await Client.PostAsync(ForwardingFixture.ComposeOf(c.Number), compose, [
             new("Forward.Version", current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Forward.Agency", "CBBB"), new("Forward.Text", "Please help."), new("intent", ForwardingController.Intents.Send),
+            new("Forward.Agency", "CBBB"), .. ForwardingFixture.English.Select(e => new KeyValuePair<string, string>(e.Key, e.Value!)), new("intent", ForwardingController.Intents.Send),
         ]);
         Assert.NotEqual(HttpStatusCode.Redirect, forged.StatusCode);
         Assert.NotNull((await HtmlPage.ReadAsync(forged)).Find($"[data-refusal={refusal}]"));

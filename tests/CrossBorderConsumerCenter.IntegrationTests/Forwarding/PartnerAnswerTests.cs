@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
@@ -31,6 +32,11 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
         {
             Assert.DoesNotContain(personal, page.Text, StringComparison.Ordinal);
         }
+
+        // What the forward said in English, never the consumer's Japanese.
+        Assert.Equal("Wireless earphones", page.Find("[data-field=item]")!.TextContent.Trim());
+        Assert.Equal("The consumer paid for wireless earphones that never arrived.", page.Find("[data-field=summary]")!.TextContent.Trim());
+        Assert.Null(JapaneseScript.First(page.MainText));
 
         using (var missing = await partner.SubmitAsync(page, "form.partner-answer"))
         {
@@ -101,6 +107,33 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
             [CaseEventKind.Received, CaseEventKind.Forwarded, CaseEventKind.PartnerResponded, CaseEventKind.ConsumerNotified, CaseEventKind.Closed],
             await portal.TimelineAsync(c.Id));
         Assert.NotNull((await partner.GetOkAsync($"/partner/{token}")).Find("[data-answered]"));
+    }
+
+    [Fact]
+    public async Task TheAnswerPageShowsTheEnglishAsSentAndForAnEarlierForwardWithoutItOnlyWhatTheAgencyCanRead()
+    {
+        var c = await portal.ReceiveAsync();
+        var token = await portal.ForwardAsync(c, [
+            new("Forward.Item", "Running shoes, size 27"), new("Forward.BusinessName", "Example Gadgets, Inc. (US)"), new("Forward.Summary", "Paid, never shipped."),
+        ]);
+        using var partner = portal.Factory.CreateFormClient();
+
+        var page = await partner.GetOkAsync($"/partner/{token}");
+        Assert.Equal("Running shoes, size 27", page.Find("[data-field=item]")!.TextContent.Trim());
+        Assert.Equal("Example Gadgets, Inc. (US)", page.Find("[data-field=business]")!.TextContent.Trim());
+        Assert.Equal("Paid, never shipped.", page.Find("[data-field=summary]")!.TextContent.Trim());
+        Assert.Null(JapaneseScript.First(page.MainText));
+
+        // A forward recorded before forwards carried their English: the item (Japanese) is left out, the business (Latin) shown.
+        await portal.Database.ScalarAsync<int>(
+            "UPDATE partner_provisions SET sent_business_name = NULL, sent_item = NULL, sent_summary = NULL, sent_business_response = NULL, sent_consumer_name = NULL WHERE case_id = @id RETURNING 1",
+            ("id", c.Id));
+        var earlier = await partner.GetOkAsync($"/partner/{token}");
+        Assert.Null(earlier.Find("[data-field=item]"));
+        Assert.Null(earlier.Find("[data-field=summary]"));
+        Assert.Equal("Example Gadgets Inc.", earlier.Find("[data-field=business]")!.TextContent.Trim());
+        Assert.Null(JapaneseScript.First(earlier.MainText));
+        Assert.DoesNotContain("ワイヤレスイヤホン", earlier.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public class RepliesReadTests(RepliesReadFixture portal) : IClassFixture<Replies
         using var session = client;
         var c = await portal.ReceiveAsync();
         var compose = await client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
-        using (var previewResponse = await client.SubmitAsync(compose, "form.forward-form"))
+        using (var previewResponse = await client.SubmitAsync(compose, "form.forward-form", ForwardingFixture.InEnglish()))
         {
             var preview = await HtmlPage.ReadAsync(previewResponse);
             Assert.Equal(new ReplyAddressMatch(c.Id, ReplyParty.Partner), portal.Replies.Read(preview.Find("[data-field=reply-to]")!.TextContent.Trim()));

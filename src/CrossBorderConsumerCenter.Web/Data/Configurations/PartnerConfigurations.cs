@@ -50,6 +50,12 @@ public sealed class PartnerProvisionConfiguration : IEntityTypeConfiguration<Par
         builder.Property(p => p.Items).HasColumnType("character varying(30)[]");
         builder.Property(p => p.EvidenceFileNames).HasColumnType($"character varying({Data.Files.StoredFile.MaxFileNameLength})[]");
         builder.Property(p => p.ProvidedByName).HasMaxLength(PartnerProvision.MaxNameLength);
+        builder.Property(p => p.SentBusinessName).HasMaxLength(ForwardedText.MaxBusinessNameLength);
+        builder.Property(p => p.SentItem).HasMaxLength(ForwardedText.MaxItemLength);
+        builder.Property(p => p.SentSummary).HasMaxLength(ForwardedText.MaxSummaryLength);
+        builder.Property(p => p.SentBusinessResponse).HasMaxLength(ForwardedText.MaxBusinessResponseLength);
+        builder.Property(p => p.SentConsumerName).HasMaxLength(ForwardedText.MaxConsumerNameLength);
+        builder.Ignore(p => p.Text);
 
         // Records of provision outlive everything they point at: deleting the case, the agency or the email is refused.
         builder.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);

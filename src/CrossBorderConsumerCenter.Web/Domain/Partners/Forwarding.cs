@@ -54,7 +54,11 @@ public enum PersonalDetail
 
 /// <summary>The consumer's identifying details, as the forwarding rules check a text for them.</summary>
 /// <remarks>Email is null for a resident a counselor filed for without one.</remarks>
-public sealed record ConsumerContact(string Name, string? NameKana, string? Email, string Phone, string Address);
+public sealed record ConsumerContact(string Name, string? NameKana, string? Email, string Phone, string Address)
+{
+    /// <summary>The name in Latin letters (as the forward would write it), found in a text as the name is.</summary>
+    public string? LatinName { get; init; }
+}
 
 /// <summary>
 /// When a case may go to a partner agency, and with what. The consumer's email address and phone number are never
@@ -126,7 +130,7 @@ public static class ForwardingRules
             found.Add(PersonalDetail.Phone);
         }
 
-        if (!chosen.Contains(ProvidedItem.Name) && (Contains(text, consumer.Name) || Contains(text, consumer.NameKana)))
+        if (!chosen.Contains(ProvidedItem.Name) && (Contains(text, consumer.Name) || Contains(text, consumer.NameKana) || Contains(text, consumer.LatinName)))
         {
             found.Add(PersonalDetail.Name);
         }

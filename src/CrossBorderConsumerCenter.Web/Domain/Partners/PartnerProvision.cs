@@ -18,7 +18,8 @@ public sealed class PartnerProvision
     public PartnerProvision(
         Guid id,
         Guid caseId, PartnerListing agency, string countryCode, IReadOnlyList<string> recipients, IReadOnlyList<ProvidedItem> items,
-        IReadOnlyList<string> evidenceFileNames, Guid outboundEmailId, Guid? providedById, string providedByName, DateTimeOffset providedAt)
+        IReadOnlyList<string> evidenceFileNames, Guid outboundEmailId, Guid? providedById, string providedByName, DateTimeOffset providedAt,
+        ForwardedText? text = null)
     {
         ArgumentNullException.ThrowIfNull(agency);
         if (recipients.Count == 0)
@@ -45,6 +46,15 @@ public sealed class PartnerProvision
         ProvidedByName = providedByName.Length <= MaxNameLength ? providedByName : providedByName[..MaxNameLength];
         ProvidedAt = providedAt;
         RetainUntil = providedAt + RetentionPeriod;
+        if (text is not null)
+        {
+            SentBusinessName = text.BusinessName;
+            SentItem = text.Item;
+            SentSummary = text.Summary;
+            SentBusinessResponse = text.BusinessResponse;
+            SentConsumerName = text.ConsumerName;
+            OriginalIncluded = text.OriginalIncluded;
+        }
     }
 
     public const int MaxNameLength = PartnerAgency.MaxNameLength;
@@ -73,4 +83,19 @@ public sealed class PartnerProvision
 
     /// <summary>The earliest the record may be deleted.</summary>
     public DateTimeOffset RetainUntil { get; private set; }
+
+    /// <summary>What the forward said in the agency's language (<see cref="ForwardedText"/>); null on records made before forwards carried it.</summary>
+    public string? SentBusinessName { get; private set; }
+    public string? SentItem { get; private set; }
+    public string? SentSummary { get; private set; }
+    public string? SentBusinessResponse { get; private set; }
+    public string? SentConsumerName { get; private set; }
+
+    /// <summary>Whether the consumer's own text, in Japanese, went below the summary.</summary>
+    public bool OriginalIncluded { get; private set; }
+
+    /// <summary>What the forward said in the agency's language, or null on a record made before forwards carried it.</summary>
+    public ForwardedText? Text => SentSummary is null || SentItem is null || SentBusinessName is null
+        ? null
+        : new ForwardedText(SentBusinessName, SentItem, SentSummary, SentBusinessResponse, SentConsumerName, OriginalIncluded);
 }

@@ -15,69 +15,41 @@ namespace CrossBorderConsumerCenter.Web.Features.Forwarding;
 public sealed record ForwardFile(Guid EvidenceId, Guid StoredFileId, string FileName, string ContentType, long Length, EvidenceSource Source);
 
 /// <summary>
-/// The forward email, in the agency's language (English for every agency today): the text staff start from (the
-/// facts of the case, from the ForwardEmail_Text template) and the message as sent: their text, then the consumer's
-/// details they chose, the list of attached files, and how to answer (the link). The preview and the send compose it
-/// the same way, so the preview is the message; only the link's secret part is made when sending.
+/// The forward email, in the agency's language (English for every agency today), made from the template
+/// (ForwardEmail_Text) with the facts of the case and what staff wrote on the compose page: the business and the
+/// purchase as the agency reads them, the summary of the complaint (and, only when staff tick it, the consumer's own
+/// text below it as "Original, in Japanese"), the business's answer, a note; then the consumer's details they chose, the
+/// attached files, and how to answer (the link), with the center's signature for partners. The preview and the send
+/// compose it the same way, so the preview is the message; only the link's secret part is made when sending.
 /// </summary>
 public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLists choices, EmailComposer composer, IOptions<PortalOptions> portal, ReplyAddresses replies)
 {
     public const string TemplateName = "PartnerForward";
 
-    public string Subject(Case c, PartnerListing agency) =>
+    public string Subject(Case c, PartnerListing agency, string businessName) =>
         InLanguage.Read(agency.Language, () => EmailComposer.Fill(text["ForwardEmail_Subject"], new Dictionary<string, string>
         {
             ["CaseNumber"] = c.Number,
-            ["BusinessName"] = c.BusinessName,
+            ["BusinessName"] = businessName.Trim(),
             ["Country"] = CountryName(c.BusinessCountryCode, agency.Language),
         }));
 
-    /// <summary>The text staff start from: the facts of the case, no personal details of the consumer.</summary>
-    public string DefaultText(Case c, PartnerListing agency) =>
-        InLanguage.Read(agency.Language, () =>
-        {
-            string Given(string? value) => string.IsNullOrWhiteSpace(value) ? text["ForwardEmail_NotGiven"] : value;
-            var platform = c.PurchasePlatform is PurchasePlatform.Other && !string.IsNullOrWhiteSpace(c.PurchasePlatformName)
-                ? c.PurchasePlatformName
-                : choices.Label(c.PurchasePlatform);
-            return EmailComposer.Fill(text["ForwardEmail_Text"], new Dictionary<string, string>
-            {
-                ["AgencyName"] = agency.NameIn(agency.Language),
-                ["Country"] = CountryName(c.BusinessCountryCode, agency.Language),
-                ["CaseNumber"] = c.Number,
-                ["BusinessName"] = c.BusinessName,
-                ["BusinessWebsite"] = Given(c.BusinessWebsite),
-                ["BusinessEmail"] = Given(c.BusinessEmail),
-                ["BusinessPhone"] = Given(c.BusinessPhone),
-                ["PurchaseDate"] = Date(c.PurchaseDate),
-                ["PurchaseItem"] = c.PurchaseItem,
-                ["Amount"] = c.PurchaseAmount.ToString("#,0.###", CultureInfo.InvariantCulture),
-                ["Currency"] = c.PurchaseCurrencyCode,
-                ["OrderNumber"] = Given(c.PurchaseOrderNumber),
-                ["PaymentMethod"] = choices.Label(c.PaymentMethod),
-                ["Platform"] = platform,
-                ["Category"] = choices.Label(c.Category),
-                ["WhatHappened"] = c.WhatHappened,
-                ["ContactedOn"] = Date(c.BusinessContactedOn),
-                ["ContactMethod"] = choices.Label(c.BusinessContactMethod),
-                ["BusinessResponse"] = c.BusinessResponse,
-                ["DesiredResolution"] = choices.Label(c.DesiredResolution),
-            });
-        });
-
     /// <summary>
-    /// The message: staff's text, the chosen personal details, the attached files, and the answer link (a placeholder
-    /// when <paramref name="token"/> is null, for the preview), with the common signature.
+    /// The message: the letter with the facts, the chosen personal details, the attached files, and the answer link (a
+    /// placeholder when <paramref name="token"/> is null, for the preview), with the signature for partners.
     /// </summary>
-    public ComposedEmail Compose(Case c, PartnerListing agency, string staffText, IReadOnlyCollection<ProvidedItem> chosen, IReadOnlyList<ForwardFile> files,
+    public ComposedEmail Compose(Case c, PartnerListing agency, ComposeForward.Form form, IReadOnlyList<ForwardFile> files,
         string? token, DateTimeOffset answerDue, DateTimeOffset linkExpiresAt)
     {
-        var body = InLanguage.Read(agency.Language, () =>
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(agency);
+        ArgumentNullException.ThrowIfNull(form);
+        var (body, signature) = InLanguage.Read(agency.Language, () =>
         {
-            var parts = new List<string> { staffText.Trim(), ConsumerPart(c, chosen) };
+            var parts = new List<string> { Letter(c, agency, form), ConsumerPart(c, form) };
             if (files.Count > 0)
             {
-                parts.Add(text["ForwardEmail_Files"] + "\n" + string.Join('\n', files.Select(f => $"- {f.FileName} ({Size(f.Length)})")));
+                parts.Add(text[files.Count == 1 ? "ForwardEmail_File" : "ForwardEmail_Files", files.Count] + "\n" + string.Join('\n', files.Select(f => $"- {f.FileName} ({Size(f.Length)})")));
             }
 
             var link = token is null ? text["ForwardEmail_LinkPlaceholder"].Value : new Uri(portal.Value.BaseUri, "partner/" + token).ToString();
@@ -89,23 +61,60 @@ public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLi
                 ["LinkExpires"] = Date(linkExpiresAt),
                 ["CaseNumber"] = c.Number,
             }));
-            return string.Join("\n\n", parts);
+            return (string.Join("\n\n", parts), text["ForwardEmail_Signature"].Value);
         });
-        return composer.FromText(Subject(c, agency), body, agency.Language);
+        return composer.FromText(Subject(c, agency, form.BusinessName ?? ""), body, agency.Language, signature);
     }
 
-    private string ConsumerPart(Case c, IReadOnlyCollection<ProvidedItem> chosen)
+    /// <summary>The letter: the agency greeted by its full name, the facts, and what staff wrote in the agency's language.</summary>
+    private string Letter(Case c, PartnerListing agency, ComposeForward.Form form)
+    {
+        string Given(string? value) => string.IsNullOrWhiteSpace(value) ? text["ForwardEmail_NotGiven"] : value.Trim();
+        var platform = ComposeForward.Form.AsksPlatformName(c) ? Given(form.PlatformName) : choices.Label(c.PurchasePlatform);
+        var contact = EmailComposer.Fill(
+            text[ComposeForward.Form.HasBusinessResponse(c) ? "ForwardEmail_BusinessAnswered" : "ForwardEmail_BusinessDidNotAnswer"],
+            new Dictionary<string, string>
+            {
+                ["ContactedOn"] = Date(c.BusinessContactedOn),
+                ["ContactMethod"] = choices.Label(c.BusinessContactMethod),
+                ["BusinessResponse"] = Given(form.BusinessResponse),
+            });
+        return EmailComposer.Fill(text["ForwardEmail_Text"], new Dictionary<string, string>
+        {
+            ["AgencyName"] = Languages.IsJapanese(agency.Language) ? agency.JapaneseName : PartnerNames.InSentence(agency.EnglishName, agency.Code),
+            ["Country"] = CountryName(c.BusinessCountryCode, agency.Language),
+            ["CaseNumber"] = c.Number,
+            ["BusinessName"] = Given(form.BusinessName),
+            ["BusinessWebsite"] = Given(form.BusinessWebsite),
+            ["BusinessEmail"] = Given(form.BusinessEmail),
+            ["BusinessPhone"] = Given(form.BusinessPhone),
+            ["PurchaseDate"] = Date(c.PurchaseDate),
+            ["PurchaseItem"] = Given(form.Item),
+            ["Amount"] = c.PurchaseAmount.ToString("#,0.###", CultureInfo.InvariantCulture),
+            ["Currency"] = c.PurchaseCurrencyCode,
+            ["OrderNumber"] = Given(form.OrderNumber),
+            ["PaymentMethod"] = choices.Label(c.PaymentMethod),
+            ["Platform"] = platform,
+            ["Category"] = choices.Label(c.Category),
+            ["Summary"] = Given(form.Summary),
+            ["Original"] = form.IncludeOriginal ? "\n\n" + text["ForwardEmail_Original", c.WhatHappened.Trim()] : "",
+            ["BusinessContact"] = contact,
+            ["DesiredResolution"] = choices.Label(c.DesiredResolution),
+            ["Note"] = string.IsNullOrWhiteSpace(form.Note) ? "" : "\n\n" + text["ForwardEmail_Note", form.Note.Trim()],
+        });
+    }
+
+    private string ConsumerPart(Case c, ComposeForward.Form form)
     {
         var lines = new List<string>();
-        if (chosen.Contains(ProvidedItem.Name))
+        if (form.IncludeName)
         {
-            lines.Add(text["ForwardEmail_ConsumerName", string.IsNullOrWhiteSpace(c.ConsumerNameKana) ? c.ConsumerName : $"{c.ConsumerName} ({c.ConsumerNameKana})"]);
+            lines.Add(text["ForwardEmail_ConsumerName", form.ConsumerName?.Trim() ?? ""]);
         }
 
-        if (chosen.Contains(ProvidedItem.Address))
+        if (form.IncludeAddress)
         {
-            var prefecture = Prefectures.Find(c.ConsumerPrefectureCode)?.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? c.ConsumerPrefectureCode;
-            lines.Add(text["ForwardEmail_ConsumerAddress", $"{c.ConsumerPostalCode} {prefecture} {c.ConsumerAddress}", CountryName(Countries.Japan, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)]);
+            lines.Add(text["ForwardEmail_ConsumerAddress", form.ConsumerAddress?.Trim() ?? "", CountryName(Countries.Japan, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)]);
         }
 
         return lines.Count == 0

@@ -118,7 +118,8 @@ public sealed class ForwardingController(ComposeForward.Handler compose, IValida
 
         foreach (var problem in ComposeForward.Handler.Check(page))
         {
-            ModelState.AddModelError(problem.Field.Length == 0 ? "" : $"{FormPrefix}.{problem.Field}", text[problem.MessageKey, problem.Arguments]);
+            var arguments = problem.Arguments.Select(a => a is ComposeForward.Label label ? text[label.Key].Value : a).ToArray();
+            ModelState.AddModelError(problem.Field.Length == 0 ? "" : $"{FormPrefix}.{problem.Field}", text[problem.MessageKey, arguments]);
         }
     }
 }

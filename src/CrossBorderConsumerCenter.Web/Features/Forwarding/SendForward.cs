@@ -46,7 +46,7 @@ public static class SendForward
                 var provisionId = Guid.CreateVersion7(now);
                 var (link, token) = PartnerLink.Create(c.Id, agency.Id, provisionId, now, links.Value.ValidFor);
                 var message = outbox.Enqueue(
-                    email.Compose(c, agency, form.Text!, form.Chosen, files, token, due, link.ExpiresAt),
+                    email.Compose(c, agency, form, files, token, due, link.ExpiresAt),
                     ForwardEmail.TemplateName,
                     new EmailRecipients(addresses) { Answering = ReplyParty.Partner },
                     agency.Language,
@@ -55,11 +55,12 @@ public static class SendForward
                     redactAfterSending: [token]);
                 var items = ForwardingRules.ItemsProvided(form.Chosen, files.Count);
                 var provision = new PartnerProvision(
-                    provisionId, c.Id, agency, c.BusinessCountryCode, addresses, items, [.. files.Select(f => f.FileName)], message.Id, actor.UserId, actor.Name, now);
+                    provisionId, c.Id, agency, c.BusinessCountryCode, addresses, items, [.. files.Select(f => f.FileName)], message.Id, actor.UserId, actor.Name, now,
+                    form.ToForwardedText(c));
                 db.PartnerProvisions.Add(provision);
                 db.PartnerLinks.Add(link);
                 c.Forward(provision, agency.ResponseBusinessDays, actor, now);
-                return CaseChanges.Change.Made(new { provisionId, emailId = message.Id, linkId = link.Id, agency = agency.Code, items = provision.Items, files = files.Count });
+                return CaseChanges.Change.Made(new { provisionId, emailId = message.Id, linkId = link.Id, agency = agency.Code, items = provision.Items, files = files.Count, originalIncluded = form.IncludeOriginal });
             }, ct);
     }
 }

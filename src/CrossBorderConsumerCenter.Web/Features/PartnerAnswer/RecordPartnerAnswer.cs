@@ -59,9 +59,12 @@ public static class RecordPartnerAnswer
         NotExpected,
     }
 
-    /// <summary>What the answer page shows: only what the agency was sent, and nothing for a wrong or expired link.</summary>
+    /// <summary>
+    /// What the answer page shows: only what the agency was sent, as it was sent (the business, the item and the summary
+    /// in the agency's language; null where there is nothing it can read), and nothing for a wrong or expired link.
+    /// </summary>
     public sealed record LinkView(
-        LinkState State, string Language, string AgencyName, string CaseNumber, string BusinessName, string PurchaseItem,
+        LinkState State, string Language, string AgencyName, string CaseNumber, string? BusinessName, string? PurchaseItem, string? Summary,
         DateTimeOffset ForwardedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt);
 
     public enum Outcome
@@ -134,8 +137,13 @@ public static class RecordPartnerAnswer
             var found = await (from l in db.PartnerLinks.AsNoTracking()
                                join c in db.Cases on l.CaseId equals c.Id
                                join a in db.PartnerAgencies on l.PartnerAgencyId equals a.Id
+                               join p in db.PartnerProvisions on l.ProvisionId equals p.Id
                                where l.TokenHash == hash
-                               select new { l.ExpiresAt, l.AnsweredAt, l.CreatedAt, c.Status, c.Number, c.BusinessName, c.PurchaseItem, a.Language, a.EnglishName, a.JapaneseName })
+                               select new
+                               {
+                                   l.ExpiresAt, l.AnsweredAt, l.CreatedAt, c.Status, c.Number, c.BusinessName, c.PurchaseItem, a.Language, a.EnglishName, a.JapaneseName,
+                                   p.SentBusinessName, p.SentItem, p.SentSummary,
+                               })
                 .SingleOrDefaultAsync(ct);
             if (found is null || clock.GetUtcNow() >= found.ExpiresAt)
             {
@@ -146,7 +154,12 @@ public static class RecordPartnerAnswer
                 : CaseWorkflow.Can(found.Status, CaseAction.RecordPartnerResponse) ? LinkState.Open
                 : LinkState.NotExpected;
             var name = Domain.Reference.Languages.IsJapanese(found.Language) ? found.JapaneseName : found.EnglishName;
-            return new LinkView(state, found.Language, name, found.Number, found.BusinessName, found.PurchaseItem, found.CreatedAt, found.ExpiresAt, found.AnsweredAt);
+            // What the forward said in the agency's language; a forward made before forwards carried it shows the case's own
+            // words only where the agency can read them (a Japanese-language agency reads them all).
+            string? Readable(string value) => Domain.Reference.Languages.IsJapanese(found.Language) || !JapaneseScript.Contains(value) ? value : null;
+            return new LinkView(
+                state, found.Language, name, found.Number, found.SentBusinessName ?? Readable(found.BusinessName), found.SentItem ?? Readable(found.PurchaseItem),
+                found.SentSummary, found.CreatedAt, found.ExpiresAt, found.AnsweredAt);
         }
 
         /// <summary>Records the answer once; a case changed by staff at the same moment is read again and the answer recorded on it.</summary>

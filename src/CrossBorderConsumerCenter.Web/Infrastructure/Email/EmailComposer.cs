@@ -50,7 +50,14 @@ public sealed partial class EmailComposer(IStringLocalizerFactory localizers)
     public ComposedEmail FromText(string subject, string text, string language)
     {
         var shared = localizers.Create(typeof(SharedResource));
-        var signature = InCulture(language, () => shared["Email_Signature"].Value);
+        return FromText(subject, text, language, InCulture(language, () => shared["Email_Signature"].Value));
+    }
+
+    /// <summary>A message with its own signature in place of the common one (to a partner agency, which the consumer-facing lines do not fit).</summary>
+    public ComposedEmail FromText(string subject, string text, string language, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(signature);
         var fullText = text.TrimEnd() + "\n\n" + signature;
         var oneLineSubject = string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         return new ComposedEmail(oneLineSubject, fullText.Replace("\r\n", "\n", StringComparison.Ordinal), ToHtml(fullText, language));

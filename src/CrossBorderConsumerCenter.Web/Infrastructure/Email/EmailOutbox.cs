@@ -30,7 +30,7 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
         IReadOnlyCollection<string>? redactAfterSending = null) =>
         Enqueue(composer.Compose(template, language), template.Name, recipients, language, caseId, attachments, redactAfterSending);
 
-    /// <summary>Enqueues a message whose text a person wrote (see <see cref="EmailComposer.FromText"/>).</summary>
+    /// <summary>Enqueues a message whose text a person wrote (see <see cref="EmailComposer.FromText(string, string, string)"/>).</summary>
     public OutboundEmail Enqueue(ComposedEmail email, string templateName, EmailRecipients recipients, string language, Guid? caseId = null, IEnumerable<EmailAttachmentRef>? attachments = null,
         IReadOnlyCollection<string>? redactAfterSending = null)
     {
