@@ -47,7 +47,7 @@ public class ReplyTemplateAdminTests(CasePageFixture portal) : IClassFixture<Cas
         Assert.Null(page.FieldError("EnglishText"));
         Assert.Equal(japanese, page.Find("#JapaneseText")!.TextContent.TrimStart('\n'));
         Assert.Equal("誤りのある差し込み", page.Find("#Name")!.GetAttribute("value"));
-        Assert.NotNull(page.Find("#Action_RequestInformation[checked]"));
+        Assert.NotNull(page.Find("input[name=Action][value=RequestInformation][checked]"));
         Assert.Equal(0, await portal.QueryAsync(db => db.ReplyTemplates.CountAsync(t => t.Name == "誤りのある差し込み")));
     }
 

@@ -136,6 +136,9 @@ public sealed class CaseReplyController(
         before?.Invoke(page);
         keepPosted(page.Forms);
         Response.StatusCode = status;
+
+        // The case page's view finds its partials beside it by the controller's name, so it is rendered as the case page's.
+        RouteData.Values["controller"] = "CasePage";
         return View("~/Features/CasePage/Show.cshtml", page with { PostedAction = action, PostedForm = form });
     }
 }
