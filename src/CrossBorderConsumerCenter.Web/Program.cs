@@ -15,6 +15,7 @@ using CrossBorderConsumerCenter.Web.Features.Pages;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
+using CrossBorderConsumerCenter.Web.Features.ReplyTemplates;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Features.Users;
@@ -77,6 +78,7 @@ builder.Services
     .AddClocks()
     .AddTracking()
     .AddCenters()
+    .AddReplyTemplates()
     .AddCounselors()
     .AddInboundMail();
 

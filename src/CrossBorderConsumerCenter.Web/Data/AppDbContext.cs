@@ -7,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
+using CrossBorderConsumerCenter.Web.Domain.Replies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     // Counselors and consumer tracking
     public DbSet<ConsumerCenter> ConsumerCenters => Set<ConsumerCenter>();
     public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
+    // Reply templates staff start messages to consumers from
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Accounts;
@@ -111,6 +112,19 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /admin/partners/{code}"] = Access.Admin,
         ["POST /admin/partners/{code}/deactivate"] = Access.Admin,
         ["POST /admin/partners/{code}/activate"] = Access.Admin,
+        // Reply templates: admins keep them; staff use them on the case page, and preview a decline's email.
+        ["GET /admin/reply-templates"] = Access.Admin,
+        ["GET /admin/reply-templates/new"] = Access.Admin,
+        ["POST /admin/reply-templates/new"] = Access.Admin,
+        ["GET /admin/reply-templates/{id:guid}"] = Access.Admin,
+        ["POST /admin/reply-templates/{id:guid}"] = Access.Admin,
+        ["POST /admin/reply-templates/{id:guid}/deactivate"] = Access.Admin,
+        ["POST /admin/reply-templates/{id:guid}/activate"] = Access.Admin,
+        ["POST /staff/cases/{number}/request-information/template"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/notify-consumer/template"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/decline/template"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/close/template"] = Access.BackOffice,
+        ["POST /staff/cases/{number}/decline/preview"] = Access.BackOffice,
         ["GET /staff/cases/{number}/forward"] = Access.BackOffice,
         ["POST /staff/cases/{number}/forward/preview"] = Access.BackOffice,
         ["POST /staff/cases/{number}/forward"] = Access.BackOffice,
@@ -138,6 +152,14 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             .ToHashSet();
         Assert.Empty(endpoints.Except(Rules.Keys).Order().Select(e => "no rule for: " + e));
         Assert.Empty(Rules.Keys.Except(endpoints).Order().Select(e => "rule without endpoint: " + e));
+    }
+
+    /// <summary>A reply template of the fixture's database (one of those the migration adds).</summary>
+    private async Task<Guid> ReplyTemplateIdAsync()
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+        return await db.ReplyTemplates.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
     }
 
     public static TheoryData<string, string> ProtectedEndpointsByVisitor()
@@ -169,6 +191,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             ? await CaseUrlAsync(pattern)
             : pattern.StartsWith("/staff/mail/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await InboundMail.MailPagesFixture.StoreAsync(portal.Factory, InboundMail.MailPagesFixture.Message("taro@example.jp", "Re: ご相談", "本文"))).ToString(), StringComparison.Ordinal)
+            : pattern.StartsWith("/admin/reply-templates/", StringComparison.Ordinal)
+            ? pattern.Replace("{id:guid}", (await ReplyTemplateIdAsync()).ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
             : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal);

@@ -284,8 +284,8 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         }
 
         Assert.Equal(CaseStatus.Received, (await portal.ReadCaseAsync(c.Id)).Status);
-        using (var response = await Client.SubmitAsync(page, "#action-Decline form",
-                   [new("Decline.Reason", "Duplicate"), new("Decline.DuplicateOf", " " + original.Number.ToLowerInvariant() + " ")]))
+        using (var response = (await DeclineSteps.DeclineAsync(Client, page,
+                   [new("Decline.Reason", "Duplicate"), new("Decline.DuplicateOf", " " + original.Number.ToLowerInvariant() + " ")])).Declined)
         {
             page = await CasePageFixture.FollowToCaseAsync(Client, response, c.Number);
         }
@@ -306,7 +306,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
     {
         var c = await portal.CaseInAsync(CaseStatus.WaitingForConsumer);
         var page = await Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
-        using var response = await Client.SubmitAsync(page, "#action-Decline form", [new("Decline.Reason", reason.ToString()), new("Decline.DuplicateOf", "ignored")]);
+        using var response = (await DeclineSteps.DeclineAsync(Client, page, [new("Decline.Reason", reason.ToString()), new("Decline.DuplicateOf", "ignored")])).Declined;
         page = await CasePageFixture.FollowToCaseAsync(Client, response, c.Number);
         var declined = await portal.ReadCaseAsync(c.Id);
         Assert.Equal((CaseStatus.Declined, reason, null, portal.Clock.GetUtcNow()), (declined.Status, declined.DeclineReason, declined.DuplicateOfNumber, declined.ClosedAt!.Value));

@@ -79,6 +79,16 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
             fields["KeepWaiting.Until"] = KeepWaiting.Suggested(portal.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (action == CaseAction.Decline)
+        {
+            // A decline goes with the email previewed (where the workflow allows one).
+            using var previewed = await portal.Client.PostAsync($"{CasePageFixture.PageOf(c.Number)}/decline/preview", page, fields);
+            if ((await HtmlPage.ReadAsync(previewed)).Find("input[name='Decline.PreviewOf']")?.GetAttribute("value") is { } fingerprint)
+            {
+                fields["Decline.PreviewOf"] = fingerprint;
+            }
+        }
+
         var before = await portal.FootprintAsync(c.Id);
         using var response = await portal.Client.PostAsync($"{CasePageFixture.PageOf(c.Number)}/{path}", page, fields);
 

@@ -27,7 +27,7 @@ public class ConsumerStatusEmailTests(TrackingFixture portal) : IClassFixture<Tr
         });
         await portal.ActAsync(c.Id, (x, staff, now) => TrackingFixture.Forward(x, staff, now));
         await portal.ActAsync(c.Id, (x, _, now) => TrackingFixture.PartnerResponds(x, now));
-        await portal.ActAsync(c.Id, (x, staff, now) => x.Close(CaseOutcome.Resolved, "返金済み", staff, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Close(CaseOutcome.Resolved, "返金を確認しました。", staff, now));
         await portal.ActAsync(c.Id, (x, staff, now) => x.Reopen("追加の相談", staff, now));
         await portal.ActAsync(c.Id, (x, staff, now) => x.Decline(DeclineReason.OutOfScope, null, null, staff, now));
 
@@ -46,7 +46,13 @@ public class ConsumerStatusEmailTests(TrackingFixture portal) : IClassFixture<Tr
         // The agency named by the line, in the consumer's language; the case's outcome; the reason for declining.
         Assert.Contains("CBBB(The Council of Better Business Bureaus)を通じて", emails.Single(e => e.Template == Template(CaseEventKind.Forwarded)).TextBody, StringComparison.Ordinal);
         Assert.Contains("結果: 解決", emails.Single(e => e.Template == Template(CaseEventKind.Closed)).TextBody, StringComparison.Ordinal);
-        Assert.Contains("理由: 対象外", emails.Single(e => e.Template == Template(CaseEventKind.Declined)).TextBody, StringComparison.Ordinal);
+        // What staff wrote when closing reaches the consumer, as a paragraph of its own.
+        Assert.Contains("\n\n返金を確認しました。\n\n", emails.Single(e => e.Template == Template(CaseEventKind.Closed)).TextBody, StringComparison.Ordinal);
+        // The reason in words and what the consumer can still do (DeclineNotice), never a bare label.
+        var declined = emails.Single(e => e.Template == Template(CaseEventKind.Declined)).TextBody;
+        Assert.Contains("海外の事業者から購入したもののトラブル", declined, StringComparison.Ordinal);
+        Assert.Contains("消費者ホットライン 188", declined, StringComparison.Ordinal);
+        Assert.DoesNotContain("理由:", declined, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class CaseActionValidatorTests
     [InlineData("Resolved", null, null)]
     [InlineData("NoReply", "", null)]
     [InlineData("Closed", null, "結果を選んでください。")]
-    [InlineData("Resolved", "\0", "コメントに、表示できない制御文字が含まれています。貼り付けた場合は、その部分を入力し直してください。")]
+    [InlineData("Resolved", "\0", "相談者へのメッセージに、表示できない制御文字が含まれています。貼り付けた場合は、その部分を入力し直してください。")]
     public void ClosingNamesAnOutcomeAndTheCommentIsOptional(string? outcome, string? comment, string? message) =>
         Assert.Equal(message, FirstError(new CloseCase.Validator(Text), new CloseCase.Form { Outcome = outcome, Comment = comment }));
 

@@ -40,6 +40,12 @@ public enum AuditAction
 
     /// <summary>Staff discarded a message that waited for them, with the reason.</summary>
     InboundMailDiscarded,
+
+    /// <summary>An admin added, changed, deactivated or activated a reply template.</summary>
+    ReplyTemplateCreated,
+    ReplyTemplateUpdated,
+    ReplyTemplateDeactivated,
+    ReplyTemplateActivated,
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ public static class CasePageRegistration
         .AddScoped<KeepWaiting.Handler>()
         .AddScoped<RecordReply.Handler>()
         .AddScoped<DeclineCase.Handler>()
+        .AddScoped<DeclinePreview>()
         .AddScoped<CloseCase.Handler>()
         .AddScoped<ReopenCase.Handler>();
 }

@@ -6,7 +6,10 @@ using CrossBorderConsumerCenter.Web.Features.Forms;
 
 namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 
-/// <summary>Staff close the case with its outcome (resolved, partly, not resolved, withdrawn, no reply) and an optional comment.</summary>
+/// <summary>
+/// Staff close the case with its outcome (resolved, partly, not resolved, withdrawn, no reply) and an optional message,
+/// which the email telling the consumer the case is closed carries (Features/Tracking/ConsumerStatusEmails).
+/// </summary>
 public static class CloseCase
 {
     public sealed class Form : IVersionedCaseForm
@@ -14,6 +17,9 @@ public static class CloseCase
         public uint Version { get; set; }
         public string? Outcome { get; set; }
         public string? Comment { get; set; }
+
+        /// <summary>The reply template chosen to start the message from ("use the template"); not used when the action is done.</summary>
+        public Guid? TemplateId { get; set; }
 
         public string? TypedText => Comment;
     }

@@ -22,6 +22,9 @@ public static class NotifyConsumer
         public uint Version { get; set; }
         public string? Message { get; set; }
 
+        /// <summary>The reply template chosen to start the message from ("use the template"); not used when the action is done.</summary>
+        public Guid? TemplateId { get; set; }
+
         public string? TypedText => Message;
     }
 

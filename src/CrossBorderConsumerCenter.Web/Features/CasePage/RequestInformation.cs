@@ -25,6 +25,9 @@ public static class RequestInformation
         public uint Version { get; set; }
         public string? Message { get; set; }
 
+        /// <summary>The reply template chosen to start the message from ("use the template"); not used when the action is done.</summary>
+        public Guid? TemplateId { get; set; }
+
         public string? TypedText => Message;
     }
 
@@ -78,7 +81,7 @@ public static class RequestInformation
             }, ct);
 
         /// <summary>The reply-by day in Japan, as the consumer's language writes a date (2026年11月28日, Saturday, November 28, 2026).</summary>
-        private static string ReplyBy(DateTimeOffset due, string language) =>
+        public static string ReplyBy(DateTimeOffset due, string language) =>
             TimeZoneInfo.ConvertTime(due, LocalizationRegistration.JapanTime).ToString("D", CultureInfo.GetCultureInfo(language));
     }
 }

@@ -20,10 +20,13 @@ namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 /// interceptor that reads the timeline lines a SaveChanges is about to insert and adds one outbox message per
 /// line to the same SaveChanges, so no use case has to remember it, the email commits (or not) with the change,
 /// and a SaveChanges retried after a failure never adds a second message for the same line. A request for
-/// information sends its own email with the question, so it is not among these.
+/// information sends its own email with the question, so it is not among these. A decline's email is written by
+/// <see cref="DeclineNotice"/>, which the case page also uses to show it before declining; staff's message on a close
+/// or a decline goes into the email.
 /// </summary>
 public sealed class ConsumerStatusEmails(
     EmailComposer composer,
+    DeclineNotice declineNotice,
     IOptions<SmtpOptions> smtp,
     ReplyAddresses replies,
     IOptions<PortalOptions> portal,
@@ -112,7 +115,10 @@ public sealed class ConsumerStatusEmails(
             var partner = agency is not null
                 ? await db.PartnerAgencies.AsNoTracking().Where(a => a.Code == agency).Select(a => contact.Language == Languages.Japanese ? a.JapaneseName : a.EnglishName).SingleOrDefaultAsync(ct)
                 : null;
-            outbox.Enqueue(new Email(line.Kind, Values(c, line, data, partner, contact)), contact.Recipients, contact.Language, c.Id);
+            IEmailTemplate email = data is CaseEventData.Declined declined
+                ? declineNotice.For(c, declined.Reason, declined.DuplicateOf, line.Text, contact)
+                : new Email(line.Kind, Values(c, line, data, partner, contact));
+            outbox.Enqueue(email, contact.Recipients, contact.Language, c.Id);
         }
     }
 
@@ -130,7 +136,8 @@ public sealed class ConsumerStatusEmails(
             ["Status"] = labels["CaseStatusForConsumer_" + line.ToStatus].Value,
             // A partner's answer carries the merchant's outcome (PartnerOutcome), not the case's: staff tell the consumer about it.
             ["Outcome"] = Outcome(data) is { } outcome ? labels["CaseOutcome_" + outcome].Value : "",
-            ["Reason"] = data is CaseEventData.Declined declined ? labels["DeclineReason_" + declined.Reason].Value : "",
+            // What staff wrote when closing (the clock's close for no reply writes nothing), as a paragraph of its own.
+            ["Message"] = line.Kind == CaseEventKind.Closed && !string.IsNullOrWhiteSpace(line.Text) ? line.Text.Trim() + "\n\n" : "",
             ["Partner"] = partner ?? text["StatusEmail_PartnerAgency"].Value,
             ["LostLinkUrl"] = new Uri(portal.Value.BaseUri, "track/lost").ToString(),
         });
