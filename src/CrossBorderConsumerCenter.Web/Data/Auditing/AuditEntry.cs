@@ -40,6 +40,9 @@ public enum AuditAction
 
     /// <summary>Staff discarded a message that waited for them, with the reason.</summary>
     InboundMailDiscarded,
+
+    /// <summary>Staff entered a case that came by fax, letter or phone (the channel and when it came).</summary>
+    CaseEntered,
 }
 
 /// <summary>

@@ -17,5 +17,6 @@ public static class CasePageRegistration
         .AddScoped<RecordReply.Handler>()
         .AddScoped<DeclineCase.Handler>()
         .AddScoped<CloseCase.Handler>()
-        .AddScoped<ReopenCase.Handler>();
+        .AddScoped<ReopenCase.Handler>()
+        .AddScoped<CorrectCase.Handler>();
 }
