@@ -87,9 +87,9 @@ public static class StartPaperCase
                 .Must(v => FormValues.ParseEnum<CaseChannel>(v) is { } channel && PaperIntakeRules.Channels.Contains(channel))
                 .WithMessage(_ => text["Start_Channel_Required"]);
             RuleFor(f => f.ReceivedDate).Must(v => FormValues.ParseDate(v) is not null).WithMessage(_ => text["Start_ReceivedDate_Invalid"]);
-            RuleFor(f => f.ReceivedTime).Must((f, _) => f.ReceivedAt is not null).When(f => FormValues.ParseDate(f.ReceivedDate) is not null)
+            RuleFor(f => f.ReceivedTime).Must((f, _) => f.ReceivedAt is not null).When(f => FormValues.ParseDate(f.ReceivedDate) is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => text["Start_ReceivedTime_Invalid"])
-                .Must((f, _) => PaperIntakeRules.Check(f.ReceivedAt!.Value, clock.GetUtcNow()) is null).When(f => f.ReceivedAt is not null)
+                .Must((f, _) => PaperIntakeRules.Check(f.ReceivedAt!.Value, clock.GetUtcNow()) is null).When(f => f.ReceivedAt is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage((f, _) => text["Start_ReceivedAt_" + PaperIntakeRules.Check(f.ReceivedAt!.Value, clock.GetUtcNow())]);
             RuleFor(f => f.Language).Must(v => v is Languages.Japanese or Languages.English).WithMessage(_ => text["Start_Language_Required"]);
             RuleFor(f => f.AgreesToHandling).Equal(true).WithMessage(_ => text["Start_AgreesToHandling_Required"]);
@@ -101,9 +101,9 @@ public static class StartPaperCase
                 .Must(v => FormValues.ParseEnum<ConsentMethod>(v) is not null).When(f => f.ProvisionAbroad == GiveConsent.Yes)
                 .WithMessage(_ => text["Start_AbroadMethod_Required"]);
             RuleFor(f => f.ConsentDate).Must(v => FormValues.ParseDate(v) is not null).WithMessage(_ => text["Start_ConsentDate_Invalid"]);
-            RuleFor(f => f.ConsentTime).Must((f, _) => f.ConsentGivenAt is not null).When(f => FormValues.ParseDate(f.ConsentDate) is not null)
+            RuleFor(f => f.ConsentTime).Must((f, _) => f.ConsentGivenAt is not null).When(f => FormValues.ParseDate(f.ConsentDate) is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => text["Start_ConsentTime_Invalid"])
-                .Must((f, _) => PaperIntakeRules.Check(f.ConsentGivenAt!.Value, clock.GetUtcNow()) is null).When(f => f.ConsentGivenAt is not null)
+                .Must((f, _) => PaperIntakeRules.Check(f.ConsentGivenAt!.Value, clock.GetUtcNow()) is null).When(f => f.ConsentGivenAt is not null, ApplyConditionTo.CurrentValidator)
                 .WithMessage((f, _) => text["Start_ConsentAt_" + PaperIntakeRules.Check(f.ConsentGivenAt!.Value, clock.GetUtcNow())]);
         }
     }
