@@ -122,4 +122,22 @@ public class CaseCorrectionTests
         Assert.Equal(["BusinessCountryCode", "ConsumerEmail", "ConsumerAddress"],
             a.ChangedIn(a with { BusinessCountryCode = "GB", ConsumerEmail = "TARO@example.jp", ConsumerAddress = a.ConsumerAddress + " " }));
     }
+
+    [Fact]
+    public void ClosingALinkEndsItNowButLeavesAnAnsweredOrExpiredOneAsItWas()
+    {
+        var (open, _) = Web.Domain.Partners.PartnerLink.Create(Guid.NewGuid(), 1, Guid.NewGuid(), Now.AddDays(-1), TimeSpan.FromDays(30));
+        open.Close(Now);
+        Assert.Equal(Now, open.ExpiresAt);
+        Assert.True(open.IsExpiredAt(Now));
+
+        var (answered, _) = Web.Domain.Partners.PartnerLink.Create(Guid.NewGuid(), 1, Guid.NewGuid(), Now.AddDays(-1), TimeSpan.FromDays(30));
+        answered.RecordAnswer(Web.Domain.Partners.PartnerOutcome.Refunded, Now.AddHours(-1));
+        answered.Close(Now);
+        Assert.Equal(Now.AddDays(29), answered.ExpiresAt);
+
+        var (expired, _) = Web.Domain.Partners.PartnerLink.Create(Guid.NewGuid(), 1, Guid.NewGuid(), Now.AddDays(-40), TimeSpan.FromDays(30));
+        expired.Close(Now);
+        Assert.Equal(Now.AddDays(-10), expired.ExpiresAt);
+    }
 }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -67,24 +69,36 @@ public static class CorrectCase
         }
     }
 
-    public sealed class Handler(CaseChanges changes)
+    public sealed class Handler(CaseChanges changes, AppDbContext db)
     {
         public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
-            changes.RunAsync(number, form.Version, CaseAction.Correct, user, (c, actor, now) =>
+            changes.RunAsync(number, form.Version, CaseAction.Correct, user, async (c, actor, now) =>
             {
                 var consumer = ComplaintForm.ConsumerOf(form.Consumer, c.ConsumerAgeBand);
                 if (c.RequiresConsumerEmail && consumer.Email is null)
                 {
-                    return Task.FromResult(CaseChanges.Change.Refuse("Consumer.Email", "Correct_EmailRequired"));
+                    return CaseChanges.Change.Refuse("Consumer.Email", "Correct_EmailRequired");
                 }
 
                 var business = ComplaintForm.BusinessOf(form.Business);
                 var before = CaseCorrection.Of(c);
                 var corrected = new CaseCorrection(consumer.Name, consumer.NameKana, consumer.Email, consumer.Phone, consumer.PostalCode, consumer.PrefectureCode,
                     consumer.Address, business.Name, business.Website, business.CountryCode, business.Email, business.Phone);
+                var countryBefore = c.BusinessCountryCode;
                 if (c.Correct(corrected, form.Reason!, actor, now) is null)
                 {
-                    return Task.FromResult(CaseChanges.Change.Unchanged);
+                    return CaseChanges.Change.Unchanged;
+                }
+
+                // The agency of the old country is not the one to answer: its unanswered links end with the correction.
+                var closedLinks = 0;
+                if (c.BusinessCountryCode != countryBefore)
+                {
+                    foreach (var link in await db.PartnerLinks.Where(l => l.CaseId == c.Id && l.AnsweredAt == null && l.ExpiresAt > now).ToListAsync(ct))
+                    {
+                        link.Close(now);
+                        closedLinks++;
+                    }
                 }
 
                 var after = CaseCorrection.Of(c).Values();
@@ -92,7 +106,7 @@ public static class CorrectCase
                     .Select((v, i) => (v.Field, Before: v.Value, After: after[i].Value))
                     .Where(v => !string.Equals(v.Before, v.After, StringComparison.Ordinal))
                     .ToDictionary(v => v.Field, v => new { before = v.Before, after = v.After });
-                return Task.FromResult(CaseChanges.Change.Made(new { reason = form.Reason, corrected = values }));
+                return CaseChanges.Change.Made(new { reason = form.Reason, corrected = values, closedPartnerLinks = closedLinks });
             }, ct);
     }
 }
