@@ -79,7 +79,7 @@ public class FaxCaseBrowserTests(BrowserFixture portal) : IClassFixture<BrowserF
             await page.WaitForURLAsync("**/staff/cases/CCJ-*");
             var number = (await page.Locator("h1").TextContentAsync())!.Trim();
             Assert.Contains(number, await page.Locator("[role=status]").TextContentAsync(), StringComparison.Ordinal);
-            Assert.Equal("Fax", await page.Locator("[data-field=channel]").GetAttributeAsync("data-channel"));
+            Assert.Equal("Fax", await page.Locator("dd[data-field=channel]").GetAttributeAsync("data-channel"));
             Assert.Contains("fax-20261201.pdf", await page.Locator("#case-evidence").TextContentAsync(), StringComparison.Ordinal);
             Assert.Contains("CBBB", await page.Locator("[data-field=partner]").TextContentAsync(), StringComparison.Ordinal);
 
