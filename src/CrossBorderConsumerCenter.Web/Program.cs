@@ -12,6 +12,7 @@ using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Features.InboundMail;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Features.Pages;
+using CrossBorderConsumerCenter.Web.Features.PaperCases;
 using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
@@ -80,6 +81,7 @@ builder.Services
     .AddCenters()
     .AddReplyTemplates()
     .AddCounselors()
+    .AddPaperCases()
     .AddInboundMail();
 
 var app = builder.Build();

@@ -24,6 +24,13 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
         [CaseAction.Reopen] = ("reopen", new() { ["Reopen.Reason"] = "返金が取り消された。" }),
         [CaseAction.NotifyConsumer] = ("notify-consumer", new() { ["NotifyConsumer.Message"] = "事業者から返金されたとの報告がありました。" }),
         [CaseAction.KeepWaiting] = ("keep-waiting", new() { ["KeepWaiting.Note"] = "電話で、来週送ると聞いた。" }),
+        [CaseAction.Correct] = ("correct", new()
+        {
+            ["Correct.Business.Country"] = "US", ["Correct.Business.Name"] = "Example Gadgets LLC", ["Correct.Consumer.Name"] = "山田 太郎",
+            ["Correct.Consumer.Email"] = "taro@example.jp", ["Correct.Consumer.EmailConfirmation"] = "taro@example.jp", ["Correct.Consumer.Phone"] = "090-1234-5678",
+            ["Correct.Consumer.PostalCode"] = "100-0001", ["Correct.Consumer.Prefecture"] = "JP-13", ["Correct.Consumer.Address"] = "千代田区千代田1-1",
+            ["Correct.Reason"] = "FAXの原本と照合した。",
+        }),
         [CaseAction.RecordReply] = ("record-reply", new() { ["RecordReply.Channel"] = nameof(ReplyChannel.Phone), ["RecordReply.Text"] = "12月3日 電話: 注文番号は A-123 とのこと。" }),
     };
 

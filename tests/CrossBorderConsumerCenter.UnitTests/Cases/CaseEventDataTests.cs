@@ -190,7 +190,7 @@ public class CaseEventDataTests
             CaseEventKind.Assigned, CaseEventKind.CategoryChanged, CaseEventKind.PriorityChanged, CaseEventKind.ConsumerReplied,
             CaseEventKind.InformationAdded, CaseEventKind.Forwarded, CaseEventKind.PartnerResponded, CaseEventKind.Declined,
             CaseEventKind.Closed, CaseEventKind.Withdrawn, CaseEventKind.WaitExtended, CaseEventKind.MarkedOverdue, CaseEventKind.ReminderSent,
-            CaseEventKind.EmailReceived, CaseEventKind.DeliveryFailed,
+            CaseEventKind.EmailReceived, CaseEventKind.DeliveryFailed, CaseEventKind.Corrected, CaseEventKind.Received,
         };
         foreach (var kind in Enum.GetValues<CaseEventKind>())
         {

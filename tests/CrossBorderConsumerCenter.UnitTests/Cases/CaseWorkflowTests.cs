@@ -123,6 +123,21 @@ public class CaseWorkflowTests
         [(PartnerResponded, RecordDeliveryFailure)] = PartnerResponded,
         [(Closed, RecordDeliveryFailure)] = Closed,
         [(Declined, RecordDeliveryFailure)] = Declined,
+
+        // Staff correct the merchant's or the consumer's details while the case is open (a finished case is reopened first).
+        [(Received, Correct)] = Received,
+        [(InProgress, Correct)] = InProgress,
+        [(WaitingForConsumer, Correct)] = WaitingForConsumer,
+        [(Forwarded, Correct)] = Forwarded,
+        [(PartnerResponded, Correct)] = PartnerResponded,
+
+        // A new merchant country: a case with the old country's agency comes back to the staff, to go to the right one;
+        // before a forward, or while the consumer is asked, the case stays where it is.
+        [(Received, CorrectCountry)] = Received,
+        [(InProgress, CorrectCountry)] = InProgress,
+        [(WaitingForConsumer, CorrectCountry)] = WaitingForConsumer,
+        [(Forwarded, CorrectCountry)] = InProgress,
+        [(PartnerResponded, CorrectCountry)] = InProgress,
     };
 
     public static TheoryData<CaseStatus, CaseAction> EveryPair()
@@ -174,7 +189,17 @@ public class CaseWorkflowTests
             Assert.DoesNotContain(AddInformation, offered);
             Assert.DoesNotContain(ReceiveEmail, offered);
             Assert.DoesNotContain(RecordDeliveryFailure, offered);
+            Assert.DoesNotContain(CorrectCountry, offered);
         }
+    }
+
+    [Fact]
+    public void ACountryCorrectionIsAllowedExactlyWhereACorrectionIs()
+    {
+        // The page offers "correct"; the case decides on the country. Neither may be refused where the other is allowed.
+        Assert.All(Enum.GetValues<CaseStatus>(), s => Assert.Equal(CaseWorkflow.Can(s, Correct), CaseWorkflow.Can(s, CorrectCountry)));
+        Assert.Contains(Correct, CaseWorkflow.StaffActions(Forwarded));
+        Assert.DoesNotContain(Correct, CaseWorkflow.StaffActions(Closed));
     }
 
     [Fact]

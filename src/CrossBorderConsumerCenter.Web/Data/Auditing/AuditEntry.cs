@@ -46,6 +46,9 @@ public enum AuditAction
     ReplyTemplateUpdated,
     ReplyTemplateDeactivated,
     ReplyTemplateActivated,
+
+    /// <summary>Staff entered a case that came by fax, letter or phone (the channel and when it came).</summary>
+    CaseEntered,
 }
 
 /// <summary>

@@ -78,6 +78,11 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Domain.Counselors.ConsumerCenter>().WithMany().HasForeignKey(c => c.FiledByCenterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.FiledByCenterId, c.ReceivedAt, c.Id }).IsDescending(false, true, true).HasFilter("filed_by_center_id IS NOT NULL");
         builder.Ignore(c => c.IsFiledByCounselor);
+
+        // Entered by staff from a fax, letter or phone call: the channel, and who entered it.
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20).HasDefaultValue(CaseChannel.Portal).HasSentinel(CaseChannel.Portal);
+        builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(c => c.EnteredById).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.RequiresConsumerEmail);
         // The staff queue: generated sort and search columns, and the indexes of its filters and sorts.
         CaseQueueColumns.Configure(builder);
     }

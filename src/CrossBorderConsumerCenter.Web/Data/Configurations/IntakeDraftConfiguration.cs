@@ -32,6 +32,13 @@ public sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDr
         builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(d => d.CounselorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => d.CounselorId).HasFilter("counselor_id IS NOT NULL");
         builder.Ignore(d => d.IsCounselorDraft);
+
+        // A staff member's drafts of cases that came by fax, letter or phone: found by their author.
+        builder.Property(d => d.PaperChannel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.PaperLanguage).HasMaxLength(2);
+        builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(d => d.StaffId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.StaffId).HasFilter("staff_id IS NOT NULL");
+        builder.Ignore(d => d.IsStaffDraft);
     }
 }
 

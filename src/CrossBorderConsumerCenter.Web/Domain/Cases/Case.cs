@@ -126,6 +126,18 @@ public sealed class Case
 
     public bool IsFiledByCounselor => FiledByCenterId is not null;
 
+    /// <summary>How the case reached the center: the portal's form, or a fax, letter or phone call that staff entered.</summary>
+    public CaseChannel Channel { get; private set; } = CaseChannel.Portal;
+
+    /// <summary>For a case from a fax, letter or phone call: the staff member who entered it.</summary>
+    public Guid? EnteredById { get; private set; }
+
+    /// <summary>
+    /// The consumer's email address is required only of a consumer filing online themselves; a counselor's resident and a
+    /// consumer who wrote, faxed or phoned may have none (messages then go to the counselor, or none are sent).
+    /// </summary>
+    public bool RequiresConsumerEmail => !IsFiledByCounselor && Channel == CaseChannel.Portal;
+
     /// <summary>
     /// The timeline lines added through this instance (and, if a query included them, the stored ones).
     /// Read a case's whole timeline from <c>AppDbContext.CaseEvents</c>; actions append here so the
@@ -149,7 +161,8 @@ public sealed class Case
         string language,
         DateTimeOffset receivedAt,
         IReadOnlyCollection<Guid> evidenceFileIds,
-        CounselorFiling? filing = null)
+        CounselorFiling? filing = null,
+        PaperIntake? paper = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(consent);
@@ -158,11 +171,16 @@ public sealed class Case
             throw new ArgumentException("A case needs the consumer's complete consent.", nameof(consent));
         }
 
-        if (filing is null ? !consent.IsGivenOnline : !consent.IsAttested)
+        if (filing is null && paper is null ? !consent.IsGivenOnline : !consent.IsAttested)
         {
-            throw new ArgumentException(filing is null
+            throw new ArgumentException(filing is null && paper is null
                 ? "A consumer's own consent is given online, without a counselor's attestation."
-                : "A counselor attests how the resident consented to the handling and, if agreed, to the provision abroad.", nameof(consent));
+                : "A counselor or staff attest how the consumer consented to the handling and, if agreed, to the provision abroad.", nameof(consent));
+        }
+
+        if (paper is not null && (filing is not null || !PaperIntakeRules.Channels.Contains(paper.Channel) || paper.EnteredById == Guid.Empty))
+        {
+            throw new ArgumentException("A case entered by staff names its channel (fax, letter, phone) and who entered it, and is not a counselor's filing.", nameof(paper));
         }
 
         if (filing is not null && (filing.CounselorId == Guid.Empty || filing.CenterId == Guid.Empty || !Enum.IsDefined(filing.Relation)))
@@ -212,7 +230,7 @@ public sealed class Case
             ConsumerName = Required(consumer.Name, ComplaintLimits.Name),
             ConsumerNameKana = Optional(consumer.NameKana, ComplaintLimits.NameKana),
             // A resident a counselor files for may have no email address; a consumer filing online always has one.
-            ConsumerEmail = filing is null ? Required(consumer.Email!, ComplaintLimits.Email) : Optional(consumer.Email, ComplaintLimits.Email),
+            ConsumerEmail = filing is null && paper is null ? Required(consumer.Email!, ComplaintLimits.Email) : Optional(consumer.Email, ComplaintLimits.Email),
             ConsumerPhone = Required(consumer.Phone, ComplaintLimits.Phone),
             ConsumerPostalCode = Required(consumer.PostalCode, ComplaintLimits.PostalCode),
             ConsumerPrefectureCode = Prefectures.Find(consumer.PrefectureCode)?.Code ?? throw new ArgumentException("Unknown prefecture.", nameof(details)),
@@ -241,10 +259,13 @@ public sealed class Case
             FiledByCounselorId = filing?.CounselorId,
             FiledByCenterId = filing?.CenterId,
             ResidentRelation = filing?.Relation,
+            Channel = paper?.Channel ?? CaseChannel.Portal,
+            EnteredById = paper?.EnteredById,
         };
         @case.DueAt = CaseClocks.TriageDue(receivedAt);
         @case.LastActivityAt = receivedAt;
-        @case._events.Add(new CaseEvent(@case.Id, receivedAt, CaseEventKind.Received, CaseActor.Consumer, CaseStatus.Received, CaseStatus.Received, null, null, visibleToConsumer: true));
+        @case._events.Add(new CaseEvent(@case.Id, receivedAt, CaseEventKind.Received, CaseActor.Consumer, CaseStatus.Received, CaseStatus.Received, null,
+            paper is null ? null : new CaseEventData.Received(paper.Channel), visibleToConsumer: true));
         @case._consents.Add(new CaseConsent(@case.Id, consent));
         foreach (var fileId in evidenceFileIds.Distinct())
         {
@@ -501,6 +522,69 @@ public sealed class Case
         DuplicateOfNumber = null;
         ClosedAt = null;
         return @event;
+    }
+
+    /// <summary>
+    /// Staff correct the merchant's or the consumer's details, with the reason; null when nothing differs. A new merchant
+    /// country is <see cref="CaseAction.CorrectCountry"/>: a case with the partner agency of the old country comes back to the
+    /// staff with a new work deadline, and the agency for the new country is the one suggested from then on (ADR 0028).
+    /// </summary>
+    public CaseEvent? Correct(CaseCorrection corrected, string reason, CaseActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        if (Countries.Find(corrected.BusinessCountryCode) is null || corrected.BusinessCountryCode == Countries.Japan)
+        {
+            throw new ArgumentException("The business must be in a country other than Japan.", nameof(corrected));
+        }
+
+        if (Prefectures.Find(corrected.ConsumerPrefectureCode) is null)
+        {
+            throw new ArgumentException("Unknown prefecture.", nameof(corrected));
+        }
+
+        var countryFrom = BusinessCountryCode;
+        var newCountry = corrected.BusinessCountryCode != countryFrom;
+        var action = newCountry ? CaseAction.CorrectCountry : CaseAction.Correct;
+        if (!CaseWorkflow.Can(Status, action))
+        {
+            throw new InvalidOperationException($"Case {Number}: {action} is not allowed while the case is {Status}.");
+        }
+
+        // Every value checked before any is set: a refused correction leaves the case as it was.
+        var because = Required(reason, CaseEvent.MaxTextLength);
+        var values = corrected with
+        {
+            ConsumerName = Required(corrected.ConsumerName, ComplaintLimits.Name),
+            ConsumerNameKana = Optional(corrected.ConsumerNameKana, ComplaintLimits.NameKana),
+            ConsumerEmail = RequiresConsumerEmail ? Required(corrected.ConsumerEmail!, ComplaintLimits.Email) : Optional(corrected.ConsumerEmail, ComplaintLimits.Email),
+            ConsumerPhone = Required(corrected.ConsumerPhone, ComplaintLimits.Phone),
+            ConsumerPostalCode = Required(corrected.ConsumerPostalCode, ComplaintLimits.PostalCode),
+            ConsumerAddress = Required(corrected.ConsumerAddress, ComplaintLimits.Address),
+            BusinessName = Required(corrected.BusinessName, ComplaintLimits.BusinessName),
+            BusinessWebsite = Optional(corrected.BusinessWebsite, ComplaintLimits.Website),
+            BusinessEmail = Optional(corrected.BusinessEmail, ComplaintLimits.Email),
+            BusinessPhone = Optional(corrected.BusinessPhone, ComplaintLimits.Phone),
+        };
+        var fields = CaseCorrection.Of(this).ChangedIn(values);
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        ConsumerName = values.ConsumerName;
+        ConsumerNameKana = values.ConsumerNameKana;
+        ConsumerEmail = values.ConsumerEmail;
+        ConsumerPhone = values.ConsumerPhone;
+        ConsumerPostalCode = values.ConsumerPostalCode;
+        ConsumerPrefectureCode = values.ConsumerPrefectureCode;
+        ConsumerAddress = values.ConsumerAddress;
+        BusinessName = values.BusinessName;
+        BusinessWebsite = values.BusinessWebsite;
+        BusinessCountryCode = values.BusinessCountryCode;
+        BusinessEmail = values.BusinessEmail;
+        BusinessPhone = values.BusinessPhone;
+        return Apply(action, CaseEventKind.Corrected, actor, now, because,
+            new CaseEventData.Corrected(fields, newCountry ? countryFrom : null, newCountry ? corrected.BusinessCountryCode : null), visibleToConsumer: false, touches: newCountry);
     }
 
     /// <summary>

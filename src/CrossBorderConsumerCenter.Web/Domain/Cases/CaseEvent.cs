@@ -31,6 +31,9 @@ public enum CaseEventKind
 
     /// <summary>One of the case's emails did not arrive (a delivery report came back).</summary>
     DeliveryFailed,
+
+    /// <summary>Staff corrected the merchant's or the consumer's details, with the reason (the values before and after are in the audit trail).</summary>
+    Corrected,
 }
 
 /// <summary>How an answer reached the center when not through the tracking page or the partner's answer link.</summary>

@@ -38,6 +38,8 @@ public abstract record CaseEventData
         [CaseEventKind.ReminderSent] = typeof(ReminderSent),
         [CaseEventKind.EmailReceived] = typeof(EmailReceived),
         [CaseEventKind.DeliveryFailed] = typeof(DeliveryFailed),
+        [CaseEventKind.Corrected] = typeof(Corrected),
+        [CaseEventKind.Received] = typeof(Received),
     };
 
     private protected CaseEventData()
@@ -172,4 +174,18 @@ public abstract record CaseEventData
         [property: JsonPropertyName("recipient")] string? Recipient,
         [property: JsonPropertyName("status")] string? Status,
         [property: JsonPropertyName("mailId")] Guid MailId) : CaseEventData;
+
+    /// <summary>
+    /// Staff corrected the case: which fields (<see cref="CaseCorrection"/> names), and for a new merchant country the
+    /// countries before and after (ISO codes; not personal data, so the line may name them). The values themselves are in
+    /// the audit trail only.
+    /// </summary>
+    public sealed record Corrected(
+        [property: JsonPropertyName("fields")] IReadOnlyList<string> Fields,
+        [property: JsonPropertyName("countryFrom"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CountryFrom = null,
+        [property: JsonPropertyName("countryTo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CountryTo = null) : CaseEventData;
+
+    /// <summary>A case staff entered from a fax, a letter or a phone call: how it came (a case through the form carries no particulars).</summary>
+    public sealed record Received(
+        [property: JsonPropertyName("channel")] CaseChannel Channel) : CaseEventData;
 }

@@ -40,6 +40,16 @@ public enum CaseAction
 
     /// <summary>A delivery report for one of the case's emails is put on its timeline, whatever its status.</summary>
     RecordDeliveryFailure,
+
+    /// <summary>Staff correct the merchant's details or the consumer's contact details (a misread fax, a typo) while the case is open.</summary>
+    Correct,
+
+    /// <summary>
+    /// A correction that changes the merchant's country. A case with a partner agency (forwarded, or answered) goes back to
+    /// the staff: the agency it went to is not the one for the merchant's country, so its deadline no longer counts, and the
+    /// case can be forwarded to the right one (ADR 0028). The page offers <see cref="Correct"/>; the case applies this one.
+    /// </summary>
+    CorrectCountry,
 }
 
 /// <summary>
@@ -56,6 +66,7 @@ public static class CaseWorkflow
     [
         CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority, CaseAction.AddNote, CaseAction.RequestInformation,
         CaseAction.Forward, CaseAction.NotifyConsumer, CaseAction.KeepWaiting, CaseAction.RecordReply, CaseAction.Decline, CaseAction.Close, CaseAction.Reopen,
+        CaseAction.Correct,
     ];
 
     public static bool IsOpen(CaseStatus status) => Open.Contains(status);
@@ -82,6 +93,11 @@ public static class CaseWorkflow
         CaseAction.AddInformation when IsOpen(from) => from,
         CaseAction.ReceiveEmail or CaseAction.RecordDeliveryFailure => from,
         CaseAction.RecordReply => Next(from, CaseAction.ReceiveConsumerReply) ?? Next(from, CaseAction.RecordPartnerResponse),
+
+        // A finished case is a record: reopen it first to correct it.
+        CaseAction.Correct when IsOpen(from) => from,
+        CaseAction.CorrectCountry when from is CaseStatus.Forwarded or CaseStatus.PartnerResponded => CaseStatus.InProgress,
+        CaseAction.CorrectCountry when IsOpen(from) => from,
         _ => null,
     };
 

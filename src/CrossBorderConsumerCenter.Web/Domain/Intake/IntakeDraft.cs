@@ -45,7 +45,35 @@ public sealed class IntakeDraft
         return draft;
     }
 
+    /// <summary>
+    /// A staff member's draft of a case that came by fax, letter or phone: found by <paramref name="staffId"/>; holds how and
+    /// when it came, the language the center will write to the consumer in, and staff's attestation of the consumer's consent.
+    /// </summary>
+    public static IntakeDraft ForStaff(Guid staffId, CaseChannel channel, DateTimeOffset receivedAt, string language, ConsentChoices consent, DateTimeOffset now)
+    {
+        if (staffId == Guid.Empty)
+        {
+            throw new ArgumentException("A staff member's draft names its author.", nameof(staffId));
+        }
+
+        var draft = new IntakeDraft { Id = Guid.CreateVersion7(now), StaffId = staffId, CreatedAt = now };
+        draft.RecordPaperIntake(channel, receivedAt, language, consent, now);
+        return draft;
+    }
+
     public Guid Id { get; private set; }
+
+    /// <summary>The staff member entering a case that came by fax, letter or phone; null otherwise.</summary>
+    public Guid? StaffId { get; private set; }
+
+    /// <summary>For a staff member's draft: how the case came.</summary>
+    public CaseChannel? PaperChannel { get; private set; }
+
+    /// <summary>For a staff member's draft: when the fax, the letter or the call came (UTC); the case's receipt.</summary>
+    public DateTimeOffset? PaperReceivedAt { get; private set; }
+
+    /// <summary>For a staff member's draft: the language the center writes to the consumer in ("ja" or "en").</summary>
+    public string? PaperLanguage { get; private set; }
 
     /// <summary>SHA-256 (hex) of the token in the consumer's cookie; the token itself is never stored. Null for a counselor's draft.</summary>
     public string? TokenHash { get; private set; }
@@ -83,6 +111,8 @@ public sealed class IntakeDraft
 
     public bool IsCounselorDraft => CounselorId is not null;
 
+    public bool IsStaffDraft => StaffId is not null;
+
     public bool IsSubmitted => SubmittedCaseId is not null;
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
@@ -90,7 +120,7 @@ public sealed class IntakeDraft
     public void GiveConsent(ConsentChoices consent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        if (!consent.IsComplete || !consent.IsGivenOnline || IsCounselorDraft)
+        if (!consent.IsComplete || !consent.IsGivenOnline || IsCounselorDraft || IsStaffDraft)
         {
             throw new ArgumentException("The required confirmations are missing.", nameof(consent));
         }
@@ -108,6 +138,31 @@ public sealed class IntakeDraft
         }
 
         ResidentRelation = relation;
+        SetConsent(consent, now);
+    }
+
+    /// <summary>A staff member's draft: how and when the case came, the consumer's language, and the consent as staff attest it.</summary>
+    public void RecordPaperIntake(CaseChannel channel, DateTimeOffset receivedAt, string language, ConsentChoices consent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (!consent.IsComplete || !consent.IsAttested || !IsStaffDraft)
+        {
+            throw new ArgumentException("Staff attest the consumer's complete consent and how it was given.", nameof(consent));
+        }
+
+        if (!PaperIntakeRules.Channels.Contains(channel) || PaperIntakeRules.Check(receivedAt, now) is not null || consent.GivenAt > now)
+        {
+            throw new ArgumentException("A fax, letter or phone call, received (and consented) in the past.", nameof(channel));
+        }
+
+        if (language is not (Reference.Languages.Japanese or Reference.Languages.English))
+        {
+            throw new ArgumentException("The language must be ja or en.", nameof(language));
+        }
+
+        PaperChannel = channel;
+        PaperReceivedAt = receivedAt;
+        PaperLanguage = language;
         SetConsent(consent, now);
     }
 

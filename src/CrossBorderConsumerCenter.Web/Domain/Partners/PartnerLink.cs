@@ -86,5 +86,17 @@ public sealed class PartnerLink
         Outcome = outcome;
     }
 
+    /// <summary>
+    /// Ends an unanswered link now: the case's merchant turned out to be in another country, so the agency it went to is
+    /// not the one to answer (ADR 0028). An answered or expired link stays as it is.
+    /// </summary>
+    public void Close(DateTimeOffset now)
+    {
+        if (!IsAnswered && !IsExpiredAt(now))
+        {
+            ExpiresAt = now;
+        }
+    }
+
     private static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token));
 }

@@ -36,6 +36,7 @@ public sealed class CaseActionForms
     public DeclineCase.Form Decline { get; set; } = new();
     public CloseCase.Form Close { get; set; } = new();
     public ReopenCase.Form Reopen { get; set; } = new();
+    public CorrectCase.Form Correct { get; set; } = new();
 
     public static CaseActionForms For(CaseSummary c) => new()
     {
@@ -49,6 +50,7 @@ public sealed class CaseActionForms
         Decline = new() { Version = c.Version },
         Close = new() { Version = c.Version },
         Reopen = new() { Version = c.Version },
+        Correct = CorrectCase.Form.For(c),
     };
 }
 

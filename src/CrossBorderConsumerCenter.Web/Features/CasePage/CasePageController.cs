@@ -117,6 +117,11 @@ public sealed class CasePageController(ShowCase.Handler show, IStringLocalizer<C
         [FromServices] IValidator<ReopenCase.Form> validator, [FromServices] ReopenCase.Handler handler, CancellationToken ct) =>
         ActAsync(number, CaseAction.Reopen, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.Reopen = form, ct);
 
+    [HttpPost("correct")]
+    public Task<IActionResult> Correct(string number, [Bind(Prefix = nameof(CaseAction.Correct))] CorrectCase.Form form,
+        [FromServices] IValidator<CorrectCase.Form> validator, [FromServices] CorrectCase.Handler handler, CancellationToken ct) =>
+        ActAsync(number, CaseAction.Correct, form, validator, n => handler.HandleAsync(n, form, User, ct), forms => forms.Correct = form, ct);
+
     /// <summary>Validate, run the use case, then redirect (PRG) or show the page again with the posted form kept.</summary>
     private async Task<IActionResult> ActAsync<TForm>(
         string number, CaseAction action, TForm form, IValidator<TForm> validator, Func<string, Task<CaseChanges.Result>> handle,

@@ -18,5 +18,6 @@ public static class CasePageRegistration
         .AddScoped<DeclineCase.Handler>()
         .AddScoped<DeclinePreview>()
         .AddScoped<CloseCase.Handler>()
-        .AddScoped<ReopenCase.Handler>();
+        .AddScoped<ReopenCase.Handler>()
+        .AddScoped<CorrectCase.Handler>();
 }

@@ -63,6 +63,10 @@ public sealed record CaseSummary
     public required Guid? FiledByCounselorId { get; init; }
     public required ResidentRelation? ResidentRelation { get; init; }
 
+    /// <summary>How the case came: the portal's form, or a fax, letter or phone call entered by staff (and by whom).</summary>
+    public required CaseChannel Channel { get; init; }
+    public required string? EnteredByName { get; init; }
+
     public bool IsOpen => CaseWorkflow.IsOpen(Status);
 
     public bool IsOverdueAt(DateTimeOffset now) => CaseQueueRules.IsOverdue(Status, DueAt, now);
@@ -146,7 +150,7 @@ public static class ShowCase
     /// </summary>
     public static readonly IReadOnlyList<(string Group, CaseAction[] Actions)> ActionGroups =
     [
-        ("Handle", [CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority]),
+        ("Handle", [CaseAction.Assign, CaseAction.ChangeCategory, CaseAction.ChangePriority, CaseAction.Correct]),
         ("Partner", [CaseAction.Forward]),
         ("Communicate", [CaseAction.AddNote, CaseAction.RequestInformation, CaseAction.RecordReply, CaseAction.NotifyConsumer, CaseAction.KeepWaiting]),
         ("Finish", [CaseAction.Decline, CaseAction.Close, CaseAction.Reopen]),
@@ -204,6 +208,8 @@ public static class ShowCase
             FiledByCenterId = x.FiledByCenterId,
             FiledByCounselorId = x.FiledByCounselorId,
             ResidentRelation = x.ResidentRelation,
+            Channel = x.Channel,
+            EnteredByName = db.Users.Where(u => u.Id == x.EnteredById).Select(u => u.DisplayName).FirstOrDefault(),
         }).SingleOrDefault());
 
     private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<ConsentRecord>> ConsentsOf = EF.CompileAsyncQuery(

@@ -74,21 +74,8 @@ public sealed class ComplaintForm
 
     /// <summary>The parsed form. Call only when <see cref="Validator"/> found it valid.</summary>
     public ComplaintDetails ToDetails() => new(
-        new ConsumerDetails(
-            Consumer.Name!,
-            NullIfBlank(Kana.Normalize(Consumer.NameKana)),
-            NullIfBlank(EmailAddresses.Normalize(Consumer.Email)),
-            PhoneNumbers.Normalize(Consumer.Phone),
-            PostalCodes.Normalize(Consumer.PostalCode)!,
-            Consumer.Prefecture!,
-            Consumer.Address!,
-            FormValues.ParseEnum<AgeBand>(Consumer.AgeBand)!.Value),
-        new BusinessDetails(
-            Business.Name!,
-            FormValues.ParseWebsite(Business.Website),
-            Business.Country!,
-            NullIfBlank(EmailAddresses.Normalize(Business.Email)),
-            NullIfBlank(PhoneNumbers.Normalize(Business.Phone))),
+        ConsumerOf(Consumer, FormValues.ParseEnum<AgeBand>(Consumer.AgeBand)!.Value),
+        BusinessOf(Business),
         new PurchaseDetails(
             FormValues.ParseDate(Purchase.Date)!.Value,
             Purchase.Item!,
@@ -106,6 +93,33 @@ public sealed class ComplaintForm
             Trouble.BusinessResponse!,
             FormValues.ParseEnum<DesiredResolution>(Trouble.DesiredResolution)!.Value,
             FormValues.ParseEnum<CaseCategory>(Trouble.Category) == CaseCategory.Counterfeit && Trouble.CounterfeitAcknowledged));
+
+    /// <summary>The consumer's section, parsed and normalized (with <paramref name="ageBand"/>); call only when <see cref="ConsumerValidator"/> found it valid.</summary>
+    public static ConsumerDetails ConsumerOf(ConsumerSection consumer, AgeBand ageBand)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        return new(
+            consumer.Name!,
+            NullIfBlank(Kana.Normalize(consumer.NameKana)),
+            NullIfBlank(EmailAddresses.Normalize(consumer.Email)),
+            PhoneNumbers.Normalize(consumer.Phone),
+            PostalCodes.Normalize(consumer.PostalCode)!,
+            consumer.Prefecture!,
+            consumer.Address!,
+            ageBand);
+    }
+
+    /// <summary>The business's section, parsed and normalized; call only when <see cref="BusinessValidator"/> found it valid.</summary>
+    public static BusinessDetails BusinessOf(BusinessSection business)
+    {
+        ArgumentNullException.ThrowIfNull(business);
+        return new(
+            business.Name!,
+            FormValues.ParseWebsite(business.Website),
+            business.Country!,
+            NullIfBlank(EmailAddresses.Normalize(business.Email)),
+            NullIfBlank(PhoneNumbers.Normalize(business.Phone)));
+    }
 
     /// <summary>
     /// A copy to keep in the draft: every value as typed, but cut at twice its limit so that a pasted
@@ -197,14 +211,18 @@ public sealed class ComplaintForm
 
     internal sealed class ConsumerValidator : AbstractValidator<ConsumerSection>
     {
-        public ConsumerValidator(IStringLocalizer<IntakeText> text, bool emailRequired = true, bool internationalEmail = false)
+        /// <summary>
+        /// The consumer's section. For staff correcting a case's contact details (<c>correction</c>), the reading of the name
+        /// is never required (the case may be an English speaker's) and the age band is not asked.
+        /// </summary>
+        public ConsumerValidator(IStringLocalizer<IntakeText> text, bool emailRequired = true, bool internationalEmail = false, bool correction = false)
         {
             var rules = new FieldRules(text);
             rules.FreeText(RuleFor(s => s.Name), "Consumer_Name", ComplaintLimits.Name, required: true);
 
             // Kana helps staff read a Japanese name; English users may not have one.
             RuleFor(s => s.NameKana)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).When(_ => IsJapaneseUi()).WithMessage(_ => text["Consumer_NameKana_Required"])
+                .Must(v => !string.IsNullOrWhiteSpace(v)).When(_ => !correction && IsJapaneseUi()).WithMessage(_ => text["Consumer_NameKana_Required"])
                 .Must(v => Kana.Normalize(v).Length <= ComplaintLimits.NameKana).WithMessage(_ => rules.TooLong("Consumer_NameKana", ComplaintLimits.NameKana))
                 .Must(v => string.IsNullOrWhiteSpace(v) || Kana.IsKana(Kana.Normalize(v))).WithMessage(_ => text["Consumer_NameKana_NotKana"]);
 
@@ -234,7 +252,7 @@ public sealed class ComplaintForm
                 .Must(v => Prefectures.Find(v) is not null).WithMessage(_ => text["Consumer_Prefecture_Required"]);
             rules.FreeText(RuleFor(s => s.Address), "Consumer_Address", ComplaintLimits.Address, required: true);
             RuleFor(s => s.AgeBand)
-                .Must(v => FormValues.ParseEnum<AgeBand>(v) is not null).WithMessage(_ => text["Consumer_AgeBand_Required"]);
+                .Must(v => FormValues.ParseEnum<AgeBand>(v) is not null).When(_ => !correction).WithMessage(_ => text["Consumer_AgeBand_Required"]);
         }
     }
 

@@ -25,11 +25,19 @@ public sealed record ConsentPage(GiveConsent.Form Consent, DraftState State, boo
 
 /// <summary>The form page: the form, the files held, what was just added or removed, the consent given at the gate.</summary>
 /// <remarks>ForResident: a counselor filing for a resident; the section speaks of the resident, whose email is optional.</remarks>
-public sealed record ComplaintFormPage(ComplaintForm Form, IReadOnlyList<HeldFile> Files, IReadOnlyList<string> Added, string? Removed, ConsentChoices Consent, bool ForResident = false);
+public sealed record ComplaintFormPage(ComplaintForm Form, IReadOnlyList<HeldFile> Files, IReadOnlyList<string> Added, string? Removed, ConsentChoices Consent, bool ForResident = false)
+{
+    /// <summary>Staff entering a fax, letter or phone call: the section speaks of the consumer, whose email is optional.</summary>
+    public bool ByStaff { get; init; }
+}
 
 /// <summary>The review page's data.</summary>
 /// <remarks>FormPath: where each section's "change" link goes (the page's form); ForResident: filed by a counselor.</remarks>
-public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IReadOnlyList<HeldFile> Files, ConsentChoices Consent, string FormPath = "~/complaint/form", bool ForResident = false);
+public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IReadOnlyList<HeldFile> Files, ConsentChoices Consent, string FormPath = "~/complaint/form", bool ForResident = false)
+{
+    /// <summary>Staff entering a fax, letter or phone call.</summary>
+    public bool ByStaff { get; init; }
+}
 
 public sealed record ReceiptPage(string CaseNumber, DateTimeOffset ReceivedAt, string Email, string BusinessCountryCode, bool AgreesToProvisionAbroad)
 {

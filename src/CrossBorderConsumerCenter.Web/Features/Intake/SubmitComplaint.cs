@@ -1,5 +1,7 @@
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
@@ -62,6 +64,7 @@ public static class SubmitComplaint
         IStringLocalizer<IntakeText> text,
         ChoiceLists choices,
         IOptions<SmtpOptions> smtp,
+        AuditTrail audit,
         TimeProvider clock,
         ILogger<Handler> logger)
     {
@@ -69,7 +72,9 @@ public static class SubmitComplaint
         /// Submits the draft <paramref name="draftId"/>. Everything is read afresh under a row lock on the
         /// draft (the change tracker is cleared first), so concurrent submits of one draft queue up and the
         /// later ones find the case the first one made. A counselor's draft becomes a case filed for the
-        /// counselor's center, with the resident's email optional (intake's rules otherwise).
+        /// counselor's center, with the resident's email optional (intake's rules otherwise); a staff member's draft of a
+        /// fax, letter or phone call becomes a case received when it came, the consumer's email optional likewise (the
+        /// acknowledgement, with the tracking link, goes only to an address given).
         /// </summary>
         public async Task<Result> HandleAsync(Guid draftId, string language, CancellationToken ct)
         {
@@ -102,8 +107,15 @@ public static class SubmitComplaint
                 return new Result(Outcome.NoDraft);
             }
 
+            var paper = await PaperIntakeOfAsync(draft, ct);
+            if (draft.IsStaffDraft && paper is null)
+            {
+                // The staff member's account was disabled meanwhile: nothing is entered in its name.
+                return new Result(Outcome.NoDraft);
+            }
+
             var form = SaveComplaint.Deserialize(draft);
-            var check = filing is null ? validator : new ComplaintForm.Validator(text, clock, consumerEmailRequired: false, smtp.Value.InternationalAddresses);
+            var check = filing is null && paper is null ? validator : new ComplaintForm.Validator(text, clock, consumerEmailRequired: false, smtp.Value.InternationalAddresses);
             if (!(await check.ValidateAsync(form, ct)).IsValid)
             {
                 return new Result(Outcome.Incomplete);
@@ -111,7 +123,9 @@ public static class SubmitComplaint
 
             var details = form.ToDetails();
             var number = await CaseNumbers.NextAsync(db, now, ct);
-            var received = Case.Receive(number, draft.Id, details, draft.Consent, language, now, [.. draft.Files.Select(f => f.StoredFileId)], filing);
+            // A fax, letter or call is received when it came (its clocks count from then), in the language staff chose for the consumer.
+            language = draft.PaperLanguage ?? language;
+            var received = Case.Receive(number, draft.Id, details, draft.Consent, language, draft.PaperReceivedAt ?? now, [.. draft.Files.Select(f => f.StoredFileId)], filing, paper);
             db.Cases.Add(received);
             draft.MarkSubmitted(received.Id, now);
             var token = links.IssueForNewCase(received);
@@ -121,12 +135,23 @@ public static class SubmitComplaint
                     redactAfterSending: [token]);
             }
 
+            if (paper is not null)
+            {
+                audit.Record(AuditAction.CaseEntered, "Case", received.Id.ToString(), received.Id, new { channel = paper.Channel.ToString(), receivedAt = received.ReceivedAt });
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Case {CaseId} received as {CaseNumber} from draft {DraftId} with {EvidenceCount} evidence files (counselor: {Counselor})",
                 received.Id, received.Number, draft.Id, received.Evidence.Count, filing is not null);
             return new Result(Outcome.Received, received.Id, received.Number, token);
         }
+
+        /// <summary>For a staff member's draft of a fax, letter or phone call: the channel and its author, while their account is enabled; null otherwise.</summary>
+        private async Task<PaperIntake?> PaperIntakeOfAsync(IntakeDraft draft, CancellationToken ct) =>
+            draft is { StaffId: { } staffId, PaperChannel: { } channel } && await db.Users.AnyAsync(u => u.Id == staffId && !u.IsDisabled, ct)
+                ? new PaperIntake(channel, staffId)
+                : null;
 
         /// <summary>For a counselor's draft: the counselor, their center now, and the resident's relation; null for a consumer's own.</summary>
         private async Task<CounselorFiling?> FilingOfAsync(IntakeDraft draft, CancellationToken ct)
