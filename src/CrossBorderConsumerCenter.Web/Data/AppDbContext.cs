@@ -7,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
+using CrossBorderConsumerCenter.Web.Domain.Queue;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     // Counselors and consumer tracking
     public DbSet<ConsumerCenter> ConsumerCenters => Set<ConsumerCenter>();
     public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
+
+    // The queue: each staff member's saved views
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
