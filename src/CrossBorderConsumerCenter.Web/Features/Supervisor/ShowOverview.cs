@@ -11,7 +11,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Supervisor;
 /// are past their deadline, which have waited longest for the center, and which partner answers wait for staff to
 /// read them and tell the consumer. "Needs action" and "overdue" are the queue's rule (<see cref="CaseQueueRules"/>).
 /// Every statement reads only open cases through the partial indexes of migration 0007, so the page costs the
-/// same whether a thousand or a million cases are closed (docs/adr/0031).
+/// same whether a thousand or a million cases are closed.
 /// </summary>
 public static class ShowOverview
 {
