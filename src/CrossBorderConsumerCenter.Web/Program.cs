@@ -17,6 +17,7 @@ using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Features.ReplyTemplates;
+using CrossBorderConsumerCenter.Web.Features.Supervisor;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Features.Users;
@@ -72,6 +73,7 @@ builder.Services
     .AddIntake()
     .AddCases()
     .AddQueue()
+    .AddSupervisor()
     .AddCasePage()
     .AddPartners()
     .AddForwarding()

@@ -8,6 +8,7 @@ using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Replies;
+using CrossBorderConsumerCenter.Web.Domain.Queue;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
     // Reply templates staff start messages to consumers from
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+
+    // The queue: each staff member's saved views
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

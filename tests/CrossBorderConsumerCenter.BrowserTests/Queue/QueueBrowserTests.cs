@@ -68,4 +68,54 @@ public class QueueBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             await page.WaitForURLAsync($"**/staff/cases/{found}");
         }, expectedErrorPaths: [$"/staff/cases/{found}"]);
     }
+
+    /// <summary>
+    /// Ticking "all on this page" ticks every row (and unticking one row unticks it), then the chosen cases are assigned:
+    /// the same view comes back with the summary, and the page stays clean for screen readers and narrow screens.
+    /// </summary>
+    [Theory]
+    [InlineData("ja", 360)]
+    [InlineData("en", 1280)]
+    public async Task AStaffMemberTicksCasesOnThePageAndAssignsThemAtOnce(string language, int width)
+    {
+        var staff = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        var cases = await QueueCases.AddAsync(
+            portal.Factory,
+            new QueueCase { Country = "NZ", Age = TimeSpan.FromDays(3) },
+            new QueueCase { Country = "NZ", Age = TimeSpan.FromDays(2) },
+            new QueueCase { Country = "NZ", Age = TimeSpan.FromDays(1) });
+        await BrowserSession.RunAsync(portal, width == 360 ? BrowserSession.Phone : BrowserSession.Desktop, language, async page =>
+        {
+            await page.GotoAsync("/account/sign-in");
+            await page.FillAsync("#Email", staff.Email);
+            await page.FillAsync("#Password", StaffAccounts.Password);
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/staff/cases");
+            await page.GotoAsync("/staff/cases?view=all&country=NZ");
+            var rows = page.Locator("input[name='Bulk.Cases']");
+            var count = await rows.CountAsync();
+            Assert.True(count >= 3);
+
+            await page.CheckAsync("#Bulk_AllOnPage");
+            Assert.Equal(count, await page.Locator("input[name='Bulk.Cases']:checked").CountAsync());
+            await page.UncheckAsync($"#select-{cases[0].Number}");
+            Assert.False(await page.IsCheckedAsync("#Bulk_AllOnPage"));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#Bulk_AllOnPage').indeterminate"));
+
+            // The checkbox is named by its case number.
+            Assert.Equal(1, await page.GetByLabel(cases[1].Number).CountAsync());
+
+            await page.SelectOptionAsync("#Bulk_AssigneeId", staff.Id.ToString());
+            await page.Locator($"button[name='Bulk.Action'][value='assign']").ClickAsync();
+            await page.WaitForSelectorAsync(".queue-bulk-summary");
+            Assert.EndsWith("/staff/cases?view=all&country=NZ", page.Url, StringComparison.Ordinal);
+            Assert.Contains(staff.DisplayName, await page.Locator(".queue-bulk-summary").TextContentAsync() ?? "", StringComparison.Ordinal);
+
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"the page is {scrollWidth}px wide on a {width}px screen.");
+            await Accessibility.AssertCleanAsync(page);
+            await BrowserSession.SaveScreenshotAsync(page, $"queue-bulk-{language}-{width}");
+        });
+    }
 }
+

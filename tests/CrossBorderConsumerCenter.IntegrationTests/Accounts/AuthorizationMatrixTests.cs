@@ -112,6 +112,11 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         // Queue: /staff only redirects to the queue, which asks who the visitor is.
         ["GET /staff"] = Access.Public,
         ["GET /staff/cases"] = Access.BackOffice,
+        // The queue's bulk actions and each staff member's saved views; the supervisor's overview.
+        ["POST /staff/cases/bulk"] = Access.BackOffice,
+        ["POST /staff/cases/views"] = Access.BackOffice,
+        ["POST /staff/cases/views/{id:guid}/delete"] = Access.BackOffice,
+        ["GET /staff/supervisor"] = Access.Supervisor,
         // Forwarding: the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
         ["GET /admin/partners"] = Access.Admin,
         ["GET /admin/partners/new"] = Access.Admin,

@@ -104,8 +104,9 @@ public class QueuePagingTests(QueuePagingTests.Fixture portal) : IClassFixture<Q
     {
         async Task<IReadOnlyList<AngleSharp.Dom.IElement>> RowsAsync(string sort, string dir = "asc") =>
             (await portal.Me.GetOkAsync($"/staff/cases?view=all&sort={sort}&dir={dir}")).FindAll(".queue-table tbody tr");
-        static string Status(AngleSharp.Dom.IElement row) => row.QuerySelector("td:nth-of-type(2) div")!.FirstChild!.TextContent.Trim();
-        static string Priority(AngleSharp.Dom.IElement row) => row.QuerySelector("td:nth-of-type(3)")!.TextContent.Trim();
+        // The first cell of a row is its checkbox for bulk actions; the columns follow the case number.
+        static string Status(AngleSharp.Dom.IElement row) => row.QuerySelector("td:nth-of-type(3) div")!.FirstChild!.TextContent.Trim();
+        static string Priority(AngleSharp.Dom.IElement row) => row.QuerySelector("td:nth-of-type(4)")!.TextContent.Trim();
 
         Assert.Equal("緊急", Priority((await RowsAsync("priority"))[0]));
         Assert.Equal("低", Priority((await RowsAsync("priority", "desc"))[0]));
@@ -114,7 +115,7 @@ public class QueuePagingTests(QueuePagingTests.Fixture portal) : IClassFixture<Q
         Assert.Null((await RowsAsync("due", "desc"))[0].QuerySelector(".queue-row__due"));
         Assert.NotNull((await RowsAsync("due"))[0].QuerySelector(".badge--alert"));
 
-        var merchants = (await RowsAsync("merchant")).Select(r => r.QuerySelector("td:nth-of-type(5) div")!.FirstChild!.TextContent.Trim()).Distinct();
+        var merchants = (await RowsAsync("merchant")).Select(r => r.QuerySelector("td:nth-of-type(6) div")!.FirstChild!.TextContent.Trim()).Distinct();
         Assert.Equal(["apple Store", "Apple Store", "Banana Mart", "cherry Goods"], merchants);
     }
 

@@ -27,6 +27,7 @@ public static class ListCases
     /// <summary>A word search counts at most this many cases (<see cref="QueueSearch.SearchLimit"/>).</summary>
     public const int SearchLimit = QueueSearch.SearchLimit;
 
+    /// <summary>A case as the queue lists it; <see cref="Version"/> is what a bulk action on the row checks the case against (xmin).</summary>
     public sealed record Row(
         Guid Id,
         string Number,
@@ -43,7 +44,8 @@ public static class ListCases
         short StatusOrder,
         short PriorityOrder,
         DateTimeOffset DueOrder,
-        bool FiledByCounselor);
+        bool FiledByCounselor,
+        uint Version);
 
     public sealed record StaffMember(Guid Id, string DisplayName, bool IsDisabled);
 
@@ -101,7 +103,7 @@ public static class ListCases
         c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
         c.AssignedToId, c.DueAt, c.LastActivityAt,
         EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-        EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null);
+        EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null, c.Version);
 
     public sealed class Handler(AppDbContext db, SearchBigramStatistics statistics, PartnerDirectory partners, AuditTrail audit, TimeProvider clock)
     {
