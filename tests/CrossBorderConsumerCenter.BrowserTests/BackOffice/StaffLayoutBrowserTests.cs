@@ -12,8 +12,20 @@ namespace CrossBorderConsumerCenter.BrowserTests.BackOffice;
 /// The back office's own layout as an admin sees it: none of the public site's navigation or footer, the window's full
 /// width, tables that never break a word (a wide one scrolls in its own region), usable on a phone, accessible.
 /// </summary>
-public class StaffLayoutBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+public class StaffLayoutBrowserTests(StaffLayoutBrowserTests.Fixture portal) : IClassFixture<StaffLayoutBrowserTests.Fixture>
 {
+    /// <summary>The agencies with addresses, as in production: the list's widest column.</summary>
+    public sealed class Fixture : BrowserFixture
+    {
+        protected override PortalFactory CreateFactory(string connectionString) => new(connectionString, new Dictionary<string, string?>
+        {
+            ["Portal:BaseUrl"] = "http://127.0.0.1/",
+            ["PartnerAgencies:CBBB:Addresses:0"] = "international-complaints@cbbb-partners.example.org",
+            ["PartnerAgencies:CBBB:Addresses:1"] = "cross-border-disputes@cbbb-partners.example.org",
+            ["PartnerAgencies:SOSA:Addresses:0"] = "service@sosa-taiwan.example.org.tw",
+        });
+    }
+
     private static readonly (int Width, int Height) FullHd = (1920, 1080);
 
     /// <summary>The pages an admin works in, tables first.</summary>
@@ -21,7 +33,8 @@ public class StaffLayoutBrowserTests(BrowserFixture portal) : IClassFixture<Brow
 
     /// <summary>
     /// The words of the table headers and cells (or of the headers only) laid out on more than one line: each
-    /// whitespace-separated word of each text node is a Range, and its client rectangles' distinct tops are its lines.
+    /// word of each text node (separated by whitespace, or before an opening bracket, where Japanese breaks a line as
+    /// English does at a space) is a Range, and its client rectangles' distinct tops are its lines.
     /// The audit entries' details are JSON written as one long token: they wrap where they must and are left out.
     /// </summary>
     private const string BrokenWords = """
@@ -31,7 +44,7 @@ public class StaffLayoutBrowserTests(BrowserFixture portal) : IClassFixture<Brow
             const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
               if (node.parentElement.closest('.audit-details, .visually-hidden')) continue;
-              for (const match of node.data.matchAll(/\S+/g)) {
+              for (const match of node.data.matchAll(/[(（「]?[^\s(（「]+/g)) {
                 const range = document.createRange();
                 range.setStart(node, match.index);
                 range.setEnd(node, match.index + match[0].length);
@@ -63,8 +76,9 @@ public class StaffLayoutBrowserTests(BrowserFixture portal) : IClassFixture<Brow
                     Assert.True(await page.Locator("form[action='/account/sign-out'] button").IsVisibleAsync(), $"{path}: no sign-out");
                     Assert.True(await page.Locator("form.language-switch").IsVisibleAsync(), $"{path}: no language switch");
 
-                    // Japanese is set solid and may wrap between any two characters: there, headers are checked (kept whole).
-                    var broken = await page.EvaluateAsync<string[]>(BrokenWords, locale == "en" ? "main th, main td" : "main th");
+                    // Japanese is set solid and may wrap between any two characters: there, the headers, badges, case numbers
+                    // and addresses are checked (each kept whole).
+                    var broken = await page.EvaluateAsync<string[]>(BrokenWords, locale == "en" ? "main th, main td" : "main th, main td .badge, main td .case-link, main td .nowrap");
                     Assert.True(broken.Length == 0, $"{path} ({locale}) breaks inside: {string.Join(", ", broken)}");
                     await Accessibility.AssertCleanAsync(page);
                     await BrowserSession.SaveScreenshotAsync(page, $"staff-layout{path.Replace('/', '-')}-{locale}-1280");
