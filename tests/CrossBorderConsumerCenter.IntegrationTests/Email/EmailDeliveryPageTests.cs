@@ -53,7 +53,9 @@ public class EmailDeliveryPageTests(EmailDeliveryPageTests.Fixture portal) : ICl
             Assert.Equal("1", Field("attempts"));
             Assert.Equal(LocalizationRegistration.FormatJapanTime(failed.LastAttemptAt!.Value), Field("last-attempt"));
             Assert.Equal(LocalizationRegistration.FormatJapanTime(failed.NextAttemptAt), Field("next-attempt"));
-            Assert.Equal(failed.CaseId.ToString(), Field("case"));
+            var caseNumber = await portal.Database.ScalarAsync<string>("SELECT number FROM cases WHERE id = @id", ("id", failed.CaseId!.Value));
+            Assert.Equal(caseNumber, Field("case"));
+            Assert.Equal($"/staff/cases/{caseNumber}", row.QuerySelector("[data-field=case] a")!.GetAttribute("href"));
             Assert.StartsWith("No connection to the SMTP server (", Field("last-error"), StringComparison.Ordinal);
             Assert.Equal("page", page.Find("a[href='/admin/email?list=Retrying']")!.GetAttribute("aria-current"));
             Assert.DoesNotContain(subject, page.Text, StringComparison.Ordinal);

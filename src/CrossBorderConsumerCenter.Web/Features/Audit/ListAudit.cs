@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public static class ListAudit
         /// <summary>Part of the actor's name (or of the email tried at a failed sign-in).</summary>
         public string? Actor { get; set; }
 
-        /// <summary>A subject id (user id, message id) or a case id.</summary>
+        /// <summary>A subject id (user id, message id), a case id or a case number.</summary>
         public string? Subject { get; set; }
 
         /// <summary>First and last day, Japan time, inclusive.</summary>
@@ -29,7 +30,14 @@ public static class ListAudit
         public long? Before { get; set; }
     }
 
-    public sealed record Row(long Id, DateTimeOffset At, AuditAction Action, string? ActorName, string SubjectType, string? SubjectId, Guid? CaseId, string? Details, string? IpAddress);
+    public sealed record Row(long Id, DateTimeOffset At, AuditAction Action, string? ActorName, string SubjectType, string? SubjectId, Guid? CaseId, string? Details, string? IpAddress)
+    {
+        /// <summary>The number of the case the entry concerns (its subject or the case of its subject).</summary>
+        public string? CaseNumber { get; init; }
+
+        /// <summary>The subject as people know it: an account's name, a center's name, a message's subject, a file's name.</summary>
+        public string? SubjectName { get; init; }
+    }
 
     public sealed record Page(Query Query, IReadOnlyList<Row> Rows, long? NextBefore);
 
@@ -52,9 +60,18 @@ public static class ListAudit
             if (!string.IsNullOrWhiteSpace(query.Subject))
             {
                 var subject = query.Subject.Trim();
-                entries = Guid.TryParse(subject, out var id)
-                    ? entries.Where(e => e.SubjectId == subject || e.CaseId == id)
-                    : entries.Where(e => e.SubjectId == subject);
+                if (CaseNumber.TryParse(subject, out var number))
+                {
+                    var text = number.ToString();
+                    var caseId = await db.Cases.AsNoTracking().Where(c => c.Number == text).Select(c => c.Id).FirstOrDefaultAsync(ct);
+                    entries = entries.Where(e => e.CaseId == caseId);
+                }
+                else
+                {
+                    entries = Guid.TryParse(subject, out var id)
+                        ? entries.Where(e => e.SubjectId == subject || e.CaseId == id)
+                        : entries.Where(e => e.SubjectId == subject);
+                }
             }
 
             if (query.From is { } from)
@@ -78,7 +95,77 @@ public static class ListAudit
                 .Select(e => new Row(e.Id, e.At, e.Action, e.ActorName, e.SubjectType, e.SubjectId, e.CaseId, e.Details, e.IpAddress))
                 .ToListAsync(ct);
             var hasMore = rows.Count > PageSize;
-            return new Page(query, hasMore ? rows[..PageSize] : rows, hasMore ? rows[PageSize - 1].Id : null);
+            var shown = hasMore ? rows[..PageSize] : rows;
+            return new Page(query, await NameSubjectsAsync(shown, ct), hasMore ? rows[PageSize - 1].Id : null);
+        }
+
+        /// <summary>
+        /// Case numbers and readable names for a page of entries: one query per kind of subject on the page (at most
+        /// six, whatever the page's length), never one per row.
+        /// </summary>
+        private async Task<List<Row>> NameSubjectsAsync(List<Row> rows, CancellationToken ct)
+        {
+            Guid[] IdsOf(string subjectType) => rows
+                .Where(r => r.SubjectType == subjectType)
+                .Select(r => Guid.TryParse(r.SubjectId, out var id) ? id : (Guid?)null)
+                .OfType<Guid>().Distinct().ToArray();
+
+            var caseIds = rows.Select(r => r.CaseId).OfType<Guid>().Concat(IdsOf(AuditSubjects.Case)).Distinct().ToArray();
+            var userIds = IdsOf(AuditSubjects.User);
+            var centerIds = IdsOf(AuditSubjects.ConsumerCenter);
+            var inboundIds = IdsOf(AuditSubjects.InboundEmail);
+            var outboundIds = IdsOf(AuditSubjects.OutboundEmail);
+            var evidenceIds = IdsOf(AuditSubjects.CaseEvidence);
+
+            var numbers = caseIds.Length == 0 ? [] : await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+            var names = new Dictionary<(string, Guid), string?>();
+            void Add(string subjectType, Dictionary<Guid, string?> found)
+            {
+                foreach (var (id, name) in found)
+                {
+                    names[(subjectType, id)] = name;
+                }
+            }
+
+            if (userIds.Length > 0)
+            {
+                Add(AuditSubjects.User, await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (string?)u.DisplayName, ct));
+            }
+
+            if (centerIds.Length > 0)
+            {
+                Add(AuditSubjects.ConsumerCenter, await db.ConsumerCenters.AsNoTracking().Where(c => centerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (string?)c.Name, ct));
+            }
+
+            if (inboundIds.Length > 0)
+            {
+                Add(AuditSubjects.InboundEmail, await db.InboundEmails.AsNoTracking().Where(m => inboundIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Subject, ct));
+            }
+
+            if (outboundIds.Length > 0)
+            {
+                Add(AuditSubjects.OutboundEmail, await db.OutboundEmails.AsNoTracking().Where(m => outboundIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (string?)m.Subject, ct));
+            }
+
+            if (evidenceIds.Length > 0)
+            {
+                Add(AuditSubjects.CaseEvidence, await (
+                    from e in db.CaseEvidence.AsNoTracking()
+                    join f in db.StoredFiles.AsNoTracking() on e.StoredFileId equals f.Id
+                    where evidenceIds.Contains(e.Id)
+                    select new { e.Id, f.FileName }).ToDictionaryAsync(x => x.Id, x => (string?)x.FileName, ct));
+            }
+
+            return rows.Select(r =>
+            {
+                Guid? subjectGuid = Guid.TryParse(r.SubjectId, out var g) ? g : null;
+                var caseId = r.CaseId ?? (r.SubjectType == AuditSubjects.Case ? subjectGuid : null);
+                return r with
+                {
+                    CaseNumber = caseId is { } c ? numbers.GetValueOrDefault(c) : null,
+                    SubjectName = subjectGuid is { } s ? names.GetValueOrDefault((r.SubjectType, s)) : null,
+                };
+            }).ToList();
         }
 
         private static DateTimeOffset StartOfJapanDay(DateOnly day) =>

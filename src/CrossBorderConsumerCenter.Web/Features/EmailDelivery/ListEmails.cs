@@ -77,7 +77,10 @@ public static class ListEmails
             }
 
             return await emails.AsNoTracking().OrderByDescending(e => e.Id).Take(PageSize + 1)
-                .Select(e => new Row(e.Id, e.CreatedAt, e.Template, e.CaseId, e.ToAddresses, e.Attempts, e.LastAttemptAt, e.NextAttemptAt, e.LastError))
+                .Select(e => new Row(e.Id, e.CreatedAt, e.Template, e.CaseId, e.ToAddresses, e.Attempts, e.LastAttemptAt, e.NextAttemptAt, e.LastError)
+                {
+                    CaseNumber = db.Cases.Where(c => c.Id == e.CaseId).Select(c => c.Number).FirstOrDefault(),
+                })
                 .ToListAsync(ct);
         }
 
