@@ -25,7 +25,7 @@ public class CasePageTests(CasePageFixture portal) : IClassFixture<CasePageFixtu
         var page = await Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
 
         Assert.Equal(c.Number, page.Heading);
-        Assert.StartsWith(c.Number + " | ", page.Title, StringComparison.Ordinal);
+        Assert.Equal($"{c.Number} — 案件 — 越境消費者センター", page.Title);
         string Field(string name) => page.Find($"[data-field={name}]")!.TextContent.Trim();
         Assert.Equal("受付", Field("status"));
         Assert.Equal("通常", Field("priority"));
