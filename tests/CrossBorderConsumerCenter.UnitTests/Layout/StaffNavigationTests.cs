@@ -24,9 +24,9 @@ public class StaffNavigationTests
     }
 
     [Theory]
-    [InlineData(Roles.Staff, "/staff/cases /staff/mail /account")]
-    [InlineData(Roles.Supervisor, "/staff/cases /staff/mail /account")]
-    [InlineData(Roles.Admin, "/staff/cases /staff/mail /admin/users /admin/audit /admin/email /admin/partners /admin/centers /account")]
+    [InlineData(Roles.Staff, "/staff/cases /staff/cases/new /staff/mail /account")]
+    [InlineData(Roles.Supervisor, "/staff/cases /staff/cases/new /staff/mail /staff/supervisor /account")]
+    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/supervisor /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /account")]
     [InlineData(Roles.Counselor, "/counselor /account")]
     public async Task EachRoleSeesTheLinksItsPoliciesAdmit(string role, string expected)
     {
@@ -42,6 +42,7 @@ public class StaffNavigationTests
     [Theory]
     [InlineData("/staff/cases", "/staff/cases")]
     [InlineData("/staff/cases/CCJ-2026-000123/forward", "/staff/cases")]
+    [InlineData("/staff/cases/new/review", "/staff/cases/new")]
     [InlineData("/admin/users/7d1e0f5a-0000-0000-0000-000000000000", "/admin/users")]
     [InlineData("/account/password", "/account")]
     [InlineData("/staff/casesx", null)]

@@ -24,9 +24,12 @@ public static class StaffNavigation
     public static readonly IReadOnlyList<StaffLink> Links =
     [
         new("/staff/cases", "Queue_StaffNav", Policies.Staff),
+        new("/staff/cases/new", "StaffNav", Policies.Staff, typeof(PaperCases.PaperCaseText)),
         new("/staff/mail", "InboundMail_StaffNav", Policies.Staff),
+        new("/staff/supervisor", "Supervisor_Title", Policies.Supervisor, typeof(Supervisor.SupervisorText)),
         new("/admin/users", "StaffNav_Users", Policies.Admin),
         new("/admin/audit", "StaffNav_Audit", Policies.Admin),
+        new("/admin/reply-templates", "Templates_Title", Policies.Admin, typeof(ReplyTemplates.ReplyTemplatesText)),
         new("/admin/email", "EmailDelivery_StaffNav", Policies.Admin),
         new("/admin/partners", "Forwarding_StaffNav_Partners", Policies.Admin),
         new("/admin/centers", "Centers_StaffNav", Policies.Admin),
