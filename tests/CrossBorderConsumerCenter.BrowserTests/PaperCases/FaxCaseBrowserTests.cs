@@ -5,14 +5,27 @@ using CrossBorderConsumerCenter.Web.Domain.Accounts;
 
 namespace CrossBorderConsumerCenter.BrowserTests.PaperCases;
 
-/// <summary>A staff member takes a fax: enters it with its scanned PDF, then finds the merchant is in another country and corrects it.</summary>
-public class FaxCaseBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFixture>
+/// <summary>
+/// A staff member's whole day with a fax, in the back office's own layout: enters it with its scanned PDF, finds the merchant is
+/// in another country and corrects it, forwards it in English to that country's agency, and closes it.
+/// </summary>
+public class FaxCaseBrowserTests(FaxCaseBrowserTests.Fixture portal) : IClassFixture<FaxCaseBrowserTests.Fixture>
 {
+    public sealed class Fixture : BrowserFixture
+    {
+        protected override PortalFactory CreateFactory(string connectionString) => new(connectionString, new Dictionary<string, string?>
+        {
+            ["Portal:BaseUrl"] = "http://127.0.0.1/",
+            ["PartnerAgencies:CBBB:Addresses:0"] = "cbbb@partners.example.org",
+            ["PartnerAgencies:CASE:Addresses:0"] = "case@partners.example.org",
+        });
+    }
+
     /// <summary>A minimal PDF, as a fax machine's scan to PDF starts.</summary>
     private static readonly byte[] ScannedFax = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
     [Fact]
-    public async Task AStaffMemberEntersAFaxWithItsScanAndThenCorrectsTheMerchantsCountry()
+    public async Task AStaffMemberEntersAFaxCorrectsTheMerchantsCountryForwardsItInEnglishAndClosesIt()
     {
         var staff = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
         var came = DateTimeOffset.UtcNow.AddHours(-26).ToOffset(TimeSpan.FromHours(9));
@@ -98,6 +111,40 @@ public class FaxCaseBrowserTests(BrowserFixture portal) : IClassFixture<BrowserF
             await Accessibility.AssertCleanAsync(page);
             await BrowserSession.SaveScreenshotAsync(page, "fax-case-corrected-ja-1280");
             Assert.Equal("SG", await portal.Database.ScalarAsync<string>("SELECT business_country_code FROM cases WHERE number = @n", ("n", number)));
+
+            // Never the public site's chrome on the way.
+            Assert.Equal(0, await page.Locator(".site-footer, .main-nav, .user-bar").CountAsync());
+            Assert.True(await page.Locator("nav.staff-nav").IsVisibleAsync());
+            Assert.StartsWith(number, await page.TitleAsync(), StringComparison.Ordinal);
+
+            // Forward to the agency of the corrected country, in English.
+            await page.Locator("[data-forward-link]").ClickAsync();
+            await page.WaitForURLAsync("**/staff/cases/" + number + "/forward");
+            Assert.Equal("YAMADA Taro", await page.InputValueAsync("#Forward_ConsumerName"));
+            await page.FillAsync("#Forward_Summary", "The consumer paid USD 129.99 by card for wireless earphones that never arrived.");
+            await page.FillAsync("#Forward_BusinessResponse", "The business has not replied.");
+            await page.FillAsync("#Forward_Item", "Wireless earphones");
+            await page.Locator("form.forward-form button[type=submit]").ClickAsync();
+            await page.Locator("[data-preview-body]").WaitForAsync();
+            var previewed = (await page.Locator("[data-preview-body]").TextContentAsync())!;
+            Assert.StartsWith("Dear colleagues at the Consumers Association of Singapore", previewed.Trim(), StringComparison.Ordinal);
+            Assert.Null(CrossBorderConsumerCenter.Web.Domain.Contact.JapaneseScript.First(previewed));
+            Assert.Equal("case@partners.example.org", (await page.Locator("[data-field=to]").TextContentAsync())!.Trim());
+            Assert.Equal(0, await page.Locator(".site-footer, .main-nav").CountAsync());
+            await Accessibility.AssertCleanAsync(page);
+            await page.Locator("form.forward-send button[value=send]").ClickAsync();
+            await page.WaitForURLAsync("**/staff/cases/" + number);
+            Assert.Equal("Forwarded", await portal.Database.ScalarAsync<string>("SELECT status FROM cases WHERE number = @n", ("n", number)));
+
+            // The agency does not answer in time here; staff close the case.
+            await page.Locator("#action-Close summary").ClickAsync();
+            await page.Locator("input[name='Close.Outcome'][value='NotResolved']").CheckAsync();
+            await page.Locator("#action-Close button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/staff/cases/" + number);
+            Assert.Equal("Closed", await portal.Database.ScalarAsync<string>("SELECT status FROM cases WHERE number = @n", ("n", number)));
+            Assert.Equal(0, await page.Locator(".site-footer, .main-nav, .user-bar").CountAsync());
+            await Accessibility.AssertCleanAsync(page);
+            await BrowserSession.SaveScreenshotAsync(page, "fax-case-closed-ja-1280");
         });
     }
 }
