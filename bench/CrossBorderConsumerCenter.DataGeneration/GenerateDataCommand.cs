@@ -362,8 +362,8 @@ internal static class GenerateDataCommand
             await using var insert = new NpgsqlCommand(
                 """
                 INSERT INTO users (id, display_name, is_disabled, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed,
-                    security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
-                VALUES (@id, @name, false, @created, @email, upper(@email), @email, upper(@email), true, @stamp, @stamp, false, false, true, 0)
+                    security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, must_change_password)
+                VALUES (@id, @name, false, @created, @email, upper(@email), @email, upper(@email), true, @stamp, @stamp, false, false, true, 0, false)
                 ON CONFLICT (id) DO NOTHING;
                 INSERT INTO user_roles (user_id, role_id) SELECT @id, id FROM roles WHERE name = @role ON CONFLICT DO NOTHING;
                 """, connection);

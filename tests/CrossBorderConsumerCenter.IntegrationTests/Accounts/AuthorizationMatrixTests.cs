@@ -200,7 +200,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         if (pattern.StartsWith("/staff/cases/new/", StringComparison.Ordinal) && account is not null)
         {
-            await PaperDraftAsync(account);
+            await Testing.Cases.TestCases.PaperDraftAsync(portal.Factory, account.Id);
         }
 
         var url = pattern.StartsWith("/counselor", StringComparison.Ordinal)
@@ -283,19 +283,6 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
 
         var (c, _) = await Testing.Cases.TestCases.FileForResidentAsync(portal.Factory, counselor);
         return pattern.Replace("{number}", c.Number, StringComparison.Ordinal);
-    }
-
-    /// <summary>For the pages of a case being entered from a phone call: a complete draft of the visitor's, so that an allowed visitor reaches the page itself.</summary>
-    private async Task PaperDraftAsync(StaffAccounts.Account visitor)
-    {
-        using var scope = portal.Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
-        var now = portal.Clock.GetUtcNow();
-        var draft = Web.Domain.Intake.IntakeDraft.ForStaff(visitor.Id, Web.Domain.Cases.CaseChannel.Phone, now.AddHours(-1), "ja",
-            Testing.Cases.TestComplaints.AttestedConsent() with { GivenAt = now.AddHours(-1) }, now);
-        draft.SaveForm(Web.Features.Intake.SaveComplaint.Serialize(Testing.Cases.TestComplaints.Form()), now);
-        db.IntakeDrafts.Add(draft);
-        await db.SaveChangesAsync();
     }
 
     private async Task<(FormClient Client, StaffAccounts.Account? Account)> ClientForAsync(string visitor)

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using CrossBorderConsumerCenter.IntegrationTests.InboundMail;
 using CrossBorderConsumerCenter.IntegrationTests.Intake;
 using CrossBorderConsumerCenter.Testing.Cases;
@@ -12,8 +14,9 @@ namespace CrossBorderConsumerCenter.IntegrationTests.BackOffice;
 /// </summary>
 public sealed class SampleWorld
 {
-    private SampleWorld(FormClient admin, StaffAccounts.Account adminAccount, FormClient counselor, Guid centerId, Case @case, Case counselorCase, Guid mailId)
+    private SampleWorld(FormClient admin, StaffAccounts.Account adminAccount, FormClient counselor, Guid centerId, Case @case, Case counselorCase, Guid mailId, Guid replyTemplateId)
     {
+        ReplyTemplateId = replyTemplateId;
         Admin = admin;
         AdminAccount = adminAccount;
         Counselor = counselor;
@@ -42,6 +45,9 @@ public sealed class SampleWorld
     public Case CounselorCase { get; }
     public Guid MailId { get; }
 
+    /// <summary>One of the reply templates the migration adds.</summary>
+    public Guid ReplyTemplateId { get; }
+
     public static async Task<SampleWorld> CreateAsync(PortalFactory factory)
     {
         var (admin, adminAccount) = await StaffAccounts.SignedInAsync(factory, Roles.Admin);
@@ -56,7 +62,12 @@ public sealed class SampleWorld
         var form = await counselor.FollowRedirectAsync(attested);
         using var toReview = await counselor.SubmitAsync(form, IntakeJourney.FormSelector, IntakeJourney.ValidForm(), submitName: "intent", submitValue: "review");
         Assert.True(toReview.StatusCode == System.Net.HttpStatusCode.Redirect, await IntakeJourney.DescribeAsync(toReview));
-        return new SampleWorld(admin, adminAccount, counselor, counselorAccount.CenterId!.Value, @case, counselorCase, mailId);
+        // The paper intake's form and review need the admin's draft of a case being entered.
+        await TestCases.PaperDraftAsync(factory, adminAccount.Id);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+        var replyTemplateId = await db.ReplyTemplates.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        return new SampleWorld(admin, adminAccount, counselor, counselorAccount.CenterId!.Value, @case, counselorCase, mailId, replyTemplateId);
     }
 
     /// <summary>A path that opens <paramref name="route"/> (a route pattern), or null when there is no sample for it yet.</summary>
@@ -66,6 +77,7 @@ public sealed class SampleWorld
         "/admin/centers/{id:guid}" => $"/admin/centers/{CenterId}",
         "/admin/partners/{code}" => "/admin/partners/CBBB",
         "/staff/mail/{id:guid}" => $"/staff/mail/{MailId}",
+        "/admin/reply-templates/{id:guid}" => $"/admin/reply-templates/{ReplyTemplateId}",
         _ when route.StartsWith("/counselor/cases/{number}", StringComparison.Ordinal) => route.Replace("{number}", CounselorCase.Number, StringComparison.Ordinal),
         _ when route.Replace("{number}", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal) => null,
         _ => route.Replace("{number}", Case.Number, StringComparison.Ordinal),

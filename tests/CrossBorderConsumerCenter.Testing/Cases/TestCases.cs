@@ -43,6 +43,22 @@ public static class TestCases
         return await ReceiveTrackedAsync(factory, details, TestComplaints.AttestedConsent(), language, filing);
     }
 
+    /// <summary>
+    /// A complete draft of a case a staff member is entering from a phone call (the first step done and the form saved),
+    /// so that the paper intake's form and review pages open for them.
+    /// </summary>
+    public static async Task PaperDraftAsync(PortalFactory factory, Guid staffId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var draft = Web.Domain.Intake.IntakeDraft.ForStaff(staffId, CaseChannel.Phone, now.AddHours(-1), "ja",
+            TestComplaints.AttestedConsent() with { GivenAt = now.AddHours(-1) }, now);
+        draft.SaveForm(Web.Features.Intake.SaveComplaint.Serialize(TestComplaints.Form()), now);
+        db.IntakeDrafts.Add(draft);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A case received now with its private tracking link (as intake gives it), and the link's token.</summary>
     public static async Task<(Case Case, string TrackingToken)> ReceiveTrackedAsync(
         PortalFactory factory, ComplaintDetails? details = null, ConsentChoices? consent = null, string language = "ja", CounselorFiling? filing = null)

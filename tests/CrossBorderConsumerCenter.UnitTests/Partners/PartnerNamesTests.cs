@@ -7,12 +7,12 @@ public class PartnerNamesTests
 {
     [Theory]
     [InlineData("The Council of Better Business Bureaus (CBBB)", "CBBB", "the Council of Better Business Bureaus")]
-    [InlineData("Secure Online Shopping Association (SOSA)", "SOSA", "Secure Online Shopping Association")]
-    [InlineData("Consumers Association of Singapore (CASE)", "CASE", "Consumers Association of Singapore")]
-    [InlineData("Korea Consumer Agency", "KCA", "Korea Consumer Agency")]
+    [InlineData("Secure Online Shopping Association (SOSA)", "SOSA", "the Secure Online Shopping Association")]
+    [InlineData("Consumers Association of Singapore (CASE)", "CASE", "the Consumers Association of Singapore")]
+    [InlineData("Korea Consumer Agency", "KCA", "the Korea Consumer Agency")]
     [InlineData("  The European Consumer Centre (ECC-NET)  ", "ECC-NET", "the European Consumer Centre")]
-    [InlineData("Theodor Trust (TT)", "TT", "Theodor Trust")]
-    [InlineData("Consumer Council (Hong Kong)", "HKCC", "Consumer Council (Hong Kong)")]
+    [InlineData("Theodor Trust (TT)", "TT", "the Theodor Trust")]
+    [InlineData("Consumer Council (Hong Kong)", "HKCC", "the Consumer Council (Hong Kong)")]
     [InlineData("The (CBBB)", "CBBB", "The (CBBB)")]
     public void TheNameReadsInASentenceWithoutItsCodeAndWithALowerCaseThe(string englishName, string code, string inSentence) =>
         Assert.Equal(inSentence, PartnerNames.InSentence(englishName, code));

@@ -4,9 +4,9 @@ namespace CrossBorderConsumerCenter.Web.Domain.Partners;
 public static class PartnerNames
 {
     /// <summary>
-    /// The full English name as it reads inside a sentence: without the code the registry adds in parentheses, and a
-    /// leading "The" in lower case ("Dear colleagues at the Council of Better Business Bureaus,"). A name that would be
-    /// left empty is kept as it is.
+    /// The full English name as it reads inside a sentence: without the code the registry adds in parentheses, and with
+    /// the definite article an organisation's name takes there, in lower case ("Dear colleagues at the Council of Better
+    /// Business Bureaus,", "… at the Consumers Association of Singapore,"). A name that would be left empty is kept as it is.
     /// </summary>
     public static string InSentence(string englishName, string code)
     {
@@ -18,11 +18,11 @@ public static class PartnerNames
             name = name[..^suffix.Length].TrimEnd();
         }
 
-        if (name.StartsWith("The ", StringComparison.Ordinal))
+        if (name.StartsWith("The ", StringComparison.OrdinalIgnoreCase))
         {
-            name = "the " + name[4..];
+            name = name[4..].TrimStart();
         }
 
-        return name.Length == 0 || name.Equals("the", StringComparison.OrdinalIgnoreCase) ? englishName.Trim() : name;
+        return name.Length == 0 || name.Equals("the", StringComparison.OrdinalIgnoreCase) ? englishName.Trim() : "the " + name;
     }
 }
