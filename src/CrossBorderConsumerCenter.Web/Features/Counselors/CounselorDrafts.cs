@@ -1,7 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
-using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Intake;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 
@@ -12,20 +10,6 @@ namespace CrossBorderConsumerCenter.Web.Features.Counselors;
 /// </summary>
 public sealed class CounselorDrafts(AppDbContext db, TimeProvider clock)
 {
-    public async Task<DraftLookup> FindOpenAsync(Guid counselorId, CancellationToken ct)
-    {
-        var draft = await db.IntakeDrafts.Include(d => d.Files)
-            .Where(d => d.CounselorId == counselorId && d.SubmittedCaseId == null)
-            .OrderByDescending(d => d.UpdatedAt)
-            .FirstOrDefaultAsync(ct);
-        if (draft is null)
-        {
-            return new DraftLookup(DraftState.None, null);
-        }
-
-        var state = draft.IsExpired(clock.GetUtcNow()) ? DraftState.Expired
-            : draft.Consent.IsValidFor(PrivacyNotice.CurrentVersion) ? DraftState.Open
-            : DraftState.NeedsConsent;
-        return new DraftLookup(state, draft);
-    }
+    public Task<DraftLookup> FindOpenAsync(Guid counselorId, CancellationToken ct) =>
+        DraftLookup.NewestOpenAsync(db.IntakeDrafts.Where(d => d.CounselorId == counselorId), clock.GetUtcNow(), ct);
 }

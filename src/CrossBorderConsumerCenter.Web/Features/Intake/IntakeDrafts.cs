@@ -28,7 +28,29 @@ public enum DraftState
     Submitted,
 }
 
-public sealed record DraftLookup(DraftState State, IntakeDraft? Draft);
+public sealed record DraftLookup(DraftState State, IntakeDraft? Draft)
+{
+    /// <summary>
+    /// The newest unsubmitted draft among <paramref name="owned"/> (a counselor's or a staff member's own, found by their
+    /// account instead of a cookie) and what it leads to: one draft at a time per account.
+    /// </summary>
+    public static async Task<DraftLookup> NewestOpenAsync(IQueryable<IntakeDraft> owned, DateTimeOffset now, CancellationToken ct)
+    {
+        var draft = await owned.Include(d => d.Files)
+            .Where(d => d.SubmittedCaseId == null)
+            .OrderByDescending(d => d.UpdatedAt)
+            .FirstOrDefaultAsync(ct);
+        if (draft is null)
+        {
+            return new DraftLookup(DraftState.None, null);
+        }
+
+        var state = draft.IsExpired(now) ? DraftState.Expired
+            : draft.Consent.IsValidFor(PrivacyNotice.CurrentVersion) ? DraftState.Open
+            : DraftState.NeedsConsent;
+        return new DraftLookup(state, draft);
+    }
+}
 
 /// <summary>
 /// The consumer's draft, found through an unguessable token in an HttpOnly cookie (only its SHA-256 is
