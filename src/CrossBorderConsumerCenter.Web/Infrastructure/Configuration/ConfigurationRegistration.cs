@@ -25,6 +25,8 @@ public static class ConfigurationRegistration
 
         services.AddSettings<InboundMailOptions, InboundMailOptions.Validator>(InboundMailOptions.Section);
 
+        services.AddSettings<CenterContactOptions, CenterContactOptions.Validator>(CenterContactOptions.Section);
+
         services.AddSettings<ReverseProxyOptions, ReverseProxyOptions.Validator>(ReverseProxyOptions.Section);
 
         services.AddSettings<DataProtectionSettings, DataProtectionSettings.Validator>(DataProtectionSettings.Section);
