@@ -8,37 +8,50 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 /// center's email address, fax number, postal address and phone, and office hours. Every page or email that tells
 /// people to write, fax or call reads them here, so that no page names an address the center does not hold.
 /// The phone is for questions about the service: the center takes no cases by phone (cases come by the form or by fax).
+/// The defaults are the center's published details (its web page), for development; a deployment sets its own.
 /// </summary>
 public sealed class CenterContactOptions
 {
     public const string Section = "Center";
 
     /// <summary>The name of the center, as the public knows it.</summary>
-    public LocalizedSetting Name { get; set; } = new();
+    public LocalizedSetting Name { get; set; } = new() { Ja = "越境消費者センター", En = "Cross-Border Consumer Center Japan" };
 
     /// <summary>Who runs the service day to day (the secretariat and the company it sits in).</summary>
-    public LocalizedSetting Operator { get; set; } = new();
+    public LocalizedSetting Operator { get; set; } = new()
+    {
+        Ja = "越境消費者センター運営事務局(SBIベリトランス株式会社内)",
+        En = "The secretariat of the Cross-Border Consumer Center Japan (at SBI Veritrans Co., Ltd.)",
+    };
 
     /// <summary>The public body that commissions the service.</summary>
-    public LocalizedSetting CommissionedBy { get; set; } = new();
+    public LocalizedSetting CommissionedBy { get; set; } = new() { Ja = "消費者庁", En = "the Consumer Affairs Agency, Government of Japan" };
 
     /// <summary>The center's email address: the mailbox the portal reads, so a message written to it reaches staff.</summary>
-    public string Email { get; set; } = "";
+    public string Email { get; set; } = "consult@ccj.localhost";
 
     /// <summary>The fax number cases may be sent to (as printed in Japan, for example 03-6230-0362).</summary>
-    public string Fax { get; set; } = "";
+    public string Fax { get; set; } = "03-6230-0362";
 
     /// <summary>The phone number for questions about the service (no cases are taken by phone).</summary>
-    public string Phone { get; set; } = "";
+    public string Phone { get; set; } = "03-6229-0850";
 
     /// <summary>Postal code, seven digits with a hyphen (106-6028).</summary>
-    public string PostalCode { get; set; } = "";
+    public string PostalCode { get; set; } = "106-6028";
 
     /// <summary>The postal address after the postal code.</summary>
-    public LocalizedSetting Address { get; set; } = new();
+    public LocalizedSetting Address { get; set; } = new()
+    {
+        Ja = "東京都港区六本木1-6-1 泉ガーデンタワー28階 SBIベリトランス株式会社内 越境消費者センター事務局",
+        En = "Izumi Garden Tower 28F (SBI Veritrans Co., Ltd.), 1-6-1 Roppongi, Minato-ku, Tokyo",
+    };
 
     /// <summary>When staff work (and the phone is answered), in words.</summary>
-    public LocalizedSetting OfficeHours { get; set; } = new();
+    public LocalizedSetting OfficeHours { get; set; } = new()
+    {
+        Ja = "平日 9:00〜17:45(土日祝日・年末年始を除く)",
+        En = "weekdays 9:00 to 17:45 Japan time (closed on weekends, national holidays and over the New Year)",
+    };
 
     /// <summary>A text setting in Japanese and English.</summary>
     public sealed class LocalizedSetting
