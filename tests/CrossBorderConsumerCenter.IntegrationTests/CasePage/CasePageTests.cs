@@ -63,6 +63,22 @@ public class CasePageTests(CasePageFixture portal) : IClassFixture<CasePageFixtu
     }
 
     [Fact]
+    public async Task ACaseFiledInACurrencySinceWithdrawnStillShowsTheCurrencysName()
+    {
+        var c = await portal.ReceiveAsync(TestComplaints.Details(country: "CU", currency: "CUP", amount: 1500m));
+        await using (var connection = await portal.Database.OpenAsync())
+        {
+            // Filed when the Cuban convertible peso was still offered.
+            await using var update = new Npgsql.NpgsqlCommand("UPDATE cases SET purchase_currency_code = 'CUC' WHERE id = @id", connection);
+            update.Parameters.AddWithValue("id", c.Id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var page = await Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
+        Assert.Equal("1,500 CUC (キューバ 兌換ペソ)", page.Find("[data-field=amount]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task WithoutConsentToProvisionAbroadThePageSaysSoAtTheTop()
     {
         var c = await portal.ReceiveAsync(consent: TestComplaints.Consent(abroad: false));

@@ -194,6 +194,25 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         return (journey, await HtmlPage.ReadAsync(response));
     }
 
+    [Theory]
+    [InlineData("ja", "よく使われる通貨", "その他の通貨", "THB — タイ バーツ")]
+    [InlineData("en", "Common currencies", "Other currencies", "THB — Thai Baht")]
+    public async Task TheCurrenciesOfferTheCommonOnesFirstThenTheOthersByCodeAndNoWithdrawnOne(string language, string common, string others, string baht)
+    {
+        using var client = portal.Factory.CreateFormClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var form = await new IntakeJourney(client).ConsentAsync();
+        var groups = form.FindAll("select[name='Form.Purchase.Currency'] optgroup");
+        Assert.Equal([common, others], groups.Select(g => g.GetAttribute("label")));
+        Assert.Equal(["JPY", "USD", "EUR", "CNY", "KRW", "TWD", "GBP", "HKD", "SGD", "AUD", "CAD", "THB"], groups[0].QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(baht, groups[0].QuerySelectorAll("option")[^1].TextContent.Trim());
+        var rest = groups[1].QuerySelectorAll("option").Select(o => o.GetAttribute("value")!).ToList();
+        Assert.Equal(rest.Order(StringComparer.Ordinal), rest);
+        Assert.DoesNotContain("CUC", rest);
+        Assert.DoesNotContain("ZWL", rest);
+        Assert.Contains("ZWG", rest);
+    }
+
     private static string ErrorShownIn(HtmlPage page, string id) => page.Find($"#{id}-error") is null ? "no error shown" : "true";
 
     /// <summary>Every valid value is back in its control, except the one field the test emptied.</summary>

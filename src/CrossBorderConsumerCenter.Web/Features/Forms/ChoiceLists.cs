@@ -6,7 +6,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Forms;
 
 /// <summary>
 /// The choices forms offer and the names they show, in the visitor's language: countries and currencies (the common
-/// ones first), prefectures, and every member of a case's enums by its name in CaseLabels ("{Enum}_{Member}", with
+/// ones first, in an optgroup of their own, then the others in a second one), prefectures, and every member of a case's enums by its name in CaseLabels ("{Enum}_{Member}", with
 /// "{Enum}_{Member}_Hint" when there is one). Stateless: one for the app.
 /// </summary>
 public sealed class ChoiceLists(IStringLocalizer<CaseLabels> labels, IStringLocalizer<FormText> text)
@@ -21,7 +21,7 @@ public sealed class ChoiceLists(IStringLocalizer<CaseLabels> labels, IStringLoca
     public IReadOnlyList<FieldOption> Currencies(string language) =>
     [
         .. Domain.Reference.Currencies.CommonCodes.Select(code => Currency(Domain.Reference.Currencies.Find(code)!, language, text["Options_CommonCurrencies"])),
-        .. Domain.Reference.Currencies.OthersSortedIn(language).Select(c => Currency(c, language, text["Options_AllCurrencies"])),
+        .. Domain.Reference.Currencies.Others.Select(c => Currency(c, language, text["Options_AllCurrencies"])),
     ];
 
     public static IReadOnlyList<FieldOption> Prefectures(string language) =>
