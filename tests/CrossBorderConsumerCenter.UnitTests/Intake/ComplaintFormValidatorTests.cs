@@ -152,8 +152,17 @@ public class ComplaintFormValidatorTests
     [InlineData("0")]
     [InlineData("forties")]
     [InlineData("Forties ")]
+    [InlineData("Under20")]
+    [InlineData("Under20Legacy")]
     public void AChoiceThatIsNotOneOfTheOptionsIsRefused(string value) =>
         AssertError(Validate(form => form.Consumer.AgeBand = value), "Consumer.AgeBand", "年代を選択してください(「回答しない」も選べます)。");
+
+    [Theory]
+    [InlineData("Under18")]
+    [InlineData("From18To19")]
+    [InlineData("PreferNotToSay")]
+    public void EachAgeBandOfferedIsAccepted(string value) =>
+        Assert.Empty(Validate(form => form.Consumer.AgeBand = value).Errors);
 
     [Theory]
     [InlineData("not a url")]

@@ -28,8 +28,11 @@ public sealed class ChoiceLists(IStringLocalizer<CaseLabels> labels, IStringLoca
         [.. Domain.Reference.Prefectures.All.Select(p => new FieldOption(p.Code, p.NameIn(language)))];
 
     /// <summary>Every member of the enum, labelled by its name (with its hint when there is one).</summary>
-    public IReadOnlyList<FieldOption> Of<T>() where T : struct, Enum =>
-        [.. Enum.GetValues<T>().Select(v => new FieldOption(v.ToString(), Label(v), Hint: labels[$"{typeof(T).Name}_{v}_Hint"] is { ResourceNotFound: false } hint ? hint.Value : null))];
+    public IReadOnlyList<FieldOption> Of<T>() where T : struct, Enum => Of(Enum.GetValues<T>());
+
+    /// <summary>These members of the enum, in this order (AgeBands.Offered: not the former "under 20").</summary>
+    public IReadOnlyList<FieldOption> Of<T>(IEnumerable<T> values) where T : struct, Enum =>
+        [.. values.Select(v => new FieldOption(v.ToString(), Label(v), Hint: labels[$"{typeof(T).Name}_{v}_Hint"] is { ResourceNotFound: false } hint ? hint.Value : null))];
 
     /// <summary>The name of one member, e.g. "届かない" for CaseCategory.NotDelivered.</summary>
     public string Label<T>(T value) where T : struct, Enum => labels[$"{typeof(T).Name}_{value}"];

@@ -254,8 +254,10 @@ public sealed class ComplaintForm
             RuleFor(s => s.Prefecture)
                 .Must(v => Prefectures.Find(v) is not null).WithMessage(_ => text["Consumer_Prefecture_Required"]);
             rules.FreeText(RuleFor(s => s.Address), "Consumer_Address", ComplaintLimits.Address, required: true);
+            // One of the groups offered: the former "under 20" remains on old cases only.
             RuleFor(s => s.AgeBand)
-                .Must(v => FormValues.ParseEnum<AgeBand>(v) is not null).When(_ => !correction).WithMessage(_ => text["Consumer_AgeBand_Required"]);
+                .Must(v => FormValues.ParseEnum<AgeBand>(v) is { } band && AgeBands.IsOffered(band)).When(_ => !correction)
+                .WithMessage(_ => text["Consumer_AgeBand_Required"]);
         }
     }
 
