@@ -62,6 +62,42 @@ public class CasePageTests(CasePageFixture portal) : IClassFixture<CasePageFixtu
         Assert.Equal(2L, await portal.Database.ScalarAsync<long>(views, ("id", c.Id), ("sid", c.Id.ToString()), ("actor", portal.Staff.Id)));
     }
 
+    /// <summary>The former "under 20" straddles the age of majority: the migration keeps it on old cases, shown as it was.</summary>
+    [Fact]
+    public async Task ACaseFiledUnderTheFormerUnderTwentyKeepsItAfterTheMigration()
+    {
+        var c = await portal.ReceiveAsync();
+        await using (var connection = await portal.Database.OpenAsync())
+        {
+            await using var before = new Npgsql.NpgsqlCommand("UPDATE cases SET consumer_age_band = 'Under20' WHERE id = @id", connection);
+            before.Parameters.AddWithValue("id", c.Id);
+            Assert.Equal(1, await before.ExecuteNonQueryAsync());
+            var migration = Web.Infrastructure.Database.MigrationRunner.Embedded.Single(m => m.Name.Contains("age_band", StringComparison.Ordinal));
+            await using var migrate = new Npgsql.NpgsqlCommand(migration.Sql, connection);
+            await migrate.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal("Under20Legacy", await portal.Database.ScalarAsync<string>("SELECT consumer_age_band FROM cases WHERE id = @id", ("id", c.Id)));
+        var page = await Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
+        Assert.Contains("20歳未満(旧区分)", page.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACaseFiledInACurrencySinceWithdrawnStillShowsTheCurrencysName()
+    {
+        var c = await portal.ReceiveAsync(TestComplaints.Details(country: "CU", currency: "CUP", amount: 1500m));
+        await using (var connection = await portal.Database.OpenAsync())
+        {
+            // Filed when the Cuban convertible peso was still offered.
+            await using var update = new Npgsql.NpgsqlCommand("UPDATE cases SET purchase_currency_code = 'CUC' WHERE id = @id", connection);
+            update.Parameters.AddWithValue("id", c.Id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var page = await Client.GetOkAsync(CasePageFixture.PageOf(c.Number));
+        Assert.Equal("1,500 CUC (キューバ 兌換ペソ)", page.Find("[data-field=amount]")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task WithoutConsentToProvisionAbroadThePageSaysSoAtTheTop()
     {

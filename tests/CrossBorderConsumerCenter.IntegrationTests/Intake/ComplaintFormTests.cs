@@ -58,6 +58,9 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         { "Form.Purchase.Date", "31/12/2025", "購入日(注文日)は、年-月-日の形で入力してください" },
         { "Form.Purchase.Amount", "twelve", "金額は数字で入力してください" },
         { "Form.Purchase.Amount", "0", "金額は0より大きい数字で入力してください。" },
+        { "Form.Purchase.Amount", "-129.99", "マイナスを付けずに入力してください。" },
+        { "Form.Purchase.Amount", "129.990", "「129.990」の「.」が小数点なのか3桁ごとの区切りなのか判断できません。" },
+        { "Form.Purchase.Amount", "12,800円", "金額には「円」とありますが、通貨は「USD — 米ドル」が選ばれています。" },
         { "Form.Purchase.Currency", "ABC", "通貨を選択してください。" },
         { "Form.Purchase.PaymentMethod", "Barter", "支払方法を選択してください。" },
         { "Form.Purchase.Platform", "1", "購入した場所を選択してください。" },
@@ -192,6 +195,37 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
 
         using var response = await journey.PostFormAsync(form, values, "review");
         return (journey, await HtmlPage.ReadAsync(response));
+    }
+
+    [Fact]
+    public async Task AnAmountTypedWithItsCurrencyIsReadAndShownOnTheReview()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        var review = await new IntakeJourney(client).ReachReviewAsync(new Dictionary<string, string?>
+        {
+            ["Form.Purchase.Amount"] = "１２，８００円",
+            ["Form.Purchase.Currency"] = "",
+        });
+        Assert.Contains("12,800 JPY (日本円)", review.MainText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ja", "よく使われる通貨", "その他の通貨", "THB — タイ バーツ")]
+    [InlineData("en", "Common currencies", "Other currencies", "THB — Thai Baht")]
+    public async Task TheCurrenciesOfferTheCommonOnesFirstThenTheOthersByCodeAndNoWithdrawnOne(string language, string common, string others, string baht)
+    {
+        using var client = portal.Factory.CreateFormClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var form = await new IntakeJourney(client).ConsentAsync();
+        var groups = form.FindAll("select[name='Form.Purchase.Currency'] optgroup");
+        Assert.Equal([common, others], groups.Select(g => g.GetAttribute("label")));
+        Assert.Equal(["JPY", "USD", "EUR", "CNY", "KRW", "TWD", "GBP", "HKD", "SGD", "AUD", "CAD", "THB"], groups[0].QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(baht, groups[0].QuerySelectorAll("option")[^1].TextContent.Trim());
+        var rest = groups[1].QuerySelectorAll("option").Select(o => o.GetAttribute("value")!).ToList();
+        Assert.Equal(rest.Order(StringComparer.Ordinal), rest);
+        Assert.DoesNotContain("CUC", rest);
+        Assert.DoesNotContain("ZWL", rest);
+        Assert.Contains("ZWG", rest);
     }
 
     private static string ErrorShownIn(HtmlPage page, string id) => page.Find($"#{id}-error") is null ? "no error shown" : "true";

@@ -59,14 +59,78 @@ public class ReferenceDataTests
     [Fact]
     public void TheCurrencyListHasTheCommonOnesFirstAndNoFundsOrMetals()
     {
-        Assert.Equal(["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "AUD", "CAD"], Currencies.CommonCodes);
+        // Yen first (card statements and many shops abroad show it), then where consumers here most often pay abroad.
+        Assert.Equal(["JPY", "USD", "EUR", "CNY", "KRW", "TWD", "GBP", "HKD", "SGD", "AUD", "CAD", "THB"], Currencies.CommonCodes);
         Assert.All(Currencies.CommonCodes, code => Assert.NotNull(Currencies.Find(code)));
         Assert.True(Currencies.All.Count > 150);
         Assert.All(["XAU", "XTS", "XXX", "XDR", "USN", "CHE"], code => Assert.Null(Currencies.Find(code)));
         Assert.Equal("日本円", Currencies.Find("JPY")!.NameIn("ja"));
         Assert.Equal("New Taiwan Dollar", Currencies.Find("TWD")!.NameIn("en"));
-        Assert.Equal(Currencies.All.Count - Currencies.CommonCodes.Count, Currencies.OthersSortedIn("ja").Count);
         Assert.All(Currencies.All, c => Assert.Matches("^[A-Z]{3}$", c.Code));
+    }
+
+    [Fact]
+    public void TheOtherCurrenciesFollowInTheOrderOfTheirCodesAsTheirOptionsBeginWithThem()
+    {
+        var others = Currencies.Others;
+        Assert.Equal(Currencies.All.Count - Currencies.CommonCodes.Count, others.Count);
+        Assert.DoesNotContain(others, c => Currencies.CommonCodes.Contains(c.Code));
+        Assert.Equal(others.Select(c => c.Code).Order(StringComparer.Ordinal), others.Select(c => c.Code));
+    }
+
+    [Theory]
+    [InlineData("CUC")]
+    [InlineData("ZWL")]
+    [InlineData("ANG")]
+    [InlineData("BGN")]
+    [InlineData("HRK")]
+    [InlineData("SLL")]
+    public void ACurrencyWithdrawnFromIso4217IsNotOfferedButAnOldCaseStillShowsItsName(string code)
+    {
+        Assert.Null(Currencies.Find(code));
+        Assert.DoesNotContain(Currencies.All, c => c.Code == code);
+        var withdrawn = Currencies.FindAny(code)!;
+        Assert.True(withdrawn.Withdrawn);
+        Assert.False(string.IsNullOrWhiteSpace(withdrawn.NameIn("ja")));
+        Assert.False(string.IsNullOrWhiteSpace(withdrawn.NameIn("en")));
+    }
+
+    [Theory]
+    [InlineData("XCG", "Caribbean Guilder")]
+    [InlineData("ZWG", "Zimbabwe Gold")]
+    [InlineData("SLE", "Sierra Leonean Leone")]
+    public void TheCurrenciesThatReplacedThemAreOffered(string code, string english)
+    {
+        Assert.Equal(english, Currencies.Find(code)!.NameIn("en"));
+        Assert.Same(Currencies.Find(code), Currencies.FindAny(code));
+        Assert.False(Currencies.Find(code)!.Withdrawn);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("usd")]
+    [InlineData("XYZ")]
+    public void AnUnknownCurrencyCodeFindsNothing(string? code)
+    {
+        Assert.Null(Currencies.Find(code));
+        Assert.Null(Currencies.FindAny(code));
+    }
+
+    [Fact]
+    public void NoCountryOrCurrencyIsNamedAfterAFormerName()
+    {
+        string[] former = ["Swaziland", "スワジランド", "Burma", "ビルマ", "Cape Verde", "Zaire", "Czech Republic", "Turkey", "Holland"];
+        var names = Countries.All.SelectMany(c => new[] { c.EnglishName, c.JapaneseName })
+            .Concat(Currencies.All.SelectMany(c => new[] { c.EnglishName, c.JapaneseName }));
+        Assert.All(names, name => Assert.DoesNotContain(former, f => name.Contains(f, StringComparison.Ordinal)));
+        Assert.Equal("Eswatini", Countries.Find("SZ")!.NameIn("en"));
+        Assert.Equal("ミャンマー", Countries.Find("MM")!.NameIn("ja"));
+        Assert.Equal("Myanmar", Countries.Find("MM")!.NameIn("en"));
+        Assert.Equal("North Macedonia", Countries.Find("MK")!.NameIn("en"));
+        Assert.Equal("Cabo Verde", Countries.Find("CV")!.NameIn("en"));
+        Assert.Equal("North Macedonian Denar", Currencies.Find("MKD")!.NameIn("en"));
+        Assert.Equal("北マケドニア デナル", Currencies.Find("MKD")!.NameIn("ja"));
     }
 
     [Fact]

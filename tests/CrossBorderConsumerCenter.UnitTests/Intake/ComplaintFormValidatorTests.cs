@@ -1,6 +1,5 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using FluentValidation.Results;
 using static CrossBorderConsumerCenter.UnitTests.Intake.IntakeTestSupport;
@@ -153,8 +152,17 @@ public class ComplaintFormValidatorTests
     [InlineData("0")]
     [InlineData("forties")]
     [InlineData("Forties ")]
+    [InlineData("Under20")]
+    [InlineData("Under20Legacy")]
     public void AChoiceThatIsNotOneOfTheOptionsIsRefused(string value) =>
         AssertError(Validate(form => form.Consumer.AgeBand = value), "Consumer.AgeBand", "年代を選択してください(「回答しない」も選べます)。");
+
+    [Theory]
+    [InlineData("Under18")]
+    [InlineData("From18To19")]
+    [InlineData("PreferNotToSay")]
+    public void EachAgeBandOfferedIsAccepted(string value) =>
+        Assert.Empty(Validate(form => form.Consumer.AgeBand = value).Errors);
 
     [Theory]
     [InlineData("not a url")]
@@ -229,30 +237,66 @@ public class ComplaintFormValidatorTests
     public void TheContactDateCannotBeInTheFuture() =>
         AssertError(Validate(form => form.Trouble.ContactedOn = Tomorrow), "Trouble.ContactedOn", "事業者に問い合わせた日に未来の日付は入力できません。");
 
+    private const string AmountInvalid = "金額は数字で入力してください(小数点以下3桁まで。例: 12800、12,800円、$129.99)。";
+
     [Theory]
-    [InlineData("abc", "金額は数字で入力してください(小数点以下3桁まで。例: 12800 または 129.99)。")]
-    [InlineData("1.2345", "金額は数字で入力してください(小数点以下3桁まで。例: 12800 または 129.99)。")]
-    [InlineData("1e5", "金額は数字で入力してください(小数点以下3桁まで。例: 12800 または 129.99)。")]
-    [InlineData("-5", "金額は数字で入力してください(小数点以下3桁まで。例: 12800 または 129.99)。")]
-    [InlineData("¥1280", "金額は数字で入力してください(小数点以下3桁まで。例: 12800 または 129.99)。")]
+    [InlineData("abc", AmountInvalid)]
+    [InlineData("1.2345", AmountInvalid)]
+    [InlineData("1e5", AmountInvalid)]
+    [InlineData("12 apples", AmountInvalid)]
+    [InlineData("-5", "支払った金額を、マイナスを付けずに入力してください。一部が返金された場合は、そのことを「何があったか」にお書きください。")]
+    [InlineData("▲1,280円", "支払った金額を、マイナスを付けずに入力してください。一部が返金された場合は、そのことを「何があったか」にお書きください。")]
+    [InlineData("12.000", "「12.000」の「.」が小数点なのか3桁ごとの区切りなのか判断できません。区切りはカンマ、小数点はピリオドで入力し直してください(例: 12,000 または 12.50)。")]
+    [InlineData("¥1280", "金額には「¥」とありますが、通貨は「USD — 米ドル」が選ばれています。金額か通貨のどちらかを直してください。")]
+    [InlineData("1,280円", "金額には「円」とありますが、通貨は「USD — 米ドル」が選ばれています。金額か通貨のどちらかを直してください。")]
     [InlineData("0", "金額は0より大きい数字で入力してください。")]
     [InlineData("0.00", "金額は0より大きい数字で入力してください。")]
     [InlineData("1000000000000", "金額が大きすぎます。もう一度ご確認ください。")]
     public void ABadAmountIsRefused(string amount, string message) =>
         AssertError(Validate(form => form.Purchase.Amount = amount), "Purchase.Amount", message);
 
+    [Fact]
+    public void AnAmountInAnotherCurrencyIsExplainedInEnglishToo() =>
+        AssertError(Validate(form => form.Purchase.Amount = "12,000円", "en"), "Purchase.Amount",
+            "The amount says “円” but the currency chosen is “USD — US Dollar”. Correct the amount or the currency.");
+
     [Theory]
     [InlineData("1,280", 1280)]
     [InlineData("１２８０", 1280)]
     [InlineData("12 800", 12800)]
     [InlineData("0.5", 0.5)]
-    [InlineData("12.345", 12.345)]
+    [InlineData("$129.99", 129.99)]
+    [InlineData("US$129.99", 129.99)]
+    [InlineData("USD 129.99", 129.99)]
+    [InlineData("１２９．９９ドル", 129.99)]
     [InlineData("999999999999", 999999999999)]
     public void AmountsAreReadAsPeopleTypeThem(string amount, decimal expected)
     {
         Assert.Empty(Validate(form => form.Purchase.Amount = amount).Errors);
-        Assert.Equal(expected, FormValues.ParseAmount(amount));
+        var form = ValidForm();
+        form.Purchase.Amount = amount;
+        Assert.Equal(expected, form.ToDetails().Purchase.Amount);
     }
+
+    [Theory]
+    [InlineData("12,800円", "JPY")]
+    [InlineData("￥12,800円", "JPY")]
+    [InlineData("NT$1,200", "TWD")]
+    [InlineData("EUR 19.99", "EUR")]
+    public void AnAmountThatNamesItsCurrencyNeedsNoneChosen(string amount, string currency)
+    {
+        var form = ValidForm();
+        (form.Purchase.Amount, form.Purchase.Currency) = (amount, null);
+        Assert.Empty(Validate(f => (f.Purchase.Amount, f.Purchase.Currency) = (amount, null)).Errors);
+        Assert.Equal(currency, form.ToDetails().Purchase.CurrencyCode);
+    }
+
+    [Theory]
+    [InlineData("$12.50")]
+    [InlineData("¥1280")]
+    [InlineData("12.50")]
+    public void AnAmountThatDoesNotSayWhichCurrencyStillNeedsOneChosen(string amount) =>
+        AssertError(Validate(form => (form.Purchase.Amount, form.Purchase.Currency) = (amount, "")), "Purchase.Currency", "通貨を選択してください。");
 
     [Fact]
     public void AnUnknownCurrencyIsRefused() =>

@@ -68,9 +68,16 @@ public enum PurchasePlatform
     Other,
 }
 
+/// <summary>
+/// The consumer's age group, as the forms ask it (<see cref="AgeBands.Offered"/>). Minors are a band of their own: the age
+/// of majority is 18 (Civil Code art. 4, since April 2022), and a minor's contract may be cancelled (art. 5), so the center
+/// needs to know. <see cref="Under18"/> and <see cref="From18To19"/> together are the former "under 20", so statistics
+/// can still be compared with earlier years.
+/// </summary>
 public enum AgeBand
 {
-    Under20,
+    Under18,
+    From18To19,
     Twenties,
     Thirties,
     Forties,
@@ -79,6 +86,12 @@ public enum AgeBand
     Seventies,
     EightyOrOver,
     PreferNotToSay,
+
+    /// <summary>
+    /// "Under 20", as the forms asked before minors had a band of their own: kept, and shown as it was, on the cases filed
+    /// then (it may or may not be a minor, so it is neither of the two bands that replaced it). Never offered.
+    /// </summary>
+    Under20Legacy,
 }
 
 /// <summary>How the consumer contacted the business before coming to the center.</summary>

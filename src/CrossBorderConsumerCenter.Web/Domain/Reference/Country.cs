@@ -39,32 +39,48 @@ public static partial class Countries
         [.. Table.Where(c => !CommonCodes.Contains(c.Code)).OrderBy(c => c.NameIn(language), Languages.Comparer(language))];
 }
 
-/// <summary>An ISO 4217 currency a consumer may have paid in.</summary>
-public sealed record Currency(string Code, string EnglishName, string JapaneseName)
+/// <summary>
+/// An ISO 4217 currency a consumer may have paid in, with its names in English and Japanese. <see cref="Withdrawn"/>: no
+/// longer in ISO 4217's list of current currencies, kept only so that a case filed in it still shows its name.
+/// </summary>
+public sealed record Currency(string Code, string EnglishName, string JapaneseName, bool Withdrawn = false)
 {
     public string NameIn(string language) => Languages.IsJapanese(language) ? JapaneseName : EnglishName;
 }
 
-/// <summary>ISO 4217 currencies (funds, metals and testing codes left out); the table is generated (Currencies.g.cs).</summary>
+/// <summary>
+/// The ISO 4217 currencies the forms offer (funds, metals and testing codes left out), and those withdrawn since, which
+/// old cases may carry; both tables are generated (Currencies.g.cs).
+/// </summary>
 public static partial class Currencies
 {
     private static readonly Currency[] Table = CreateTable();
     private static readonly FrozenDictionary<string, Currency> ByCode = Table.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Currency> WithdrawnByCode =
+        CreateWithdrawnTable().ToFrozenDictionary(c => c.Code, c => c with { Withdrawn = true }, StringComparer.Ordinal);
 
-    /// <summary>Listed first in the form.</summary>
-    public static readonly IReadOnlyList<string> CommonCodes = ["JPY", "USD", "EUR", "GBP", "CNY", "KRW", "TWD", "HKD", "SGD", "AUD", "CAD"];
+    /// <summary>
+    /// Listed first in the form: the yen (card statements and many shops abroad show the amount in yen), then the
+    /// currencies consumers here most often pay in abroad: the United States, the euro area, China, Korea, Taiwan, the
+    /// United Kingdom, Hong Kong, Singapore, Australia, Canada and Thailand.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CommonCodes = ["JPY", "USD", "EUR", "CNY", "KRW", "TWD", "GBP", "HKD", "SGD", "AUD", "CAD", "THB"];
 
-    private static readonly IReadOnlyList<Currency> OthersInJapanese = SortOthers(Languages.Japanese);
-    private static readonly IReadOnlyList<Currency> OthersInEnglish = SortOthers(Languages.English);
+    /// <summary>
+    /// Every offered currency except the common ones, in the order of their codes: an option reads "THB — タイ バーツ",
+    /// so a list in code order reads sorted in both languages, and typing the code's letters on a closed select jumps to it.
+    /// </summary>
+    public static readonly IReadOnlyList<Currency> Others = [.. Table.Where(c => !CommonCodes.Contains(c.Code)).OrderBy(c => c.Code, StringComparer.Ordinal)];
 
+    /// <summary>The currencies the forms offer.</summary>
     public static IReadOnlyList<Currency> All => Table;
 
+    /// <summary>The offered currency with this exact (upper-case) code, or null: what a form may accept.</summary>
     public static Currency? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var currency) ? currency : null;
 
-    public static IReadOnlyList<Currency> OthersSortedIn(string language) => Languages.IsJapanese(language) ? OthersInJapanese : OthersInEnglish;
-
-    private static Currency[] SortOthers(string language) =>
-        [.. Table.Where(c => !CommonCodes.Contains(c.Code)).OrderBy(c => c.NameIn(language), Languages.Comparer(language))];
+    /// <summary>The currency with this code, offered or withdrawn since (<see cref="Currency.Withdrawn"/>), or null: what a stored case may show.</summary>
+    public static Currency? FindAny(string? code) =>
+        Find(code) ?? (code is not null && WithdrawnByCode.TryGetValue(code, out var withdrawn) ? withdrawn : null);
 }
 
 /// <summary>The two languages names are kept in.</summary>

@@ -17,18 +17,6 @@ public static class FormValues
     public static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(TextInput.Narrow(value), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    /// <summary>A decimal amount: digits, one decimal point, thousands commas or spaces; at most three decimals.</summary>
-    public static decimal? ParseAmount(string? value)
-    {
-        var text = TextInput.Narrow(value).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (text.Length is 0 or > 30 || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            return null;
-        }
-
-        return amount.Scale <= ComplaintLimits.AmountDecimals ? amount : null;
-    }
-
     /// <summary>An absolute http(s) URL with a real host; "example.com/shop" is read as https://example.com/shop.</summary>
     public static string? ParseWebsite(string? value)
     {

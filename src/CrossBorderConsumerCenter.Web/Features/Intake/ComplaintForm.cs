@@ -59,6 +59,9 @@ public sealed class ComplaintForm
         public string? Platform { get; set; }
         public string? PlatformName { get; set; }
         public string? OrderNumber { get; set; }
+
+        /// <summary>The amount as typed, read in the currency chosen (or the one the amount itself names: "12,000円").</summary>
+        public AmountReading Paid() => PurchaseAmounts.Read(Amount, Currency);
     }
 
     public sealed class TroubleSection
@@ -79,8 +82,8 @@ public sealed class ComplaintForm
         new PurchaseDetails(
             FormValues.ParseDate(Purchase.Date)!.Value,
             Purchase.Item!,
-            FormValues.ParseAmount(Purchase.Amount)!.Value,
-            Purchase.Currency!,
+            Purchase.Paid().Amount!.Value,
+            Purchase.Paid().CurrencyCode!,
             FormValues.ParseEnum<PaymentMethod>(Purchase.PaymentMethod)!.Value,
             FormValues.ParseEnum<PurchasePlatform>(Purchase.Platform)!.Value,
             FormValues.ParseEnum<PurchasePlatform>(Purchase.Platform) == PurchasePlatform.Other ? Purchase.PlatformName : null,
@@ -251,8 +254,10 @@ public sealed class ComplaintForm
             RuleFor(s => s.Prefecture)
                 .Must(v => Prefectures.Find(v) is not null).WithMessage(_ => text["Consumer_Prefecture_Required"]);
             rules.FreeText(RuleFor(s => s.Address), "Consumer_Address", ComplaintLimits.Address, required: true);
+            // One of the groups offered: the former "under 20" remains on old cases only.
             RuleFor(s => s.AgeBand)
-                .Must(v => FormValues.ParseEnum<AgeBand>(v) is not null).When(_ => !correction).WithMessage(_ => text["Consumer_AgeBand_Required"]);
+                .Must(v => FormValues.ParseEnum<AgeBand>(v) is { } band && AgeBands.IsOffered(band)).When(_ => !correction)
+                .WithMessage(_ => text["Consumer_AgeBand_Required"]);
         }
     }
 
@@ -284,13 +289,12 @@ public sealed class ComplaintForm
             var rules = new FieldRules(text);
             rules.PastDate(RuleFor(s => s.Date), "Purchase_Date", clock);
             rules.FreeText(RuleFor(s => s.Item), "Purchase_Item", ComplaintLimits.Item, required: true);
-            RuleFor(s => s.Amount).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Purchase_Amount_Required"])
-                .Must(v => FormValues.ParseAmount(v) is not null).WithMessage(_ => text["Purchase_Amount_Invalid"])
-                .Must(v => FormValues.ParseAmount(v) > 0).WithMessage(_ => text["Purchase_Amount_NotPositive"])
-                .Must(v => FormValues.ParseAmount(v) <= ComplaintLimits.MaxAmount).WithMessage(_ => text["Purchase_Amount_TooLarge"]);
+            RuleFor(s => s.Amount)
+                .Must((s, _) => s.Paid().Problem == AmountProblem.None).WithMessage((s, v) => AmountMessage(text, s.Paid(), v));
+            // "12,000円" says the currency itself; otherwise it is chosen.
             RuleFor(s => s.Currency)
-                .Must(v => Currencies.Find(v) is not null).WithMessage(_ => text["Purchase_Currency_Required"]);
+                .Must((s, v) => Currencies.Find(v) is not null || PurchaseAmounts.Read(s.Amount, null).CurrencyCode is not null)
+                .WithMessage(_ => text["Purchase_Currency_Required"]);
             RuleFor(s => s.PaymentMethod)
                 .Must(v => FormValues.ParseEnum<PaymentMethod>(v) is not null).WithMessage(_ => text["Purchase_PaymentMethod_Required"]);
             RuleFor(s => s.Platform)
@@ -300,6 +304,18 @@ public sealed class ComplaintForm
             rules.FreeText(RuleFor(s => s.OrderNumber), "Purchase_OrderNumber", ComplaintLimits.OrderNumber, required: false);
         }
     }
+
+    private static string AmountMessage(IStringLocalizer<IntakeText> text, AmountReading reading, string? typed) => reading.Problem switch
+    {
+        AmountProblem.Missing => text["Purchase_Amount_Required"],
+        AmountProblem.Negative => text["Purchase_Amount_Negative"],
+        AmountProblem.NotPositive => text["Purchase_Amount_NotPositive"],
+        AmountProblem.TooLarge => text["Purchase_Amount_TooLarge"],
+        AmountProblem.Ambiguous => text["Purchase_Amount_Ambiguous", TextInput.Narrow(typed)],
+        AmountProblem.OtherCurrency => text["Purchase_Amount_OtherCurrency", reading.Marker!,
+            $"{reading.CurrencyCode} — {Currencies.Find(reading.CurrencyCode)!.NameIn(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)}"],
+        _ => text["Purchase_Amount_Invalid"],
+    };
 
     internal sealed class TroubleValidator : AbstractValidator<TroubleSection>
     {

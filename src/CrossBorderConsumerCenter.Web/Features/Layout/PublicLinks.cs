@@ -1,0 +1,17 @@
+namespace CrossBorderConsumerCenter.Web.Features.Layout;
+
+/// <summary>Addresses on the public site that pages and notices link to, written once so that each can be moved in one place.</summary>
+public static class PublicLinks
+{
+    /// <summary>What a card issuer can do (a chargeback) and that it has a deadline.</summary>
+    public const string CreditCard = "/faq#credit-card";
+
+    /// <summary>The marketplaces' own dispute channels and guarantees.</summary>
+    public const string Marketplace = "/faq#marketplace";
+
+    /// <summary>
+    /// Rights that must be used within a set time (cooling-off and the like): the FAQ's section for now; the page of its own
+    /// (/cooling-off) replaces it here when it exists.
+    /// </summary>
+    public const string TimeLimitedRights = "/faq#cooling-off";
+}

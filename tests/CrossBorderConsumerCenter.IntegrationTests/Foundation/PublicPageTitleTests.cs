@@ -1,0 +1,163 @@
+using System.Net;
+using CrossBorderConsumerCenter.IntegrationTests.Intake;
+using CrossBorderConsumerCenter.Testing.Cases;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrossBorderConsumerCenter.IntegrationTests.Foundation;
+
+/// <summary>
+/// Every public page names itself in its <c>&lt;title&gt;</c> ("what this page is — the site's name"), in both languages,
+/// no two pages alike, and starts with "エラー: " / "Error: " when it shows the visitor what to correct: the title is
+/// the first thing a screen reader says and what a tab or a bookmark shows. The pages are found from the routes
+/// themselves, so a new public page without a sample path here fails the test.
+/// </summary>
+public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFixture>
+{
+    private static readonly Dictionary<string, string> SiteName = new() { ["ja"] = "越境消費者センター", ["en"] = "Cross-Border Consumer Center Japan" };
+    private static readonly Dictionary<string, string> ErrorPrefix = new() { ["ja"] = "エラー: ", ["en"] = "Error: " };
+
+    /// <summary>Public GET routes that are not pages of the public site, each with its reason.</summary>
+    private static readonly Dictionary<string, string> NotPublicPages = new()
+    {
+        ["/health/live"] = "a probe for the load balancer",
+        ["/health/ready"] = "a probe for the load balancer",
+        ["/complaint"] = "redirects to the consent page",
+        ["/staff"] = "redirects to the queue, which asks who the visitor is",
+        ["/partner/{token}"] = "the partner agency's answer page: its own layout, in English, tested by PartnerAnswerTests",
+    };
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task EveryPublicPageHasATitleOfItsOwnEndingWithTheSiteName(string language)
+    {
+        var pages = await VisitEveryPublicPageAsync(language);
+        var routes = PublicPageRoutes();
+        var missing = routes.Where(r => !NotPublicPages.ContainsKey(r) && !pages.Any(p => p.Route == r)).ToList();
+        Assert.True(missing.Count == 0, "No visit for these public pages (add one to VisitEveryPublicPageAsync):\n" + string.Join('\n', missing));
+
+        var problems = new List<string>();
+        var seen = new Dictionary<string, string>();
+        foreach (var (route, label, page) in pages)
+        {
+            var title = page.Title?.Trim() ?? "";
+            if (page.FindAll("title").Count != 1)
+            {
+                problems.Add($"{label}: {page.FindAll("title").Count} <title> elements");
+            }
+
+            if (title == SiteName[language] || !title.EndsWith(" — " + SiteName[language], StringComparison.Ordinal) || title.Length <= SiteName[language].Length + 3)
+            {
+                problems.Add($"{label}: the title \"{title}\" does not name the page before the site's name");
+            }
+
+            if (title.StartsWith(ErrorPrefix[language], StringComparison.Ordinal))
+            {
+                problems.Add($"{label}: \"{title}\" says there are errors on a page without any");
+            }
+
+            if (seen.TryGetValue(title, out var other))
+            {
+                problems.Add($"{label}: the title \"{title}\" is also {other}'s");
+            }
+
+            seen[title] = label;
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task APageShowingErrorsSaysSoFirstInItsTitle(string language)
+    {
+        using var client = Client(language);
+        var withErrors = new List<(string Label, HtmlPage Page, HtmlPage Clean)>();
+
+        var consent = await client.GetOkAsync("/complaint/consent");
+        using (var posted = await client.SubmitAsync(consent, "form[action='/complaint/consent']"))
+        {
+            withErrors.Add(("consent", await HtmlPage.ReadAsync(posted), consent));
+        }
+
+        var journey = new IntakeJourney(client);
+        var form = await journey.ConsentAsync();
+        withErrors.Add(("form", await client.GetOkAsync("/complaint/form?check=true"), form));
+
+        var lost = await client.GetOkAsync("/track/lost");
+        using (var posted = await client.SubmitAsync(lost, "form[action='/track/lost']"))
+        {
+            withErrors.Add(("lost link", await HtmlPage.ReadAsync(posted), lost));
+        }
+
+        using var visitor = Client(language);
+        var signIn = await visitor.GetOkAsync("/account/sign-in");
+        using (var posted = await visitor.SubmitAsync(signIn, "form[action='/account/sign-in']"))
+        {
+            withErrors.Add(("sign-in", await HtmlPage.ReadAsync(posted), signIn));
+        }
+
+        Assert.All(withErrors, p =>
+        {
+            Assert.NotEmpty(p.Page.FindAll(".error-summary"));
+            Assert.Equal(ErrorPrefix[language] + p.Clean.Title, p.Page.Title);
+        });
+    }
+
+    /// <summary>Each public page once, as a visitor reaches it: the intake from consent to receipt, the tracking pages of a case, the error pages.</summary>
+    private async Task<List<(string Route, string Label, HtmlPage Page)>> VisitEveryPublicPageAsync(string language)
+    {
+        var pages = new List<(string, string, HtmlPage)>();
+        using var client = Client(language);
+        async Task VisitAsync(string route, string path, HttpStatusCode status = HttpStatusCode.OK)
+        {
+            var page = await client.GetAsync(path);
+            Assert.True(page.StatusCode == status, $"GET {path} answered {(int)page.StatusCode}, expected {(int)status}");
+            pages.Add((route, path, page));
+        }
+
+        await VisitAsync("/", "/");
+        await VisitAsync("/faq", "/faq");
+        await VisitAsync("/privacy", "/privacy");
+        await VisitAsync("/account/sign-in", "/account/sign-in");
+        await VisitAsync("/complaint/consent", "/complaint/consent");
+
+        var journey = new IntakeJourney(client);
+        pages.Add(("/complaint/form", "/complaint/form", await journey.ConsentAsync()));
+        var review = await journey.ReachReviewAsync();
+        pages.Add(("/complaint/review", "/complaint/review", review));
+        pages.Add(("/complaint/received", "/complaint/received", await journey.SubmitAsync(review)));
+
+        var (_, token) = await TestCases.ReceiveTrackedAsync(portal.Factory, language: language);
+        await VisitAsync("/track/{token}", $"/track/{token}");
+        await VisitAsync("/track/{token}/withdraw", $"/track/{token}/withdraw");
+        await VisitAsync("/track/lost", "/track/lost");
+        await VisitAsync("/track", "/track", HttpStatusCode.NotFound);
+
+        // "Not found" as a visitor meets it: an address that leads nowhere, re-executed to /error/404.
+        await VisitAsync("/error/{statusCode:int}", "/no-such-page", HttpStatusCode.NotFound);
+        foreach (var status in new[] { 400, 403, 405, 413, 429, 500, 503 })
+        {
+            await VisitAsync("/error/{statusCode:int}", $"/error/{status}", (HttpStatusCode)status);
+        }
+        return pages;
+    }
+
+    private FormClient Client(string language)
+    {
+        var client = portal.Factory.CreateFormClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    /// <summary>GET routes anyone may open: no [Authorize], or [AllowAnonymous].</summary>
+    private List<string> PublicPageRoutes() =>
+        [.. portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0 || e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()];
+}
