@@ -29,7 +29,7 @@ public static class ResendTrackingLink
         {
             RuleFor(f => f.CaseNumber).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Lost_CaseNumber_Required"])
-                .Must(v => Domain.Cases.CaseNumber.TryParse(TextInput.Narrow(v), out _)).WithMessage(_ => text["Lost_CaseNumber_Invalid"]);
+                .Must(v => Domain.Cases.CaseNumber.TryRead(v, out _)).WithMessage(_ => text["Lost_CaseNumber_Invalid"]);
             RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Lost_Email_Required"])
                 .Must(v => EmailAddresses.Normalize(v).Length <= EmailAddresses.MaxLength
@@ -56,7 +56,7 @@ public static class ResendTrackingLink
         /// <summary>Sends a new link when the number and address match; returns nothing either way.</summary>
         public async Task HandleAsync(Form form, CancellationToken ct)
         {
-            var c = Domain.Cases.CaseNumber.TryParse(TextInput.Narrow(form.CaseNumber), out var number)
+            var c = Domain.Cases.CaseNumber.TryRead(form.CaseNumber, out var number)
                 ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number.ToString(), ct)
                 : null;
             if (c is null)
