@@ -43,7 +43,8 @@ public static class SubmitComplaint
     /// <param name="CaseId">The case the draft became (new or earlier).</param>
     /// <param name="CaseNumber">Its number.</param>
     /// <param name="TrackingToken">For a new case only: the consumer's private tracking link's token (never stored in clear).</param>
-    public sealed record Result(Outcome Outcome, Guid? CaseId = null, string? CaseNumber = null, string? TrackingToken = null);
+    /// <param name="SubmittedAt">When the draft became the case (now, or at the earlier submission).</param>
+    public sealed record Result(Outcome Outcome, Guid? CaseId = null, string? CaseNumber = null, string? TrackingToken = null, DateTimeOffset? SubmittedAt = null);
 
     /// <summary>The acknowledgement, in the consumer's language (IntakeAcknowledgement_Subject/_Body in IntakeText).</summary>
     public sealed record AcknowledgementEmail(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
@@ -88,9 +89,9 @@ public static class SubmitComplaint
                 return new Result(Outcome.NoDraft);
             }
 
-            if (locked[0] is { } existingCaseId)
+            if (locked[0] is not null)
             {
-                return new Result(Outcome.AlreadyReceived, existingCaseId, await db.Cases.Where(c => c.Id == existingCaseId).Select(c => c.Number).SingleAsync(ct));
+                return await AlreadyReceivedAsync(draftId, ct);
             }
 
             var draft = await db.IntakeDrafts.Include(d => d.Files).SingleAsync(d => d.Id == draftId, ct);
@@ -144,7 +145,32 @@ public static class SubmitComplaint
             await transaction.CommitAsync(ct);
             logger.LogInformation("Case {CaseId} received as {CaseNumber} from draft {DraftId} with {EvidenceCount} evidence files (counselor: {Counselor})",
                 received.Id, received.Number, draft.Id, received.Evidence.Count, filing is not null);
-            return new Result(Outcome.Received, received.Id, received.Number, token);
+            return new Result(Outcome.Received, received.Id, received.Number, token, now);
+        }
+
+        /// <summary>
+        /// The case draft <paramref name="draftId"/> already became, without submitting anything: for a submission sent again
+        /// by a browser that no longer holds the draft. Waits for a submission of the draft still under way (the row lock),
+        /// so a repeat that overtakes the first finds its case. <see cref="Outcome.NoDraft"/> when the draft is gone or was
+        /// never submitted: an open draft is submitted only by the browser that holds it.
+        /// </summary>
+        public async Task<Result> RecallAsync(Guid draftId, CancellationToken ct)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var locked = await db.Database
+                .SqlQuery<Guid?>($"SELECT submitted_case_id AS \"Value\" FROM intake_drafts WHERE id = {draftId} FOR SHARE")
+                .ToListAsync(ct);
+            return locked is [not null] ? await AlreadyReceivedAsync(draftId, ct) : new Result(Outcome.NoDraft);
+        }
+
+        private async Task<Result> AlreadyReceivedAsync(Guid draftId, CancellationToken ct)
+        {
+            var earlier = await db.IntakeDrafts.AsNoTracking()
+                .Where(d => d.Id == draftId)
+                .Join(db.Cases, d => d.SubmittedCaseId, c => (Guid?)c.Id, (d, c) => new { c.Id, c.Number, d.UpdatedAt })
+                .SingleAsync(ct);
+            return new Result(Outcome.AlreadyReceived, earlier.Id, earlier.Number, SubmittedAt: earlier.UpdatedAt);
         }
 
         /// <summary>For a staff member's draft of a fax, letter or phone call: the channel and its author, while their account is enabled; null otherwise.</summary>
