@@ -9,7 +9,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Intake;
 /// <summary>
 /// A library's or a family's computer: after one person sends a complaint, nothing in the browser leads the next person to
 /// it; the receipt shows right after sending and for a short while only; and the same submission sent again, by whatever
-/// route, makes one case (ADR 0071).
+/// route, makes one case (ADR 0072).
 /// </summary>
 public class SharedComputerTests(IntakeFixture portal) : IClassFixture<IntakeFixture>
 {

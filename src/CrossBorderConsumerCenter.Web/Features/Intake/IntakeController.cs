@@ -13,7 +13,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Intake;
 /// The consumer's way in: the consent gate, the form (with evidence), the review page and the receipt.
 /// Every step after the gate checks on the server that the draft has valid consent, and sends the
 /// consumer back to the gate if not. All state lives in the server-side draft (ADR 0010). Once sent, nothing in the
-/// browser leads back to the case but the receipt right after sending (ADR 0071): computers are shared, and whoever
+/// browser leads back to the case but the receipt right after sending (ADR 0072): computers are shared, and whoever
 /// opens the form next starts afresh. The pages hold personal data, so no browser or proxy keeps a copy.
 /// </summary>
 [Route("complaint")]

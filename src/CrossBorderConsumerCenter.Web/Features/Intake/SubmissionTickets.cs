@@ -5,7 +5,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
 /// <summary>
 /// What identifies a submission: the review page's "send" form carries a ticket naming its draft, encrypted and signed
-/// by Data Protection so that nobody can make one for another draft (ADR 0071). The same page sent again, with or
+/// by Data Protection so that nobody can make one for another draft (ADR 0072). The same page sent again, with or
 /// without the draft's cookie (a double click, a POST retried after a network error, the back button and "send"),
 /// names the same draft, which is submitted once; the repeat finds its case. The ticket never submits a draft by
 /// itself: an open draft is submitted only by the browser whose cookie holds it.

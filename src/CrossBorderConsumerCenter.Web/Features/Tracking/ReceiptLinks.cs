@@ -15,7 +15,7 @@ public sealed record RememberedReceipt(string CaseNumber, string? Token);
 /// paths given and gone at the time given. The expiry travels inside the encrypted value and is judged by the portal's
 /// own clock (the one that set it), not by the browser's. A counselor's receipt keeps its cookie, at that receipt's own
 /// path, for 24 hours; a consumer's, at <c>/complaint</c>, only for <see cref="Domain.Intake.IntakeDraft.ReceiptWindow"/>
-/// (ADR 0071). The pages show a link only for the case they name and only while it still opens the case.
+/// (ADR 0072). The pages show a link only for the case they name and only while it still opens the case.
 /// </summary>
 public sealed class ReceiptLinks(IDataProtectionProvider protection, IOptions<PortalOptions> portal, TimeProvider clock)
 {
