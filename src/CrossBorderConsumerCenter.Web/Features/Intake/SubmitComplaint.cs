@@ -7,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
@@ -63,6 +64,7 @@ public static class SubmitComplaint
         PartnerDirectory partners,
         TrackingLinks links,
         IStringLocalizer<IntakeText> text,
+        IStringLocalizer<CounselorText> counselorText,
         ChoiceLists choices,
         IOptions<SmtpOptions> smtp,
         AuditTrail audit,
@@ -129,10 +131,10 @@ public static class SubmitComplaint
             var received = Case.Receive(number, draft.Id, details, draft.Consent, language, draft.PaperReceivedAt ?? now, [.. draft.Files.Select(f => f.StoredFileId)], filing, paper);
             db.Cases.Add(received);
             draft.MarkSubmitted(received.Id, now);
-            var token = links.IssueForNewCase(received);
+            var token = links.Issue(received.Id);
             if (await CaseRecipients.ForConsumerAsync(db, received, ct) is { } contact)
             {
-                outbox.Enqueue(Acknowledgement(received, contact.Name, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id,
+                outbox.Enqueue(Acknowledgement(received, contact, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id,
                     redactAfterSending: [token]);
             }
 
@@ -192,25 +194,38 @@ public static class SubmitComplaint
             return active ? new CounselorFiling(counselorId, centerId!.Value, draft.ResidentRelation!.Value) : null;
         }
 
-        private AcknowledgementEmail Acknowledgement(Case received, string name, Uri trackingUrl, string language, Domain.Partners.PartnerRegistry registry)
+        /// <summary>
+        /// The acknowledgement in the case's language: to the consumer; for a resident without email, to the counselor (or
+        /// their center), naming the resident (<see cref="CounselorAcknowledgement"/>).
+        /// </summary>
+        private IEmailTemplate Acknowledgement(Case received, ConsumerContact contact, Uri trackingUrl, string language, Domain.Partners.PartnerRegistry registry)
         {
             var partner = registry.ForCountry(received.BusinessCountryCode);
-            var nextSteps = (partner, received.Consent.AgreesToProvisionAbroad) switch
+            var prefix = contact.ViaCounselor ? "CounselorAcknowledgement_NextSteps_" : "Email_NextSteps_";
+            IStringLocalizer texts = contact.ViaCounselor ? counselorText : text;
+            var nextSteps = InLanguage.Read(language, () => ((partner, received.Consent.AgreesToProvisionAbroad) switch
             {
-                (not null, true) => text["Email_NextSteps_Partner", partner.NameIn(language), Countries.Find(received.BusinessCountryCode)!.NameIn(language)],
-                (not null, false) => text["Email_NextSteps_NoConsent"],
-                (null, _) => text["Email_NextSteps_NoPartner"],
-            };
-            return new AcknowledgementEmail(new Dictionary<string, string>
+                (not null, true) => texts[prefix + "Partner", partner.NameIn(language), Countries.Find(received.BusinessCountryCode)!.NameIn(language)],
+                (not null, false) => texts[prefix + "NoConsent", received.ConsumerName],
+                (null, _) => texts[prefix + "NoPartner"],
+            }).Value);
+            var values = new Dictionary<string, string>
             {
-                ["Name"] = name,
+                ["Name"] = contact.Name,
                 ["CaseNumber"] = received.Number,
                 ["TrackingUrl"] = trackingUrl.ToString(),
                 ["ReceivedAt"] = LocalizationRegistration.FormatJapanTime(received.ReceivedAt),
                 ["BusinessName"] = received.BusinessName,
-                ["Category"] = choices.Label(received.Category),
+                ["Category"] = InLanguage.Read<string>(language, () => choices.Label(received.Category)),
                 ["NextSteps"] = nextSteps,
-            });
+            };
+            if (contact.ViaCounselor)
+            {
+                values["Resident"] = received.ConsumerName;
+                return new CounselorAcknowledgement(values);
+            }
+
+            return new AcknowledgementEmail(values);
         }
     }
 }
