@@ -41,6 +41,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     // Counselors and consumer tracking
     public DbSet<ConsumerCenter> ConsumerCenters => Set<ConsumerCenter>();
     public DbSet<CaseTrackingLink> CaseTrackingLinks => Set<CaseTrackingLink>();
+    public DbSet<TrackingLinkRequest> TrackingLinkRequests => Set<TrackingLinkRequest>();
     // Reply templates staff start messages to consumers from
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
 

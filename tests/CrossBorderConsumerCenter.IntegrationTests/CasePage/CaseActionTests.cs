@@ -232,7 +232,11 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         var replyBy = TimeZoneInfo.ConvertTime(now.AddDays(7), LocalizationRegistration.JapanTime)
             .ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en"));
         Assert.Contains($"Please answer by {replyBy} on your case's page", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("\nhttp://localhost/track/lost\n", email.TextBody, StringComparison.Ordinal);
+        // The email's own link opens the case; the outbox forgets it once the email is sent.
+        var link = Support.EmailLinks.TrackingPathIn(email.TextBody);
+        Assert.Equal(c.Number, (await portal.Factory.CreateFormClient().GetOkAsync(link)).Heading);
+        Assert.Equal([link["/track/".Length..]], email.RedactAfterSending);
+        Assert.False(Support.EmailLinks.PointsToLostLink(email.TextBody));
         Assert.Contains("Cross-Border Consumer Center Japan (CCJ)", email.TextBody, StringComparison.Ordinal);
 
         Assert.Equal("相談者の回答待ち", after.Find("[data-field=status]")!.TextContent.Trim());
@@ -257,7 +261,8 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         Assert.StartsWith("山田 太郎 様", email.TextBody, StringComparison.Ordinal);
         var replyBy = TimeZoneInfo.ConvertTime(portal.Clock.GetUtcNow().AddDays(7), LocalizationRegistration.JapanTime);
         Assert.Contains($"{replyBy.Year}年{replyBy.Month}月{replyBy.Day}日", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"{replyBy.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("ja"))}までに、受付のメールに記載したご相談ページからお答えください", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{replyBy.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("ja"))}までに、次のご相談ページからお答えください", email.TextBody, StringComparison.Ordinal);
+        Assert.Equal(c.Number, (await portal.Factory.CreateFormClient().GetOkAsync(Support.EmailLinks.TrackingPathIn(email.TextBody))).Heading);
     }
 
     [Fact]

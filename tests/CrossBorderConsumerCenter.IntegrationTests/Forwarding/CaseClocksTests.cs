@@ -71,6 +71,14 @@ public class CaseClocksTests(ForwardingFixture portal) : IClassFixture<Forwardin
         Assert.Equal("en", reminder.Language);
         Assert.Contains("Please send the order confirmation email.", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains(c.Number, reminder.Subject, StringComparison.Ordinal);
+        // Replies are not read here: the consumer answers on their case's page, through this email's own link.
+        using (var consumer = portal.Factory.CreateFormClient())
+        {
+            Assert.Equal(c.Number, (await consumer.GetOkAsync(Support.EmailLinks.TrackingPathIn(reminder.TextBody))).Heading);
+        }
+
+        Assert.Equal([Support.EmailLinks.TrackingTokenIn(reminder.TextBody)], reminder.RedactAfterSending);
+        Assert.False(Support.EmailLinks.PointsToLostLink(reminder.TextBody));
         var waiting = await portal.ReadCaseAsync(c.Id);
         Assert.Equal((CaseStatus.WaitingForConsumer, remindedAt + CaseClocks.ConsumerReplyPeriod), (waiting.Status, waiting.DueAt!.Value));
 

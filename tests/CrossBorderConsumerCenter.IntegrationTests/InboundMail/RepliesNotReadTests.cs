@@ -44,24 +44,30 @@ public class RepliesNotReadTests(ForwardingFixture portal) : IClassFixture<Forwa
         var page = await client.GetOkAsync(ForwardingFixture.PageOf(c.Number));
         var help = page.Find("#action-RequestInformation")!.TextContent;
         Assert.Contains("メールへの返信は案件に取り込まれません", help, StringComparison.Ordinal);
+        // The help says what the email holds: the case's page through a link in that email.
+        Assert.Contains("ご相談ページ(そのメールに記載するリンク)で答えます", help, StringComparison.Ordinal);
         Assert.DoesNotContain("返信して答えます", help, StringComparison.Ordinal);
         using var response = await client.SubmitAsync(page, "#action-RequestInformation form", [new("RequestInformation.Message", "注文番号を教えてください。")]);
         await CasePageFixture.FollowToCaseAsync(client, response, c.Number);
         var email = Assert.Single(await portal.EmailsAsync(c.Id, RequestInformation.Email.TemplateName));
 
         var sent = await AssertNoCaseAddressAsync(email, c.Id);
-        Assert.Contains("受付のメールに記載したご相談ページからお答えください", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("次のご相談ページからお答えください", sent.Text, StringComparison.Ordinal);
+        Assert.Equal(c.Number, (await client.GetOkAsync(Support.EmailLinks.TrackingPathIn(sent.Text!.Replace("\r\n", "\n", StringComparison.Ordinal)))).Heading);
     }
 
     [Fact]
-    public async Task TheReminderAsksForAnAnswerOnTheCasesPageWithTheLinkToGetItAgain()
+    public async Task TheReminderAsksForAnAnswerOnTheCasesPageThroughItsOwnLink()
     {
         var c = await portal.ReceiveAsync(language: "en");
         var reminder = await portal.RemindedAsync(c, "Please send the receipt.");
 
         var sent = await AssertNoCaseAddressAsync(reminder, c.Id);
-        Assert.Contains("on your case's page, through the link in our acknowledgement email", sent.Text, StringComparison.Ordinal);
-        Assert.Contains("http://localhost/track/lost", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("Please answer by", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("on your case's page", sent.Text, StringComparison.Ordinal);
+        Assert.False(Support.EmailLinks.PointsToLostLink(sent.Text!));
+        using var consumer = portal.Factory.CreateFormClient();
+        Assert.Equal(c.Number, (await consumer.GetOkAsync(Support.EmailLinks.TrackingPathIn(sent.Text!.Replace("\r\n", "\n", StringComparison.Ordinal)))).Heading);
     }
 
     [Fact]
@@ -70,7 +76,7 @@ public class RepliesNotReadTests(ForwardingFixture portal) : IClassFixture<Forwa
         var c = await portal.ReceiveAsync();
         var reminder = await portal.RemindedAsync(c, "領収書の写真を送ってください。");
 
-        Assert.Contains("受付のメールに記載したご相談ページからお答えください", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains("次のご相談ページからお答えください", reminder.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("返信", reminder.TextBody, StringComparison.Ordinal);
     }
 

@@ -12,13 +12,22 @@ public class ConsentGateTests(IntakeFixture portal) : IClassFixture<IntakeFixtur
     [InlineData("/complaint/form")]
     [InlineData("/complaint/form?check=true")]
     [InlineData("/complaint/review")]
-    [InlineData("/complaint/received")]
     public async Task EveryStepAskedForWithoutConsentSendsTheConsumerToTheConsentPage(string url)
     {
         using var client = portal.Factory.CreateFormClient();
         var page = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/complaint/consent", page.Headers["Location"]);
+    }
+
+    [Fact]
+    public async Task TheReceiptAskedForWithoutSendingSaysWhereTheNumberIsAndNamesNoCase()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        var page = await client.GetOkAsync("/complaint/received");
+        Assert.Equal("受付の控えは表示していません", page.Heading);
+        Assert.Null(page.Find("[data-case-number]"));
+        Assert.NotNull(page.Find("a[href='/track/lost']"));
     }
 
     [Theory]

@@ -153,29 +153,42 @@ public class IntakeHappyPathTests(IntakeFixture portal) : IClassFixture<IntakeFi
     }
 
     [Fact]
-    public async Task TheReceiptStaysWithTheBrowserAndAnotherComplaintStartsAfresh()
+    public async Task AfterSendingTheFormStartsAfreshAndAnotherComplaintIsAnotherCase()
     {
         using var client = portal.Factory.CreateFormClient();
         var journey = new IntakeJourney(client);
         var receipt = await journey.SubmitAsync(await journey.ReachReviewAsync());
         var number = receipt.Find("[data-case-number]")!.TextContent.Trim();
 
-        // Back to the form or the review: the case is done, the receipt is shown.
+        // Back to the form or the review: the case is sent, and the form starts again at the consent page.
         foreach (var url in new[] { "/complaint/form", "/complaint/review" })
         {
             var page = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-            Assert.Equal("/complaint/received", page.Headers["Location"]);
+            Assert.Equal("/complaint/consent", page.Headers["Location"]);
         }
 
-        using var another = await client.SubmitAsync(receipt, "form[action='/complaint/restart']");
-        var consent = await client.FollowRedirectAsync(another);
+        var consent = await client.GetOkAsync("/complaint/consent");
         Assert.Equal("ご相談の前に", consent.Heading);
         Assert.False(consent.Find("#Consent_AgreesToHandling")!.HasAttribute("checked"));
         Assert.Equal(1, await portal.QueryAsync(db => db.Cases.CountAsync(c => c.Number == number)));
 
         var second = await journey.SubmitAsync(await journey.ReachReviewAsync());
         Assert.NotEqual(number, second.Find("[data-case-number]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnotherComplaintFromTheReceiptStartsAtTheConsentPage()
+    {
+        using var client = portal.Factory.CreateFormClient();
+        var journey = new IntakeJourney(client);
+        var receipt = await journey.SubmitAsync(await journey.ReachReviewAsync());
+
+        using var another = await client.SubmitAsync(receipt, "form[action='/complaint/restart']");
+        var consent = await client.FollowRedirectAsync(another);
+        Assert.Equal("ご相談の前に", consent.Heading);
+        Assert.Null(consent.Find("[data-case-number]"));
+        Assert.Equal("受付の控えは表示していません", (await client.GetOkAsync("/complaint/received")).Heading);
     }
 
     private const string SubmitComplaintTemplate = "IntakeAcknowledgement";

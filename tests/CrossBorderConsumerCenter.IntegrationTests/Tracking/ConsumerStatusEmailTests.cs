@@ -1,4 +1,5 @@
 using System.Net;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Testing.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
@@ -53,6 +54,39 @@ public class ConsumerStatusEmailTests(TrackingFixture portal) : IClassFixture<Tr
         Assert.Contains("海外の事業者から購入したもののトラブル", declined, StringComparison.Ordinal);
         Assert.Contains("消費者ホットライン 188", declined, StringComparison.Ordinal);
         Assert.DoesNotContain("理由:", declined, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EachEmailCarriesALinkOfItsOwnToTheCaseAndNoneSendsTheConsumerToTheLostLinkPage()
+    {
+        var (c, receiptToken) = await portal.ReceiveAsync();
+        await portal.RequestInformationAsync(c.Id, "注文番号を教えてください。");
+        await portal.ActAsync(c.Id, (x, _, now) => x.ReceiveConsumerReply("A-1001 です。", CaseActor.Consumer, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => TrackingFixture.Forward(x, staff, now));
+        await portal.ActAsync(c.Id, (x, _, now) => TrackingFixture.PartnerResponds(x, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Close(CaseOutcome.Resolved, "返金を確認しました。", staff, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Reopen("追加の相談", staff, now));
+        await portal.ActAsync(c.Id, (x, staff, now) => x.Decline(DeclineReason.OutOfScope, null, null, staff, now));
+
+        var emails = await portal.EmailsOfAsync(c.Id);
+        Assert.Equal(6, emails.Count);
+        using var consumer = portal.Factory.CreateFormClient();
+        var tokens = new List<string>();
+        foreach (var email in emails)
+        {
+            Assert.False(EmailLinks.PointsToLostLink(email.TextBody), email.Template);
+            var path = EmailLinks.TrackingPathIn(email.TextBody);
+            Assert.Equal(c.Number, (await consumer.GetOkAsync(path)).Heading);
+            tokens.Add(path["/track/".Length..]);
+
+            // The outbox forgets the token once the email is sent (ADR 0020).
+            Assert.Equal([tokens[^1]], email.RedactAfterSending);
+        }
+
+        // Each its own, and the receipt's still opens the case.
+        Assert.Equal(tokens.Count, tokens.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(receiptToken, tokens);
+        Assert.Equal(c.Number, (await consumer.GetOkAsync(TrackingFixture.TrackingPath(receiptToken))).Heading);
     }
 
     [Fact]

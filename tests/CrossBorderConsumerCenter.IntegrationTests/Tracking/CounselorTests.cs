@@ -75,10 +75,17 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
         Assert.Equal((ConsentMethod.InPerson, ConsentMethod.Writing, true), (consent.HandlingMethod!.Value, consent.AbroadMethod!.Value, consent.AgreesToProvisionAbroad));
         Assert.Single(c.Evidence);
 
-        // The acknowledgement, with the tracking link, goes to the counselor.
+        // The acknowledgement, with the tracking link, goes to the counselor: written to them, naming the resident.
         var acknowledgement = Assert.Single(await portal.EmailsOfAsync(c.Id));
         Assert.Equal([counselor.Email], acknowledgement.ToAddresses);
+        Assert.Equal(CounselorAcknowledgement.TemplateName, acknowledgement.Template);
         Assert.Contains(link, acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith($"{counselor.DisplayName} 様\n", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{c.ConsumerName} 様のご相談を、次のとおり受け付けました。", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"相談者: {c.ConsumerName} 様", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains(c.ConsumerName, acknowledgement.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("ご相談いただき、ありがとうございます", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("携帯電話のメールアドレス", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Equal(number, (await client.GetOkAsync(new Uri(link).AbsolutePath)).Heading);
 
         // The staff see that it came through a counselor, and from which center.

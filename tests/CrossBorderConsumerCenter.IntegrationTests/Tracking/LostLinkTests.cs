@@ -1,9 +1,14 @@
 using System.Net;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Tracking;
 
-/// <summary>"I lost my link": a new link only to the case's own address, and the same answer whether or not anything matched.</summary>
+/// <summary>
+/// "I lost my link": a new link only to the case's own address, every earlier link stopped, and the same answer whether or
+/// not anything matched, also when a repeat is held back.
+/// </summary>
 public class LostLinkTests(TrackingFixture portal) : IClassFixture<TrackingFixture>
 {
     [Fact]
@@ -11,7 +16,8 @@ public class LostLinkTests(TrackingFixture portal) : IClassFixture<TrackingFixtu
     {
         var (mine, oldToken) = await portal.ReceiveAsync(email: "hanako@example.jp");
         var (other, _) = await portal.ReceiveAsync(email: "jiro@example.jp");
-        portal.Clock.Advance(ResendTrackingLink.Handler.MinimumInterval + TimeSpan.FromMinutes(1));
+        await portal.ActAsync(mine.Id, (x, staff, now) => TrackingFixture.Forward(x, staff, now));
+        var forwardedToken = EmailLinks.TrackingTokenIn(Assert.Single(await portal.EmailsOfAsync(mine.Id)).TextBody);
         using var client = portal.Factory.CreateFormClient();
 
         var answers = new List<(HttpStatusCode Status, string? Location, string Text)>();
@@ -20,37 +26,98 @@ public class LostLinkTests(TrackingFixture portal) : IClassFixture<TrackingFixtu
             (mine.Number, "jiro@example.jp"),    // someone else's address
             (other.Number, "hanako@example.jp"), // my address, another case
             ("CCJ-2020-999999", "hanako@example.jp"), // no such case
-            (mine.Number, " Hanako@Example.JP "), // mine: a match, however typed
+            (mine.Number.ToLowerInvariant().Replace("-", "ー", StringComparison.Ordinal), " Hanako@Example.JP "), // mine: a match, however typed
         })
         {
-            var page = await client.GetOkAsync("/track/lost");
-            using var response = await client.SubmitAsync(page, "form[action='/track/lost']", [new("Lost.CaseNumber", number), new("Lost.Email", email)]);
-            var after = await client.FollowRedirectAsync(response);
-            answers.Add((response.StatusCode, response.Headers.Location?.OriginalString, after.MainText));
+            answers.Add(await LostLinkSteps.AskAsync(client, number, email));
         }
 
         Assert.Single(answers.Distinct());
-        Assert.Contains("新しいリンクをそのアドレスにお送りしました", answers[0].Text, StringComparison.Ordinal);
+        Assert.Contains("受付番号とメールアドレスが一致するご相談があれば、新しいリンクをそのアドレスにお送りしました。", answers[0].Text, StringComparison.Ordinal);
 
         var resent = (await portal.EmailsOfAsync(mine.Id)).Where(e => e.Template == ResendTrackingLink.Email.TemplateName).ToList();
         var message = Assert.Single(resent);
         Assert.Equal(["hanako@example.jp"], message.ToAddresses);
         Assert.DoesNotContain((await portal.EmailsOfAsync(other.Id)), e => e.Template == ResendTrackingLink.Email.TemplateName);
 
-        // The new link opens the case; the old one no longer does.
-        var newToken = System.Text.RegularExpressions.Regex.Match(message.TextBody, "/track/([A-Za-z0-9_-]{43})").Groups[1].Value;
-        Assert.NotEqual(oldToken, newToken);
+        // The new link opens the case; every earlier one (the receipt's, the status email's) no longer does.
+        var newToken = EmailLinks.TrackingTokenIn(message.TextBody);
         Assert.Equal(mine.Number, (await client.GetOkAsync(TrackingFixture.TrackingPath(newToken))).Heading);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(TrackingFixture.TrackingPath(oldToken))).StatusCode);
-
-        // Asked again at once: the same answer, and no second email.
-        var again = await client.GetOkAsync("/track/lost");
-        using (var response = await client.SubmitAsync(again, "form[action='/track/lost']", [new("Lost.CaseNumber", mine.Number), new("Lost.Email", "hanako@example.jp")]))
+        foreach (var earlier in new[] { oldToken, forwardedToken })
         {
-            Assert.Equal((answers[0].Status, answers[0].Location), (response.StatusCode, response.Headers.Location?.OriginalString));
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(TrackingFixture.TrackingPath(earlier))).StatusCode);
         }
 
-        Assert.Single(await portal.EmailsOfAsync(mine.Id), e => e.Template == ResendTrackingLink.Email.TemplateName);
+        Assert.Equal(1, await portal.QueryAsync(db => db.CaseTrackingLinks.CountAsync(l => l.CaseId == mine.Id)));
+    }
+
+}
+
+/// <summary>"I lost my link" asked again within the interval (its own portal: the rate limit counts per client).</summary>
+public class LostLinkRepeatTests(TrackingFixture portal) : IClassFixture<TrackingFixture>
+{
+    [Fact]
+    public async Task ARepeatWithinTenMinutesIsHeldBackInWordsThatAreTheSameForAMatchAndANonMatch()
+    {
+        var (mine, _) = await portal.ReceiveAsync(email: "sachiko@example.jp");
+        using var client = portal.Factory.CreateFormClient();
+        var asked = portal.Clock.GetUtcNow();
+
+        // The first time each: the same answer, and a link goes to the match only.
+        var first = await LostLinkSteps.AskAsync(client, mine.Number, "sachiko@example.jp");
+        Assert.Equal(first, await LostLinkSteps.AskAsync(client, mine.Number, "nobody@example.jp"));
+        Assert.Single(await LostLinkSteps.ResentAsync(portal, mine.Id));
+
+        // Asked again within the interval: held back, and said so, identically for the match and the non-match.
+        portal.Clock.Advance(TimeSpan.FromMinutes(3));
+        var heldMatch = await LostLinkSteps.AskAsync(client, mine.Number, "sachiko@example.jp");
+        var heldOther = await LostLinkSteps.AskAsync(client, mine.Number, "nobody@example.jp");
+        Assert.Equal(heldMatch, heldOther);
+        Assert.NotEqual(first.Text, heldMatch.Text);
+        Assert.Contains("10分以内にお申し込みがあったため、今回は何もお送りしていません", heldMatch.Text, StringComparison.Ordinal);
+        Assert.Contains(TestTime.JapanMinute(asked + ResendTrackingLink.Handler.MinimumInterval), heldMatch.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("お送りしました", heldMatch.Text, StringComparison.Ordinal);
+        Assert.Single(await LostLinkSteps.ResentAsync(portal, mine.Id));
+
+        // Asking again and again does not push the time on; once it has passed, a match gets a new link again.
+        portal.Clock.SetUtcNow(asked + ResendTrackingLink.Handler.MinimumInterval);
+        Assert.Equal(first, await LostLinkSteps.AskAsync(client, mine.Number, "Sachiko@example.jp"));
+        Assert.Equal(2, (await LostLinkSteps.ResentAsync(portal, mine.Id)).Count);
+    }
+}
+
+/// <summary>The email "I lost my link" sends (its own portal: the rate limit counts per client).</summary>
+public class LostLinkEmailTests(TrackingFixture portal) : IClassFixture<TrackingFixture>
+{
+    [Theory]
+    [InlineData("ja", "このメールに心当たりがない場合は", "お心当たりのない場合は")]
+    [InlineData("en", "If you did not expect this email", "If you did not ask for it")]
+    public async Task TheNewLinksEmailHasOneFooterAndSaysEarlierLinksStopped(string language, string footer, string secondFooter)
+    {
+        var (c, _) = await portal.ReceiveAsync(language: language, email: $"footer-{language}@example.jp");
+        using var client = portal.Factory.CreateFormClient();
+        await LostLinkSteps.AskAsync(client, c.Number, $"footer-{language}@example.jp");
+
+        var body = Assert.Single(await LostLinkSteps.ResentAsync(portal, c.Id)).TextBody;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(body, System.Text.RegularExpressions.Regex.Escape(footer)));
+        Assert.DoesNotContain(secondFooter, body, StringComparison.Ordinal);
+        Assert.Contains(language == "ja" ? "これまでのメールに記載したリンクは使えなくなりました" : "The links in our earlier emails no longer work", body, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Asking for a new link as the lost-link page does.</summary>
+internal static class LostLinkSteps
+{
+    public static async Task<List<Web.Data.Email.OutboundEmail>> ResentAsync(TrackingFixture portal, Guid caseId) =>
+        [.. (await portal.EmailsOfAsync(caseId)).Where(e => e.Template == ResendTrackingLink.Email.TemplateName)];
+
+    /// <summary>Asks for a new link as the page does and returns what came back: the status, the redirect and the page's text.</summary>
+    public static async Task<(HttpStatusCode Status, string? Location, string Text)> AskAsync(FormClient client, string number, string email)
+    {
+        var page = await client.GetOkAsync("/track/lost");
+        using var response = await client.SubmitAsync(page, "form[action='/track/lost']", [new("Lost.CaseNumber", number), new("Lost.Email", email)]);
+        var after = await client.FollowRedirectAsync(response);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, after.MainText);
     }
 }
 

@@ -70,7 +70,7 @@ public static class TestCases
         var number = await CaseNumbers.NextAsync(db, now, CancellationToken.None);
         var received = Case.Receive(number, Guid.NewGuid(), details ?? TestComplaints.Details(), consent ?? TestComplaints.Consent(), language, now, [], filing);
         db.Cases.Add(received);
-        var token = scope.ServiceProvider.GetRequiredService<TrackingLinks>().IssueForNewCase(received);
+        var token = scope.ServiceProvider.GetRequiredService<TrackingLinks>().Issue(received.Id);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (received, token);

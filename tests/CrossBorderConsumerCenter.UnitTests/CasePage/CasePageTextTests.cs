@@ -71,7 +71,7 @@ public class CasePageTextTests
             ["CaseNumber"] = "CCJ-2026-000123",
             ["Message"] = question,
             ["ReplyBy"] = language == "ja" ? "2026年11月28日土曜日" : "Saturday, November 28, 2026",
-            ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
+            ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
         }, RepliesAreRead: false), language);
 
         Assert.Equal(subject, email.Subject);
@@ -79,6 +79,6 @@ public class CasePageTextTests
         Assert.Contains(replyBy, email.TextBody, StringComparison.Ordinal);
         Assert.Contains("\n\n" + question + "\n\n", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("{Name} &lt;b&gt;&amp;&lt;/b&gt;", email.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("\nhttps://ccj.example.jp/track/lost\n", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde\n", email.TextBody, StringComparison.Ordinal);
     }
 }

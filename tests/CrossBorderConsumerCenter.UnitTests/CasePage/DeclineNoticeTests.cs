@@ -1,8 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Cases;
-using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
-using Microsoft.Extensions.Options;
 using static CrossBorderConsumerCenter.UnitTests.Intake.IntakeTestSupport;
 
 namespace CrossBorderConsumerCenter.UnitTests.CasePage;
@@ -10,7 +8,9 @@ namespace CrossBorderConsumerCenter.UnitTests.CasePage;
 /// <summary>The email that tells a consumer their case is declined: the reason in words, staff's message, what they can still do.</summary>
 public class DeclineNoticeTests
 {
-    private static readonly DeclineNotice Notice = new(Localizers, Options.Create(new PortalOptions { BaseUrl = "https://ccj.example.jp" }));
+    private const string Link = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+
+    private static readonly DeclineNotice Notice = new(Localizers);
 
     private static Case NewCase(PaymentMethod payment, PurchasePlatform platform, string language = "ja", string? platformName = null)
     {
@@ -21,7 +21,7 @@ public class DeclineNoticeTests
 
     private static ComposedEmail Compose(Case c, DeclineReason reason, string? message = null, string? duplicateOf = null) =>
         new EmailComposer(Localizers).Compose(
-            Notice.For(c, reason, duplicateOf, message, new ConsumerContact(EmailRecipients.ForAddress("taro@example.jp"), c.Language, "山田 太郎", ViaCounselor: false)),
+            Notice.For(c, reason, duplicateOf, message, new ConsumerContact(EmailRecipients.ForAddress("taro@example.jp"), c.Language, "山田 太郎", ViaCounselor: false), Link),
             c.Language);
 
     public static TheoryData<DeclineReason, string> EveryReasonInBothLanguages()
@@ -49,7 +49,7 @@ public class DeclineNoticeTests
         var label = InLanguage(language, () => new Microsoft.Extensions.Localization.StringLocalizer<CaseLabels>(Localizers)["DeclineReason_" + reason].Value);
         Assert.DoesNotContain(label, email.TextBody, StringComparison.Ordinal);
         Assert.Equal(reason == DeclineReason.Duplicate, email.TextBody.Contains("CCJ-2026-000001", StringComparison.Ordinal));
-        Assert.Contains("\nhttps://ccj.example.jp/track/lost", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde", email.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -129,15 +129,16 @@ public class CounselorCaseTests
         Assert.Throws<ArgumentException>(() => File().AddInformation(text, CaseActor.Counselor(Guid.NewGuid(), "x"), Now, [Guid.NewGuid()]));
 
     [Fact]
-    public void ATrackingLinkKeepsOnlyAHashAndReplacingItRecordsWhen()
+    public void ATrackingLinkKeepsOnlyAHashAndWhenItWasIssued()
     {
         var caseId = Guid.NewGuid();
-        var link = new CaseTrackingLink(caseId, new string('a', 64), Now);
-        link.Replace(new string('b', 64), Now.AddDays(1));
+        var link = new CaseTrackingLink(caseId, new string('b', 64), Now);
+        Assert.Equal(caseId, link.CaseId);
         Assert.Equal(new string('b', 64), link.TokenHash);
-        Assert.Equal(Now.AddDays(1), link.IssuedAt);
-        Assert.Throws<ArgumentException>(() => link.Replace("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde", Now));
-        Assert.Throws<ArgumentException>(() => link.Replace(new string('A', 64), Now));
+        Assert.Equal(Now, link.IssuedAt);
+        Assert.NotEqual(link.Id, new CaseTrackingLink(caseId, new string('c', 64), Now).Id);
+        Assert.Throws<ArgumentException>(() => new CaseTrackingLink(caseId, "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde", Now));
+        Assert.Throws<ArgumentException>(() => new CaseTrackingLink(caseId, new string('A', 64), Now));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public class ForwardingTextTests
         {
             ["Name"] = "山田 太郎", ["CaseNumber"] = "CCJ-2026-000123", ["Message"] = "Refund <b>&", ["Question"] = "領収書を送ってください。",
             ["ReplyBy"] = "2026年12月1日", ["Status"] = "提携機関へ伝達済み", ["DueAt"] = "2026-12-01 17:45", ["CaseUrl"] = "https://ccj.example.jp/staff/cases/CCJ-2026-000123",
-            ["Agency"] = "CBBB", ["Outcome"] = "返金された", ["Files"] = "2", ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
+            ["Agency"] = "CBBB", ["Outcome"] = "返金された", ["Files"] = "2", ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
         };
         IEmailTemplate email = template switch
         {
@@ -105,7 +105,7 @@ public class ForwardingTextTests
         {
             "ConsumerNotice" => ["Refund <b>&"],
             "ConsumerReminder" when repliesAreRead => ["山田 太郎", "領収書を送ってください。", "2026年12月1日"],
-            "ConsumerReminder" => ["山田 太郎", "領収書を送ってください。", "2026年12月1日", "https://ccj.example.jp/track/lost"],
+            "ConsumerReminder" => ["山田 太郎", "領収書を送ってください。", "2026年12月1日", "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde"],
             "CaseOverdue" => ["2026-12-01 17:45", "https://ccj.example.jp/staff/cases/CCJ-2026-000123"],
             _ => new[] { "CBBB", "返金された", "https://ccj.example.jp/staff/cases/CCJ-2026-000123" },
         };
@@ -120,7 +120,7 @@ public class ForwardingTextTests
         var values = new Dictionary<string, string>
         {
             ["Name"] = "山田 太郎", ["CaseNumber"] = "CCJ-2026-000123", ["Message"] = "返金について", ["Question"] = "領収書を送ってください。",
-            ["ReplyBy"] = "2026年12月1日", ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
+            ["ReplyBy"] = "2026年12月1日", ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
         };
         var composer = new EmailComposer(Localizers);
         var invitation = language == "ja" ? "返信" : "reply";

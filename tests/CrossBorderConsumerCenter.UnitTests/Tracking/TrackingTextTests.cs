@@ -96,12 +96,12 @@ public class TrackingTextTests
             ["Outcome"] = "OUTCOME",
             ["Message"] = "MESSAGE",
             ["Partner"] = "CBBB",
-            ["LostLinkUrl"] = "https://ccj.example.jp/track/lost",
+            ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
         }), language);
 
         Assert.Contains("CCJ-2026-000123", email.Subject, StringComparison.Ordinal);
         Assert.StartsWith(language == "ja" ? "山田 太郎 様" : "Dear 山田 太郎,", email.TextBody, StringComparison.Ordinal);
-        Assert.Contains("\nhttps://ccj.example.jp/track/lost", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("{", email.TextBody, StringComparison.Ordinal);
         Assert.Equal(kind == CaseEventKind.Closed, email.TextBody.Contains("OUTCOME", StringComparison.Ordinal));
         Assert.Equal(kind == CaseEventKind.Closed, email.TextBody.Contains("MESSAGE", StringComparison.Ordinal));
@@ -128,4 +128,27 @@ public class TrackingTextTests
     [InlineData("en", " (the case of 山田 花子)")]
     public void AMessageToACounselorNamesTheResidentItIsAbout(string language, string expected) =>
         Assert.Equal(expected, InLanguage(language, () => Text["StatusEmail_Regarding", "山田 花子"].Value));
+
+    [Theory]
+    [InlineData("ja", "足立 一郎 様\n", "山田 花子 様のご相談")]
+    [InlineData("en", "Dear 足立 一郎,\n", "the complaint you filed for 山田 花子")]
+    public void TheCounselorsAcknowledgementIsWrittenToTheCounselorAndNamesTheResident(string language, string greeting, string resident)
+    {
+        var email = new EmailComposer(Localizers).Compose(new CounselorAcknowledgement(new Dictionary<string, string>
+        {
+            ["Name"] = "足立 一郎",
+            ["Resident"] = "山田 花子",
+            ["CaseNumber"] = "CCJ-2026-000123",
+            ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
+            ["ReceivedAt"] = "2026-12-01 10:00",
+            ["BusinessName"] = "Example Gadgets Inc.",
+            ["Category"] = "CATEGORY",
+            ["NextSteps"] = "NEXT",
+        }), language);
+        Assert.StartsWith(greeting, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(resident, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("山田 花子", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("\nhttps://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde\n", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", email.TextBody, StringComparison.Ordinal);
+    }
 }

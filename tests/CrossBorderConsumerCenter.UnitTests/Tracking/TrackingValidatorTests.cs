@@ -125,9 +125,15 @@ public class TrackingValidatorTests
     [InlineData("CCJ-2026-000123", "taro@example.jp", true)]
     [InlineData("ccj-2026-000123", "ＴＡＲＯ＠ｅｘａｍｐｌｅ．ｊｐ", true)]
     [InlineData("", "taro@example.jp", false)]
-    [InlineData("2026-000123", "taro@example.jp", false)]
+    [InlineData("2026-000123", "taro@example.jp", true)]
+    [InlineData("2026-123", "taro@example.jp", false)]
     [InlineData("CCJ-2026-000123", "", false)]
     [InlineData("CCJ-2026-000123", "taro", false)]
     public void TheLostLinkFormNeedsACaseNumberAndAnEmailAddress(string number, string email, bool valid) =>
         Assert.Equal(valid, new ResendTrackingLink.Validator(Tracking).Validate(new ResendTrackingLink.Form { CaseNumber = number, Email = email }).IsValid);
+
+    [Theory]
+    [MemberData(nameof(Domain.CaseNumberReadingTests.FormsOfCase2026Number123), MemberType = typeof(Domain.CaseNumberReadingTests))]
+    public void TheLostLinkFormTakesACaseNumberInEveryFormTheStaffSearchTakes(string number) =>
+        Assert.True(new ResendTrackingLink.Validator(Tracking).Validate(new ResendTrackingLink.Form { CaseNumber = number, Email = "taro@example.jp" }).IsValid, number);
 }

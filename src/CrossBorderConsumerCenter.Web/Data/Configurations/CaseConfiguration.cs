@@ -147,9 +147,11 @@ public sealed class CaseTrackingLinkConfiguration : IEntityTypeConfiguration<Cas
     public void Configure(EntityTypeBuilder<CaseTrackingLink> builder)
     {
         builder.ToTable("case_tracking_links");
-        builder.HasKey(l => l.CaseId);
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.TokenHash).HasMaxLength(CaseTrackingLink.TokenHashLength).IsFixedLength();
         builder.HasIndex(l => l.TokenHash).IsUnique();
-        builder.HasOne<Case>().WithOne().HasForeignKey<CaseTrackingLink>(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => l.CaseId);
+        builder.HasOne<Case>().WithMany().HasForeignKey(l => l.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

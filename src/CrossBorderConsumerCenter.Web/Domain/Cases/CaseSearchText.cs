@@ -7,7 +7,7 @@ public enum CaseSearchKind
 {
     None,
 
-    /// <summary>A case number (with or without "CCJ-"): exactly that case.</summary>
+    /// <summary>A case number in any form <see cref="Cases.CaseNumber.TryRead"/> reads: exactly that case.</summary>
     CaseNumber,
 
     /// <summary>Words, each found in the consumer's name or email, the merchant's name or website, or the description.</summary>
@@ -49,9 +49,6 @@ public static class CaseSearchText
 
     /// <summary>The ASCII white-space characters PostgreSQL's [[:space:]] matches under the "C" collation.</summary>
     private static readonly char[] AsciiSpace = [' ', '\t', '\n', '\v', '\f', '\r'];
-
-    /// <summary>Dashes people type into case numbers, besides the hyphen-minus.</summary>
-    private static readonly char[] Dashes = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'];
 
     public static string Normalize(string text)
     {
@@ -172,9 +169,9 @@ public static class CaseSearchText
             return CaseSearchTerm.None;
         }
 
-        if (ParseCaseNumber(text) is { } number)
+        if (CaseNumber.TryRead(text, out var number))
         {
-            return new CaseSearchTerm(CaseSearchKind.CaseNumber, number, []);
+            return new CaseSearchTerm(CaseSearchKind.CaseNumber, number.ToString(), []);
         }
 
         var words = text[..Math.Min(text.Length, MaxTermLength)]
@@ -185,14 +182,6 @@ public static class CaseSearchText
             .Take(MaxWords)
             .ToList();
         return new CaseSearchTerm(words.Any(w => Bigrams(w).Count > 0) ? CaseSearchKind.Words : CaseSearchKind.TooShort, null, words);
-    }
-
-    private static string? ParseCaseNumber(string text)
-    {
-        var candidate = new string([.. text.Select(c => Array.IndexOf(Dashes, c) >= 0 ? '-' : c)]);
-        return CaseNumber.TryParse(candidate, out var number) || CaseNumber.TryParse(CaseNumber.Prefix + "-" + candidate, out number)
-            ? number.ToString()
-            : null;
     }
 
     private static string Range(char first, char last) =>

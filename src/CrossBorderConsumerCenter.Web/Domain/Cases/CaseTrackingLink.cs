@@ -1,10 +1,10 @@
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 
 /// <summary>
-/// The consumer's private link to their case (/track/{token}): only the SHA-256 of the token is kept, so the
-/// database cannot give the link away. One per case; sending the link again replaces it (the old one stops
-/// working). Kept beside the case rather than in its row, so that replacing it never conflicts with staff
-/// editing the case.
+/// A private link to a case (/track/{token}): only the SHA-256 of the token is kept, so the database cannot give a link
+/// away. Every email that concerns the case carries a link of its own, issued as the email is written (the token exists
+/// only in that email), and all of a case's links open it (ADR 0073). "I lost my link" removes them all and issues one.
+/// Kept beside the case rather than in its row, so that issuing one never conflicts with staff editing the case.
 /// </summary>
 public sealed class CaseTrackingLink
 {
@@ -16,9 +16,18 @@ public sealed class CaseTrackingLink
 
     public CaseTrackingLink(Guid caseId, string tokenHash, DateTimeOffset now)
     {
+        if (tokenHash is not { Length: TokenHashLength } || !tokenHash.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("A token hash is 64 lower-case hex digits.", nameof(tokenHash));
+        }
+
+        Id = Guid.CreateVersion7(now);
         CaseId = caseId;
-        Replace(tokenHash, now);
+        TokenHash = tokenHash;
+        IssuedAt = now;
     }
+
+    public Guid Id { get; private set; }
 
     public Guid CaseId { get; private set; }
 
@@ -26,15 +35,4 @@ public sealed class CaseTrackingLink
     public string TokenHash { get; private set; } = "";
 
     public DateTimeOffset IssuedAt { get; private set; }
-
-    public void Replace(string tokenHash, DateTimeOffset now)
-    {
-        if (tokenHash is not { Length: TokenHashLength } || !tokenHash.All(char.IsAsciiHexDigitLower))
-        {
-            throw new ArgumentException("A token hash is 64 lower-case hex digits.", nameof(tokenHash));
-        }
-
-        TokenHash = tokenHash;
-        IssuedAt = now;
-    }
 }

@@ -14,6 +14,13 @@ namespace CrossBorderConsumerCenter.Web.Domain.Intake;
 public sealed class IntakeDraft
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long after its submission the same submission sent again (a double click, a retried POST, the back button and
+    /// "send") still shows its receipt, and how long the browser that sent it may show the receipt at all. Afterwards
+    /// nothing on a shared computer leads back to the case: its number and link are in the acknowledgement email.
+    /// </summary>
+    public static readonly TimeSpan ReceiptWindow = TimeSpan.FromMinutes(10);
     public const int TokenHashLength = 64;
     public const int MaxFormJsonLength = 500_000;
 
@@ -114,6 +121,12 @@ public sealed class IntakeDraft
     public bool IsStaffDraft => StaffId is not null;
 
     public bool IsSubmitted => SubmittedCaseId is not null;
+
+    /// <summary>When the draft became a case (a submitted draft never changes again, so its last change is that).</summary>
+    public DateTimeOffset? SubmittedAt => IsSubmitted ? UpdatedAt : null;
+
+    /// <summary>Whether the receipt of this draft's case may still be shown (<see cref="ReceiptWindow"/>).</summary>
+    public static bool ShowsReceipt(DateTimeOffset submittedAt, DateTimeOffset now) => now < submittedAt + ReceiptWindow;
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 

@@ -44,7 +44,7 @@ public static class DeclineCase
             RuleFor(f => f.Reason).Must(v => FormValues.ParseEnum<DeclineReason>(v) is not null).WithMessage(_ => text["Decline_Reason_Required"]);
             RuleFor(f => f.DuplicateOf).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Decline_DuplicateOf_Required"])
-                .Must(v => CaseNumber.TryParse(v, out _)).WithMessage(_ => text["Decline_DuplicateOf_Invalid"])
+                .Must(v => CaseNumber.TryRead(v, out _)).WithMessage(_ => text["Decline_DuplicateOf_Invalid"])
                 .When(f => FormValues.ParseEnum<DeclineReason>(f.Reason) == DeclineReason.Duplicate);
             RuleFor(f => f.Comment).FreeText(text, "Decline_Comment_Label", required: false);
         }
@@ -83,7 +83,7 @@ public static class DeclineCase
     public static async Task<Duplicate> DuplicateOfAsync(AppDbContext db, string number, DeclineReason reason, string? typed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (reason != DeclineReason.Duplicate || !CaseNumber.TryParse(typed, out var other))
+        if (reason != DeclineReason.Duplicate || !CaseNumber.TryRead(typed, out var other))
         {
             return new Duplicate(null, null);
         }

@@ -4,6 +4,7 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
+using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 
@@ -12,7 +13,7 @@ namespace CrossBorderConsumerCenter.Web.Features.CasePage;
 /// <see cref="EmailComposer"/>, the recipients of <see cref="CaseRecipients"/>), for staff to read before declining. Its
 /// fingerprint goes with the decline: a case is declined only with the email that was previewed.
 /// </summary>
-public sealed class DeclinePreview(AppDbContext db, DeclineNotice notice, EmailComposer composer)
+public sealed class DeclinePreview(AppDbContext db, DeclineNotice notice, EmailComposer composer, IStringLocalizer<CasePageText> text)
 {
     /// <summary>The email, or none (<see cref="Email"/> null) when nobody can be written to.</summary>
     public sealed record Result(ComposedEmail? Email, IReadOnlyList<string> To, string Language, string Fingerprint);
@@ -25,7 +26,9 @@ public sealed class DeclinePreview(AppDbContext db, DeclineNotice notice, EmailC
             return new Result(null, [], c.Language, Fingerprint(null));
         }
 
-        var email = composer.Compose(notice.For(c, reason, duplicateOf, message, contact), contact.Language);
+        // The link is made when the email is sent, and only the consumer ever sees it: the preview shows a stand-in.
+        var link = InLanguage.Read(contact.Language, () => text["Decline_Preview_Link"].Value);
+        var email = composer.Compose(notice.For(c, reason, duplicateOf, message, contact, link), contact.Language);
         return new Result(email, [.. contact.Recipients.To, .. contact.Recipients.Cc ?? []], contact.Language, Fingerprint(email));
     }
 

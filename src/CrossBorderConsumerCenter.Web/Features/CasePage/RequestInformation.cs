@@ -65,6 +65,7 @@ public static class RequestInformation
                     return CaseChanges.Change.Refuse(nameof(Form.Message), "RequestInformation_NoRecipient");
                 }
 
+                var token = links.Issue(c.Id);
                 var email = outbox.Enqueue(
                     new Email(new Dictionary<string, string>
                     {
@@ -72,11 +73,12 @@ public static class RequestInformation
                         ["CaseNumber"] = c.Number,
                         ["Message"] = form.Message!,
                         ["ReplyBy"] = ReplyBy(c.DueAt!.Value, c.Language),
-                        ["LostLinkUrl"] = links.LostLinkUrl.ToString(),
+                        ["TrackingUrl"] = links.UrlOf(token).ToString(),
                     }, replies.RepliesAreRead),
                     contact.Recipients,
                     contact.Language,
-                    c.Id);
+                    c.Id,
+                    redactAfterSending: [token]);
                 return CaseChanges.Change.Made(new { emailId = email.Id });
             }, ct);
 

@@ -1,8 +1,6 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
-using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CrossBorderConsumerCenter.Web.Features.Cases;
 
@@ -16,7 +14,7 @@ public sealed class DeclineNoticeText;
 /// a refusal of help (the other case goes on), so it names that case and suggests nothing else. The one writer of
 /// this email: the status emails send it when a case is declined, and the case page previews it before declining.
 /// </summary>
-public sealed class DeclineNotice(IStringLocalizerFactory localizers, IOptions<PortalOptions> portal)
+public sealed class DeclineNotice(IStringLocalizerFactory localizers)
 {
     /// <summary>The email (CaseStatusDeclined_Subject and _Body in DeclineNoticeText); its name is the status email's for a decline.</summary>
     public sealed record Email(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
@@ -28,8 +26,11 @@ public sealed class DeclineNotice(IStringLocalizerFactory localizers, IOptions<P
         public Type ResourceType => typeof(DeclineNoticeText);
     }
 
-    /// <summary>The email for declining <paramref name="c"/> for <paramref name="reason"/>, with staff's <paramref name="message"/> (none when blank).</summary>
-    public Email For(Case c, DeclineReason reason, string? duplicateOf, string? message, ConsumerContact contact)
+    /// <summary>
+    /// The email for declining <paramref name="c"/> for <paramref name="reason"/>, with staff's <paramref name="message"/> (none
+    /// when blank) and the link to the case this email carries (the preview shows a stand-in: the link is made as it is sent).
+    /// </summary>
+    public Email For(Case c, DeclineReason reason, string? duplicateOf, string? message, ConsumerContact contact, string trackingUrl)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(contact);
@@ -50,7 +51,7 @@ public sealed class DeclineNotice(IStringLocalizerFactory localizers, IOptions<P
                 ["Explanation"] = text["Explanation_" + reason, duplicateOf ?? ""].Value,
                 ["Message"] = string.IsNullOrWhiteSpace(message) ? "" : message.Trim() + "\n\n",
                 ["Remedies"] = remedies.Count == 0 ? "" : text["Remedies_Heading"].Value + "\n\n" + string.Join("\n\n", remedies) + "\n\n",
-                ["LostLinkUrl"] = new Uri(portal.Value.BaseUri, "track/lost").ToString(),
+                ["TrackingUrl"] = trackingUrl,
             });
         });
     }

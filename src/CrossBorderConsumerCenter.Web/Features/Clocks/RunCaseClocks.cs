@@ -166,14 +166,25 @@ public sealed class RunCaseClocks(IServiceScopeFactory scopes, IOptions<ClocksOp
             .FirstOrDefaultAsync(ct);
         var language = contact.Language;
         var replyBy = TimeZoneInfo.ConvertTime(c.DueAt!.Value, LocalizationRegistration.JapanTime).ToString("D", CultureInfo.GetCultureInfo(language));
-        return services.GetRequiredService<EmailOutbox>().Enqueue(new ReminderEmail(new Dictionary<string, string>
+        var repliesAreRead = services.GetRequiredService<ReplyAddresses>().RepliesAreRead;
+        var values = new Dictionary<string, string>
         {
             ["Name"] = contact.Name,
             ["CaseNumber"] = c.Number,
             ["Question"] = question ?? "",
             ["ReplyBy"] = replyBy,
-            ["LostLinkUrl"] = services.GetRequiredService<TrackingLinks>().LostLinkUrl.ToString(),
-        }, services.GetRequiredService<ReplyAddresses>().RepliesAreRead), contact.Recipients, language, c.Id).Id;
+        };
+
+        // Where replies are not read, the consumer answers on their case's page: this email carries a link of its own (ADR 0073).
+        string[] secrets = [];
+        if (!repliesAreRead)
+        {
+            var token = TrackingLinks.Issue(db, c.Id, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            values["TrackingUrl"] = TrackingLinks.UrlOf(services.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri, token).ToString();
+            secrets = [token];
+        }
+
+        return services.GetRequiredService<EmailOutbox>().Enqueue(new ReminderEmail(values, repliesAreRead), contact.Recipients, language, c.Id, redactAfterSending: secrets).Id;
     }
 
     private static (DateTimeOffset? Due, Dictionary<string, object?> Values) Snapshot(Case c) => (c.DueAt, new()

@@ -44,7 +44,7 @@ public static class AttachMail
         {
             RuleFor(f => f.CaseNumber).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Error_CaseNumberRequired"])
-                .Must(v => Domain.Cases.CaseNumber.TryParse(v, out _)).WithMessage(_ => text["Error_CaseNumberFormat"]);
+                .Must(v => Domain.Cases.CaseNumber.TryRead(v, out _)).WithMessage(_ => text["Error_CaseNumberFormat"]);
             RuleFor(f => f.Sender)
                 .Must(v => v is not null && Enum.GetNames<From>().Contains(v, StringComparer.Ordinal))
                 .WithMessage(_ => text["Error_SenderRequired"]);
@@ -74,7 +74,7 @@ public static class AttachMail
 
         public async Task<Result> HandleAsync(Guid id, Form form, ClaimsPrincipal user, CancellationToken ct)
         {
-            var number = Domain.Cases.CaseNumber.TryParse(form.CaseNumber, out var parsed)
+            var number = Domain.Cases.CaseNumber.TryRead(form.CaseNumber, out var parsed)
                 ? parsed.ToString()
                 : throw new ArgumentException("The form was not validated.", nameof(form));
             var from = Enum.Parse<From>(form.Sender!);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
+using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,12 @@ namespace CrossBorderConsumerCenter.Web.Features.Intake;
 /// <summary>
 /// The consumer's way in: the consent gate, the form (with evidence), the review page and the receipt.
 /// Every step after the gate checks on the server that the draft has valid consent, and sends the
-/// consumer back to the gate if not. All state lives in the server-side draft (ADR 0010).
+/// consumer back to the gate if not. All state lives in the server-side draft (ADR 0010). Once sent, nothing in the
+/// browser leads back to the case but the receipt right after sending (ADR 0072): computers are shared, and whoever
+/// opens the form next starts afresh. The pages hold personal data, so no browser or proxy keeps a copy.
 /// </summary>
 [Route("complaint")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class IntakeController(
     IntakeDrafts drafts,
     GiveConsent.Validator consentValidator,
@@ -23,14 +27,19 @@ public sealed class IntakeController(
     SubmitComplaint.Handler submitComplaint,
     TrackingLinks trackingLinks,
     ReceiptLinks receiptLinks,
+    SubmissionTickets tickets,
+    TimeProvider clock,
     AppDbContext db) : Controller
 {
     public const string FormPrefix = "Form";
     public const string ConsentPrefix = "Consent";
     public const string EvidenceField = "Evidence";
 
-    /// <summary>The receipt's path: the only one the browser sends the receipt's tracking-link cookie to.</summary>
+    /// <summary>The receipt's path.</summary>
     public const string ReceiptPath = "/complaint/received";
+
+    /// <summary>The path of intake's cookies: the draft's and the receipt's (which every step of the form forgets).</summary>
+    public const string CookiePath = "/complaint";
 
     /// <summary>All the evidence a draft may hold, plus room for the form's text.</summary>
     public const long MaxFormRequestBytes = EvidenceFiles.MaxTotalBytes + (4 * 1024 * 1024);
@@ -58,7 +67,7 @@ public sealed class IntakeController(
     [HttpGet("consent")]
     public async Task<IActionResult> Consent(CancellationToken ct)
     {
-        var lookup = await drafts.FindAsync(Request, ct);
+        var lookup = await LookUpDraftAsync(ct);
         var form = lookup.State is DraftState.Open or DraftState.NeedsConsent ? GiveConsent.Form.From(lookup.Draft!.Consent) : new GiveConsent.Form();
         return View(new ConsentPage(form, lookup.State, TempData.ContainsKey(DiscardedKey)));
     }
@@ -91,7 +100,7 @@ public sealed class IntakeController(
     [HttpGet("form")]
     public async Task<IActionResult> Form(bool check, CancellationToken ct)
     {
-        var lookup = await drafts.FindAsync(Request, ct);
+        var lookup = await LookUpDraftAsync(ct);
         if (Gate(lookup) is { } elsewhere)
         {
             return elsewhere;
@@ -127,64 +136,92 @@ public sealed class IntakeController(
     [HttpGet("review")]
     public async Task<IActionResult> Review(CancellationToken ct)
     {
-        var lookup = await drafts.FindAsync(Request, ct);
+        var lookup = await LookUpDraftAsync(ct);
         if (Gate(lookup) is { } elsewhere)
         {
             return elsewhere;
         }
 
         return await formFlow.ReviewAsync(lookup.Draft!, formValidator, "~/complaint/form", forResident: false, ct) is { } review
-            ? View(review)
+            ? View(review with { SubmissionTicket = tickets.Issue(lookup.Draft!.Id) })
             : RedirectToAction(nameof(Form), new { check = true });
     }
 
+    /// <summary>
+    /// "Send": the draft this browser holds becomes one case. The same page sent again (its ticket) finds that case
+    /// instead, and shows its receipt while <see cref="IntakeDraft.ReceiptWindow"/> lasts; later, only the page that says
+    /// where the number and link are. Either way the draft's cookie goes: the browser no longer leads to the case.
+    /// </summary>
     [HttpPost("submit")]
-    public async Task<IActionResult> Submit(CancellationToken ct)
+    public async Task<IActionResult> Submit([FromForm(Name = SubmissionTickets.FieldName)] string? submission, CancellationToken ct)
     {
         var lookup = await drafts.FindAsync(Request, ct);
-        if (lookup.State == DraftState.Submitted)
+        var ticket = tickets.Read(submission);
+        // The page is this browser's open draft's (a page without a ticket is taken for the draft the browser holds).
+        var sendsHeldDraft = lookup.State == DraftState.Open && (ticket is null || ticket == lookup.Draft!.Id);
+        SubmitComplaint.Result result;
+        if (sendsHeldDraft)
         {
-            return RedirectToAction(nameof(Received));
+            result = await submitComplaint.HandleAsync(lookup.Draft!.Id, Language, ct);
+        }
+        else if (ticket is { } draftId)
+        {
+            result = await submitComplaint.RecallAsync(draftId, ct);
+        }
+        else
+        {
+            result = new SubmitComplaint.Result(lookup.State == DraftState.Submitted ? SubmitComplaint.Outcome.AlreadyReceived : SubmitComplaint.Outcome.NoDraft);
         }
 
-        if (lookup.State != DraftState.Open)
+        switch (result.Outcome)
         {
-            return RedirectToAction(nameof(Consent));
-        }
+            case SubmitComplaint.Outcome.Received or SubmitComplaint.Outcome.AlreadyReceived:
+                if (sendsHeldDraft || lookup.State == DraftState.Submitted)
+                {
+                    // The draft this browser held is a case now (another draft it holds, open, stays).
+                    drafts.ForgetCookie(HttpContext);
+                }
 
-        var result = await submitComplaint.HandleAsync(lookup.Draft!.Id, Language, ct);
-        if (result.TrackingToken is { } token)
-        {
-            receiptLinks.Remember(HttpContext, ReceiptPath, result.CaseNumber!, token);
-        }
+                if (result is { CaseNumber: { } number, SubmittedAt: { } submittedAt } && IntakeDraft.ShowsReceipt(submittedAt, clock.GetUtcNow()))
+                {
+                    RememberReceipt(number, result.TrackingToken, submittedAt + IntakeDraft.ReceiptWindow);
+                }
 
-        return result.Outcome switch
-        {
-            SubmitComplaint.Outcome.Received or SubmitComplaint.Outcome.AlreadyReceived => RedirectToAction(nameof(Received)),
-            SubmitComplaint.Outcome.Incomplete => RedirectToAction(nameof(Form), new { check = true }),
-            _ => RedirectToAction(nameof(Consent)),
-        };
+                return RedirectToAction(nameof(Received));
+            case SubmitComplaint.Outcome.Incomplete:
+                return RedirectToAction(nameof(Form), new { check = true });
+            default:
+                return RedirectToAction(nameof(Consent));
+        }
     }
 
+    /// <summary>
+    /// The receipt, right after sending, in the browser that sent: the number, the tracking link, what comes next. Past
+    /// <see cref="IntakeDraft.ReceiptWindow"/>, or once the form has been opened again, a page that names no case.
+    /// </summary>
     [HttpGet("received")]
     public async Task<IActionResult> Received(CancellationToken ct)
     {
-        var lookup = await drafts.FindAsync(Request, ct);
-        if (lookup.State != DraftState.Submitted)
+        // Receipts of earlier versions kept the link in a cookie of the receipt's path for 24 hours: it is not read, and goes.
+        if (Request.Cookies.ContainsKey(ReceiptLinks.CookieName))
         {
-            return Gate(lookup) ?? RedirectToAction(nameof(Form));
+            receiptLinks.Forget(HttpContext, ReceiptLinks.CookieName, ReceiptPath);
         }
 
-        var caseId = lookup.Draft!.SubmittedCaseId;
-        var receipt = await db.Cases.AsNoTracking()
-            .Where(c => c.Id == caseId)
-            .Select(c => new ReceiptPage(c.Number, c.ReceivedAt, c.ConsumerEmail ?? "", c.BusinessCountryCode,
+        var remembered = receiptLinks.Read(Request, ReceiptLinks.ConsumerCookieName);
+        var receipt = remembered is null ? null : await db.Cases.AsNoTracking()
+            .Where(c => c.Number == remembered.CaseNumber)
+            .Select(c => new ReceiptPage(c.Id, c.Number, c.ReceivedAt, c.ConsumerEmail ?? "", c.BusinessCountryCode,
                 c.Consents.OrderByDescending(k => k.GivenAt).First().AgreesToProvisionAbroad))
-            .SingleAsync(ct);
+            .SingleOrDefaultAsync(ct);
+        if (receipt is null)
+        {
+            return View("NoReceipt");
+        }
 
-        // The link again after a reload (this browser's cookie), while it is still the case's link.
-        var token = receiptLinks.Recall(Request, receipt.CaseNumber);
-        var trackingUrl = token is not null && await trackingLinks.IsCurrentAsync(caseId!.Value, token, ct) ? trackingLinks.UrlOf(token) : null;
+        // The link again after a reload, while it still opens the case.
+        var token = remembered!.Token;
+        var trackingUrl = token is not null && await trackingLinks.IsCurrentAsync(receipt.CaseId, token, ct) ? trackingLinks.UrlOf(token) : null;
         return View(receipt with { TrackingUrl = trackingUrl });
     }
 
@@ -206,15 +243,48 @@ public sealed class IntakeController(
         }
 
         drafts.ForgetCookie(HttpContext);
-        receiptLinks.Forget(HttpContext, ReceiptPath);
+        ForgetReceipt();
         return RedirectToAction(nameof(Consent));
     }
 
-    /// <summary>Null when the draft is open; otherwise where the consumer must go instead.</summary>
-    private RedirectToActionResult? Gate(DraftLookup lookup) => lookup.State switch
+    /// <summary>
+    /// The draft of a step of the form. Opening the form is where the next person on a shared computer starts: the
+    /// receipt of an earlier complaint is forgotten, and a draft already sent leads nowhere (its cookie goes).
+    /// </summary>
+    private async Task<DraftLookup> LookUpDraftAsync(CancellationToken ct)
     {
-        DraftState.Open => null,
-        DraftState.Submitted => RedirectToAction(nameof(Received)),
-        _ => RedirectToAction(nameof(Consent)),
-    };
+        ForgetReceipt();
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (lookup.State == DraftState.Submitted)
+        {
+            drafts.ForgetCookie(HttpContext);
+        }
+
+        return lookup;
+    }
+
+    /// <summary>
+    /// Keeps the receipt of the case just sent for the receipt page, until <paramref name="expires"/>. A repeat that got no
+    /// link (only a new case has one) leaves alone the receipt the first submission left in this browser, link and all.
+    /// </summary>
+    private void RememberReceipt(string caseNumber, string? token, DateTimeOffset expires)
+    {
+        if (token is null && receiptLinks.Read(Request, ReceiptLinks.ConsumerCookieName)?.CaseNumber == caseNumber)
+        {
+            return;
+        }
+
+        receiptLinks.Remember(HttpContext, ReceiptLinks.ConsumerCookieName, CookiePath, new RememberedReceipt(caseNumber, token), expires);
+    }
+
+    private void ForgetReceipt()
+    {
+        if (Request.Cookies.ContainsKey(ReceiptLinks.ConsumerCookieName))
+        {
+            receiptLinks.Forget(HttpContext, ReceiptLinks.ConsumerCookieName, CookiePath);
+        }
+    }
+
+    /// <summary>Null when the draft is open; otherwise where the consumer must go instead.</summary>
+    private RedirectToActionResult? Gate(DraftLookup lookup) => lookup.State == DraftState.Open ? null : RedirectToAction(nameof(Consent));
 }

@@ -37,9 +37,12 @@ public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IR
 {
     /// <summary>Staff entering a fax, letter or phone call.</summary>
     public bool ByStaff { get; init; }
+
+    /// <summary>The consumer's review: what the "send" form carries to name its draft (<see cref="SubmissionTickets"/>).</summary>
+    public string? SubmissionTicket { get; init; }
 }
 
-public sealed record ReceiptPage(string CaseNumber, DateTimeOffset ReceivedAt, string Email, string BusinessCountryCode, bool AgreesToProvisionAbroad)
+public sealed record ReceiptPage(Guid CaseId, string CaseNumber, DateTimeOffset ReceivedAt, string Email, string BusinessCountryCode, bool AgreesToProvisionAbroad)
 {
     /// <summary>The consumer's private tracking link, when this browser submitted the case and the link still works.</summary>
     public Uri? TrackingUrl { get; init; }

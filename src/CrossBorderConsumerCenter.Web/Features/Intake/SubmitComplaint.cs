@@ -7,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
@@ -43,7 +44,8 @@ public static class SubmitComplaint
     /// <param name="CaseId">The case the draft became (new or earlier).</param>
     /// <param name="CaseNumber">Its number.</param>
     /// <param name="TrackingToken">For a new case only: the consumer's private tracking link's token (never stored in clear).</param>
-    public sealed record Result(Outcome Outcome, Guid? CaseId = null, string? CaseNumber = null, string? TrackingToken = null);
+    /// <param name="SubmittedAt">When the draft became the case (now, or at the earlier submission).</param>
+    public sealed record Result(Outcome Outcome, Guid? CaseId = null, string? CaseNumber = null, string? TrackingToken = null, DateTimeOffset? SubmittedAt = null);
 
     /// <summary>The acknowledgement, in the consumer's language (IntakeAcknowledgement_Subject/_Body in IntakeText).</summary>
     public sealed record AcknowledgementEmail(IReadOnlyDictionary<string, string> Values) : IEmailTemplate
@@ -62,6 +64,7 @@ public static class SubmitComplaint
         PartnerDirectory partners,
         TrackingLinks links,
         IStringLocalizer<IntakeText> text,
+        IStringLocalizer<CounselorText> counselorText,
         ChoiceLists choices,
         IOptions<SmtpOptions> smtp,
         AuditTrail audit,
@@ -88,9 +91,9 @@ public static class SubmitComplaint
                 return new Result(Outcome.NoDraft);
             }
 
-            if (locked[0] is { } existingCaseId)
+            if (locked[0] is not null)
             {
-                return new Result(Outcome.AlreadyReceived, existingCaseId, await db.Cases.Where(c => c.Id == existingCaseId).Select(c => c.Number).SingleAsync(ct));
+                return await AlreadyReceivedAsync(draftId, ct);
             }
 
             var draft = await db.IntakeDrafts.Include(d => d.Files).SingleAsync(d => d.Id == draftId, ct);
@@ -128,10 +131,10 @@ public static class SubmitComplaint
             var received = Case.Receive(number, draft.Id, details, draft.Consent, language, draft.PaperReceivedAt ?? now, [.. draft.Files.Select(f => f.StoredFileId)], filing, paper);
             db.Cases.Add(received);
             draft.MarkSubmitted(received.Id, now);
-            var token = links.IssueForNewCase(received);
+            var token = links.Issue(received.Id);
             if (await CaseRecipients.ForConsumerAsync(db, received, ct) is { } contact)
             {
-                outbox.Enqueue(Acknowledgement(received, contact.Name, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id,
+                outbox.Enqueue(Acknowledgement(received, contact, links.UrlOf(token), language, await partners.CurrentAsync(ct)), contact.Recipients, language, received.Id,
                     redactAfterSending: [token]);
             }
 
@@ -144,7 +147,32 @@ public static class SubmitComplaint
             await transaction.CommitAsync(ct);
             logger.LogInformation("Case {CaseId} received as {CaseNumber} from draft {DraftId} with {EvidenceCount} evidence files (counselor: {Counselor})",
                 received.Id, received.Number, draft.Id, received.Evidence.Count, filing is not null);
-            return new Result(Outcome.Received, received.Id, received.Number, token);
+            return new Result(Outcome.Received, received.Id, received.Number, token, now);
+        }
+
+        /// <summary>
+        /// The case draft <paramref name="draftId"/> already became, without submitting anything: for a submission sent again
+        /// by a browser that no longer holds the draft. Waits for a submission of the draft still under way (the row lock),
+        /// so a repeat that overtakes the first finds its case. <see cref="Outcome.NoDraft"/> when the draft is gone or was
+        /// never submitted: an open draft is submitted only by the browser that holds it.
+        /// </summary>
+        public async Task<Result> RecallAsync(Guid draftId, CancellationToken ct)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var locked = await db.Database
+                .SqlQuery<Guid?>($"SELECT submitted_case_id AS \"Value\" FROM intake_drafts WHERE id = {draftId} FOR SHARE")
+                .ToListAsync(ct);
+            return locked is [not null] ? await AlreadyReceivedAsync(draftId, ct) : new Result(Outcome.NoDraft);
+        }
+
+        private async Task<Result> AlreadyReceivedAsync(Guid draftId, CancellationToken ct)
+        {
+            var earlier = await db.IntakeDrafts.AsNoTracking()
+                .Where(d => d.Id == draftId)
+                .Join(db.Cases, d => d.SubmittedCaseId, c => (Guid?)c.Id, (d, c) => new { c.Id, c.Number, d.UpdatedAt })
+                .SingleAsync(ct);
+            return new Result(Outcome.AlreadyReceived, earlier.Id, earlier.Number, SubmittedAt: earlier.UpdatedAt);
         }
 
         /// <summary>For a staff member's draft of a fax, letter or phone call: the channel and its author, while their account is enabled; null otherwise.</summary>
@@ -166,25 +194,38 @@ public static class SubmitComplaint
             return active ? new CounselorFiling(counselorId, centerId!.Value, draft.ResidentRelation!.Value) : null;
         }
 
-        private AcknowledgementEmail Acknowledgement(Case received, string name, Uri trackingUrl, string language, Domain.Partners.PartnerRegistry registry)
+        /// <summary>
+        /// The acknowledgement in the case's language: to the consumer; for a resident without email, to the counselor (or
+        /// their center), naming the resident (<see cref="CounselorAcknowledgement"/>).
+        /// </summary>
+        private IEmailTemplate Acknowledgement(Case received, ConsumerContact contact, Uri trackingUrl, string language, Domain.Partners.PartnerRegistry registry)
         {
             var partner = registry.ForCountry(received.BusinessCountryCode);
-            var nextSteps = (partner, received.Consent.AgreesToProvisionAbroad) switch
+            var prefix = contact.ViaCounselor ? "CounselorAcknowledgement_NextSteps_" : "Email_NextSteps_";
+            IStringLocalizer texts = contact.ViaCounselor ? counselorText : text;
+            var nextSteps = InLanguage.Read(language, () => ((partner, received.Consent.AgreesToProvisionAbroad) switch
             {
-                (not null, true) => text["Email_NextSteps_Partner", partner.NameIn(language), Countries.Find(received.BusinessCountryCode)!.NameIn(language)],
-                (not null, false) => text["Email_NextSteps_NoConsent"],
-                (null, _) => text["Email_NextSteps_NoPartner"],
-            };
-            return new AcknowledgementEmail(new Dictionary<string, string>
+                (not null, true) => texts[prefix + "Partner", partner.NameIn(language), Countries.Find(received.BusinessCountryCode)!.NameIn(language)],
+                (not null, false) => texts[prefix + "NoConsent", received.ConsumerName],
+                (null, _) => texts[prefix + "NoPartner"],
+            }).Value);
+            var values = new Dictionary<string, string>
             {
-                ["Name"] = name,
+                ["Name"] = contact.Name,
                 ["CaseNumber"] = received.Number,
                 ["TrackingUrl"] = trackingUrl.ToString(),
                 ["ReceivedAt"] = LocalizationRegistration.FormatJapanTime(received.ReceivedAt),
                 ["BusinessName"] = received.BusinessName,
-                ["Category"] = choices.Label(received.Category),
+                ["Category"] = InLanguage.Read<string>(language, () => choices.Label(received.Category)),
                 ["NextSteps"] = nextSteps,
-            });
+            };
+            if (contact.ViaCounselor)
+            {
+                values["Resident"] = received.ConsumerName;
+                return new CounselorAcknowledgement(values);
+            }
+
+            return new AcknowledgementEmail(values);
         }
     }
 }

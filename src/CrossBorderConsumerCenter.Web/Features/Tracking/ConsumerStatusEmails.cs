@@ -22,7 +22,8 @@ namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 /// and a SaveChanges retried after a failure never adds a second message for the same line. A request for
 /// information sends its own email with the question, so it is not among these. A decline's email is written by
 /// <see cref="DeclineNotice"/>, which the case page also uses to show it before declining; staff's message on a close
-/// or a decline goes into the email.
+/// or a decline goes into the email. Each email carries a tracking link of its own, issued in the same SaveChanges
+/// (ADR 0073), and the outbox removes its token from the stored copy once it is sent.
 /// </summary>
 public sealed class ConsumerStatusEmails(
     EmailComposer composer,
@@ -115,15 +116,17 @@ public sealed class ConsumerStatusEmails(
             var partner = agency is not null
                 ? await db.PartnerAgencies.AsNoTracking().Where(a => a.Code == agency).Select(a => contact.Language == Languages.Japanese ? a.JapaneseName : a.EnglishName).SingleOrDefaultAsync(ct)
                 : null;
+            var token = TrackingLinks.Issue(db, c.Id, clock.GetUtcNow());
+            var trackingUrl = TrackingLinks.UrlOf(portal.Value.BaseUri, token).ToString();
             IEmailTemplate email = data is CaseEventData.Declined declined
-                ? declineNotice.For(c, declined.Reason, declined.DuplicateOf, line.Text, contact)
-                : new Email(line.Kind, Values(c, line, data, partner, contact));
-            outbox.Enqueue(email, contact.Recipients, contact.Language, c.Id);
+                ? declineNotice.For(c, declined.Reason, declined.DuplicateOf, line.Text, contact, trackingUrl)
+                : new Email(line.Kind, Values(c, line, data, partner, contact, trackingUrl));
+            outbox.Enqueue(email, contact.Recipients, contact.Language, c.Id, redactAfterSending: [token]);
         }
     }
 
     // partner: the agency's name in the consumer's language, from the line's agency (forwarded, partner answered).
-    private Dictionary<string, string> Values(Case c, CaseEvent line, CaseEventData? data, string? partner, ConsumerContact contact)
+    private Dictionary<string, string> Values(Case c, CaseEvent line, CaseEventData? data, string? partner, ConsumerContact contact, string trackingUrl)
     {
         var language = contact.Language;
         var labels = localizers.Create(typeof(CaseLabels));
@@ -139,7 +142,7 @@ public sealed class ConsumerStatusEmails(
             // What staff wrote when closing (the clock's close for no reply writes nothing), as a paragraph of its own.
             ["Message"] = line.Kind == CaseEventKind.Closed && !string.IsNullOrWhiteSpace(line.Text) ? line.Text.Trim() + "\n\n" : "",
             ["Partner"] = partner ?? text["StatusEmail_PartnerAgency"].Value,
-            ["LostLinkUrl"] = new Uri(portal.Value.BaseUri, "track/lost").ToString(),
+            ["TrackingUrl"] = trackingUrl,
         });
     }
 

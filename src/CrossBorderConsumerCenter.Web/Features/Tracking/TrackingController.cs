@@ -109,7 +109,7 @@ public sealed class TrackingController(
     }
 
     [HttpGet("lost")]
-    public IActionResult Lost() => View(new LostLinkPage(new ResendTrackingLink.Form(), Sent: TempData[SentKey] is not null));
+    public IActionResult Lost() => View(new LostLinkPage(new ResendTrackingLink.Form(), TempData[SentKey] as string is { } answer ? LostLinkAnswer.Read(answer) : null));
 
     [HttpPost("lost")]
     [EnableRateLimiting(LostLinkRateLimit)]
@@ -120,11 +120,10 @@ public sealed class TrackingController(
         if (!validation.IsValid)
         {
             validation.AddToModelState(ModelState, "Lost");
-            return View(new LostLinkPage(form, Sent: false));
+            return View(new LostLinkPage(form, Answer: null));
         }
 
-        await handler.HandleAsync(form, ct);
-        TempData[SentKey] = "1";
+        TempData[SentKey] = LostLinkAnswer.Write(await handler.HandleAsync(form, ct));
         return RedirectToAction(nameof(Lost));
     }
 
@@ -149,4 +148,20 @@ public sealed class TrackingController(
 
 public sealed record WithdrawPage(TrackingPage Case, WithdrawCase.Form Form);
 
-public sealed record LostLinkPage(ResendTrackingLink.Form Form, bool Sent);
+/// <summary>The lost-link page; <paramref name="Answer"/> is what the last request got (the same for a match and a non-match).</summary>
+public sealed record LostLinkPage(ResendTrackingLink.Form Form, ResendTrackingLink.Answer? Answer);
+
+/// <summary>The answer carried across the redirect: "sent", or the time from which the same request may be made again.</summary>
+internal static class LostLinkAnswer
+{
+    private const string Taken = "sent";
+
+    public static string Write(ResendTrackingLink.Answer answer) =>
+        answer.HeldBackUntil is { } until ? until.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : Taken;
+
+    public static ResendTrackingLink.Answer? Read(string value) =>
+        value == Taken ? new ResendTrackingLink.Answer(null)
+        : long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new ResendTrackingLink.Answer(new DateTimeOffset(ticks, TimeSpan.Zero))
+            : null;
+}

@@ -9,40 +9,35 @@ using Microsoft.Extensions.Options;
 namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 
 /// <summary>
-/// The consumer's private link to their case, /track/{token}: 32 random bytes in base64url (43 characters), of
-/// which only the SHA-256 is stored (<see cref="CaseTrackingLink"/>). Whoever holds the link sees the case's
-/// status and consumer-visible timeline, answers the center's questions and may withdraw the case; nothing else.
+/// The consumer's private links to their case, /track/{token}: 32 random bytes in base64url (43 characters), of which
+/// only the SHA-256 is stored (<see cref="CaseTrackingLink"/>). Each email that concerns the case gets a link of its own
+/// as it is written (ADR 0073). Whoever holds a link sees the case's status and consumer-visible timeline, answers the
+/// center's questions and may withdraw the case; nothing else.
 /// </summary>
 public sealed class TrackingLinks(AppDbContext db, IOptions<PortalOptions> portal, TimeProvider clock)
 {
     public const int TokenLength = 43;
 
-    /// <summary>Gives a case it is creating its first link (added to the context; the caller saves) and returns the token.</summary>
-    public string IssueForNewCase(Case c)
+    /// <summary>A new link to case <paramref name="caseId"/> (added to the context; the caller saves) and its token.</summary>
+    public string Issue(Guid caseId) => Issue(db, caseId, clock.GetUtcNow());
+
+    /// <summary>A new link to case <paramref name="caseId"/>, added to <paramref name="context"/> (which the caller saves); its token.</summary>
+    public static string Issue(AppDbContext context, Guid caseId, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (token, hash) = NewToken();
-        db.CaseTrackingLinks.Add(new CaseTrackingLink(c.Id, hash, clock.GetUtcNow()));
+        context.CaseTrackingLinks.Add(new CaseTrackingLink(caseId, hash, now));
         return token;
     }
 
-    /// <summary>Replaces the case's link with a new one (the old one stops working); the caller saves. Returns the token.</summary>
-    public async Task<string> ReplaceAsync(Guid caseId, CancellationToken ct)
+    /// <summary>Removes every link of the case (each one stops working) and issues one new link; the caller saves. Returns its token.</summary>
+    public async Task<string> ReplaceAllAsync(Guid caseId, CancellationToken ct)
     {
-        var (token, hash) = NewToken();
-        var link = await db.CaseTrackingLinks.SingleOrDefaultAsync(l => l.CaseId == caseId, ct);
-        if (link is null)
-        {
-            db.CaseTrackingLinks.Add(new CaseTrackingLink(caseId, hash, clock.GetUtcNow()));
-        }
-        else
-        {
-            link.Replace(hash, clock.GetUtcNow());
-        }
-
-        return token;
+        db.CaseTrackingLinks.RemoveRange(await db.CaseTrackingLinks.Where(l => l.CaseId == caseId).ToListAsync(ct));
+        return Issue(caseId);
     }
 
-    /// <summary>The case a token opens, or null (a malformed, unknown or replaced token: the caller reveals nothing more).</summary>
+    /// <summary>The case a token opens, or null (a malformed, unknown or removed token: the caller reveals nothing more).</summary>
     public async Task<Guid?> FindCaseIdAsync(string? token, CancellationToken ct)
     {
         if (!IsWellFormed(token))
@@ -54,7 +49,7 @@ public sealed class TrackingLinks(AppDbContext db, IOptions<PortalOptions> porta
         return await db.CaseTrackingLinks.AsNoTracking().Where(l => l.TokenHash == hash).Select(l => (Guid?)l.CaseId).SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>Whether <paramref name="token"/> is the case's current link (a receipt shows only a link that still works).</summary>
+    /// <summary>Whether <paramref name="token"/> still opens the case (a receipt shows only a link that works).</summary>
     public Task<bool> IsCurrentAsync(Guid caseId, string token, CancellationToken ct)
     {
         var hash = IsWellFormed(token) ? Hash(token) : "";
@@ -62,10 +57,9 @@ public sealed class TrackingLinks(AppDbContext db, IOptions<PortalOptions> porta
     }
 
     /// <summary>The absolute address of a link, for emails and the receipt.</summary>
-    public Uri UrlOf(string token) => new(portal.Value.BaseUri, "track/" + token);
+    public Uri UrlOf(string token) => UrlOf(portal.Value.BaseUri, token);
 
-    /// <summary>Where a consumer who lost their link asks for a new one.</summary>
-    public Uri LostLinkUrl => new(portal.Value.BaseUri, "track/lost");
+    public static Uri UrlOf(Uri baseUri, string token) => new(baseUri, "track/" + token);
 
     public static bool IsWellFormed(string? token) =>
         token is { Length: TokenLength } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
