@@ -58,7 +58,7 @@ public sealed partial class CenterContactOptions
     public LocalizedSetting OfficeHours { get; set; } = new()
     {
         Ja = "平日 9:00〜17:45(土日祝日・年末年始を除く)",
-        En = "Weekdays 9:00 to 17:45 Japan time (closed on weekends, national holidays and over the New Year)",
+        En = "Weekdays 9:00–17:45 Japan time (closed on weekends, national holidays and over the New Year)",
     };
 
     /// <summary>The names a text may use, as <c>{center.name}</c>: each setting above, and the phone as a tel: address.</summary>
