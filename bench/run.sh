@@ -77,7 +77,8 @@ db="ccc_bench_$cases"
 [ "$smoke" -eq 1 ] && db="ccc_bench_smoke_$$"
 export ConnectionStrings__Default="Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$PGUSER;Password=$PGPASSWORD"
 export ASPNETCORE_ENVIRONMENT=Production Portal__EnforceHttps=false Email__Outbox__Enabled=false \
-  Smtp__FromAddress=no-reply@ccj.bench Smtp__PickupDirectory="$work/mail" Portal__BaseUrl="http://127.0.0.1/"
+  Smtp__FromAddress=no-reply@ccj.bench Smtp__PickupDirectory="$work/mail" Portal__BaseUrl="http://127.0.0.1/" \
+  Center__Email=consult@ccj.bench
 sql() { PGDATABASE="$db" psql -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
 if ! psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
   psql -qc "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0"

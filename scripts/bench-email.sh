@@ -63,7 +63,7 @@ for instances in $instance_counts; do
     rm -f "$work/maildir/new/"*
     export ConnectionStrings__Default="Host=127.0.0.1;Port=$PGPORT;Database=$db;Username=ccc_test;Password=$password"
     export ASPNETCORE_ENVIRONMENT=Production Portal__BaseUrl="http://127.0.0.1/" Portal__EnforceHttps=false \
-      Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__FromAddress=no-reply@ccj.bench \
+      Smtp__Host=127.0.0.1 Smtp__Port="$smtp_port" Smtp__Security=None Smtp__FromAddress=no-reply@ccj.bench Center__Email=consult@ccj.bench \
       Email__Outbox__PollIntervalSeconds=0.2 Email__Outbox__MaxParallelSends="$parallel"
     dotnet "$app" migrate >"$work/migrate.log" 2>&1
 

@@ -49,7 +49,7 @@ internal sealed class Intake(NpgsqlDataSource dataSource)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::char(64), $13)
             """,
             Guid.CreateVersion7(now), form["Consent.AgreesToHandling"] == "true", form["Consent.ProvisionAbroad"] == "yes", now,
-            form["Consent.HasContactedBusiness"] == "true", form["Consent.IsConsumerPurchase"] == "true", "2026-11", now, now + Lifetime, "", null, Hash(token), now);
+            form["Consent.HasContactedBusiness"] == "true", form["Consent.IsConsumerPurchase"] == "true", "2026-12", now, now + Lifetime, "", null, Hash(token), now);
         context.Response.Cookies.Append(DraftCookie, token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/complaint", Expires = now + Lifetime });
         context.Response.Redirect("/complaint/form");
     }
@@ -133,7 +133,7 @@ internal sealed class Intake(NpgsqlDataSource dataSource)
             INSERT INTO case_consents (id, agrees_to_handling, agrees_to_provision_abroad, case_id, given_at, has_contacted_business, is_consumer_purchase, notice_version)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """,
-            Guid.CreateVersion7(now), true, draft.Value.AgreesToProvisionAbroad, caseId, draft.Value.ConsentGivenAt, true, true, "2026-11");
+            Guid.CreateVersion7(now), true, draft.Value.AgreesToProvisionAbroad, caseId, draft.Value.ConsentGivenAt, true, true, "2026-12");
         await Sql.ExecuteAsync(connection,
             """
             INSERT INTO case_events (actor_id, actor_kind, actor_name, at, case_id, data, from_status, kind, text, to_status, visible_to_consumer)

@@ -35,6 +35,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Portal:MigrateOnStartup"] = "false",
             ["Smtp:FromAddress"] = "no-reply@ccj.test",
             ["Smtp:ReplyToAddress"] = "consult@ccj.test",
+            ["Center:Email"] = "consult@ccj.test", // not the code's default: the pages show the setting, not a constant
             ["Smtp:PickupDirectory"] = MailPickupDirectory,
             ["Email:Outbox:Enabled"] = "false",
             ["Email:Inbound:Enabled"] = "false",

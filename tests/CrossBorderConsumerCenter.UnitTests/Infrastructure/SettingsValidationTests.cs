@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace CrossBorderConsumerCenter.UnitTests.Infrastructure;
 
@@ -140,5 +141,131 @@ public class SettingsValidationTests
         Assert.Contains("DataProtection:KeysDirectory", new DataProtectionSettings.Validator().Validate(null, new DataProtectionSettings { KeysDirectory = "keys" }).FailureMessage, StringComparison.Ordinal);
         Assert.True(new DataProtectionSettings.Validator().Validate(null, new DataProtectionSettings { KeysDirectory = "/var/lib/ccc/keys" }).Succeeded);
         Assert.True(new DataProtectionSettings.Validator().Validate(null, new DataProtectionSettings()).Succeeded);
+    }
+
+    private static CenterContactOptions.Validator CenterValidator(string environment = "Production") =>
+        new(new HostingEnvironment { EnvironmentName = environment });
+
+    private static CenterContactOptions ValidCenter() => new() { Email = "consult@ccj.example.jp" };
+
+    [Fact]
+    public void AcceptsTheCentersPublishedDetailsWithItsOwnEmailAddress() =>
+        Assert.True(CenterValidator().Validate(null, ValidCenter()).Succeeded);
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Testing")]
+    public void AcceptsTheDefaultsInDevelopmentAndTests(string environment) =>
+        Assert.True(CenterValidator(environment).Validate(null, new CenterContactOptions()).Succeeded);
+
+    [Theory]
+    [InlineData("consult@ccj.localhost")]
+    [InlineData("consult@ccj.test")]
+    [InlineData("consult@example.com")]
+    [InlineData("consult@ccj.example.org")]
+    [InlineData("consult@center.example")]
+    [InlineData("consult@center.invalid")]
+    [InlineData("consult@CCJ.LOCALHOST")]
+    public void RequiresADeploymentToSetTheCentersOwnEmailAddress(string email)
+    {
+        var options = ValidCenter();
+        options.Email = email;
+        var result = CenterValidator("Production").Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains("Center:Email", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(CenterValidator("Development").Validate(null, options).Succeeded, "development may use a made-up address");
+        Assert.True(CenterValidator("Staging").Validate(null, options).Failed, "every environment the public may see needs the real address");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("consult")]
+    [InlineData("Center <consult@ccj.example.jp>")]
+    [InlineData(" consult@ccj.example.jp")]
+    [InlineData("consult@ccj.example.jp, other@ccj.example.jp")]
+    public void RefusesAnEmailThatIsNotOneAddress(string email)
+    {
+        var options = ValidCenter();
+        options.Email = email;
+        Assert.Contains("Center:Email", CenterValidator("Development").Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Fax", "")]
+    [InlineData("Fax", "3-6230-0362")]
+    [InlineData("Fax", "03 6230 0362")]
+    [InlineData("Fax", "+81-3-6230-0362")]
+    [InlineData("Phone", "03-6229-085")]
+    [InlineData("Phone", "03--6229-0850")]
+    [InlineData("Phone", "03-6229-0850-")]
+    [InlineData("Phone", "0120-123-456-7890")]
+    public void RefusesANumberThatIsNotAJapaneseNumberWithHyphens(string key, string number)
+    {
+        var options = ValidCenter();
+        if (key == "Fax")
+        {
+            options.Fax = number;
+        }
+        else
+        {
+            options.Phone = number;
+        }
+
+        Assert.Contains($"Center:{key} must be", CenterValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesTheSameNumberForFaxAndPhone()
+    {
+        var options = ValidCenter();
+        options.Phone = options.Fax;
+        Assert.Contains("Center:Fax and Center:Phone must differ", CenterValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1066028")]
+    [InlineData("106-602")]
+    [InlineData("１０６-６０２８")]
+    [InlineData("106_6028")]
+    public void RefusesAPostalCodeThatIsNotSevenDigitsWithAHyphen(string postalCode)
+    {
+        var options = ValidCenter();
+        options.PostalCode = postalCode;
+        Assert.Contains("Center:PostalCode", CenterValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Operator", "Ja", "")]
+    [InlineData("CommissionedBy", "En", " ")]
+    [InlineData("Address", "Ja", "二行の\n住所")]
+    [InlineData("Name", "En", "The {center.name}")]
+    [InlineData("OfficeHours", "En", "x")]
+    public void RequiresEachTextInBothLanguagesOnOneLineWithoutBraces(string key, string language, string value)
+    {
+        var options = ValidCenter();
+        var setting = (CenterContactOptions.LocalizedSetting)typeof(CenterContactOptions).GetProperty(key)!.GetValue(options)!;
+        var text = value == "x" ? new string('x', CenterContactOptions.Validator.MaxTextLength + 1) : value;
+        if (language == "Ja")
+        {
+            setting.Ja = text;
+        }
+        else
+        {
+            setting.En = text;
+        }
+
+        Assert.Contains($"Center:{key}:", CenterValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportsEveryInvalidCenterSettingAtOnce()
+    {
+        var options = new CenterContactOptions { Email = "nobody", Fax = "fax", Phone = "phone", PostalCode = "x" };
+        options.Operator.En = "";
+        var message = CenterValidator().Validate(null, options).FailureMessage;
+        foreach (var key in new[] { "Center:Email", "Center:Fax", "Center:Phone", "Center:PostalCode", "Center:Operator" })
+        {
+            Assert.Contains(key, message, StringComparison.Ordinal);
+        }
     }
 }

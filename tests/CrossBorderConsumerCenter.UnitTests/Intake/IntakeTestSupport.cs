@@ -2,6 +2,8 @@ using System.Globalization;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Intake;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,8 +16,10 @@ public static class IntakeTestSupport
     /// <summary>Noon in Japan today (<see cref="TestTime.Today"/>): the form's dates are weeks before it.</summary>
     public static readonly DateTimeOffset Now = TestTime.Today;
 
-    public static readonly IStringLocalizerFactory Localizers =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+    /// <summary>As the portal reads them: cached, with the center's contact details (the settings' defaults) filled in.</summary>
+    public static readonly IStringLocalizerFactory Localizers = new CachingStringLocalizerFactory(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance),
+        Options.Create(new CenterContactOptions()));
 
     public static readonly IStringLocalizer<IntakeText> Text = new StringLocalizer<IntakeText>(Localizers);
 

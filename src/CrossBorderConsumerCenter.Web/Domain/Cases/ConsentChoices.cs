@@ -49,5 +49,5 @@ public sealed record ConsentChoices(
 /// <summary>The privacy notice consumers consent to. A new wording gets a new version, and asks everyone again.</summary>
 public static class PrivacyNotice
 {
-    public const string CurrentVersion = "2026-11";
+    public const string CurrentVersion = "2026-12";
 }
