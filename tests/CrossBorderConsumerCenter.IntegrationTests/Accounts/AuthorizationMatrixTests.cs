@@ -39,6 +39,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["* /health/ready"] = Access.Public,
         ["GET /faq"] = Access.Public,
         ["GET /privacy"] = Access.Public,
+        ["GET /fax-form"] = Access.Public,
+        ["GET /fax-form.pdf"] = Access.Public,
         ["GET /complaint"] = Access.Public,
         ["GET /complaint/consent"] = Access.Public,
         ["POST /complaint/consent"] = Access.Public,
