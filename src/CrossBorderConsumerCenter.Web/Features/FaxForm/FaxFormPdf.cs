@@ -356,7 +356,8 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
 
         /// <summary>
         /// Breaks a text into lines no wider than <paramref name="width"/>: Japanese between any two characters, other
-        /// scripts at spaces (a word wider than the line between characters); a closing mark (、。」) never starts a line.
+        /// scripts at spaces (a word wider than the line between characters); a closing mark (、。」) never starts a
+        /// line, an opening one (「() never ends one.
         /// </summary>
         private List<string> Wrap(string text, XFont font, double width)
         {
@@ -371,8 +372,10 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
                     continue;
                 }
 
-                lines.Add(line.TrimEnd());
-                line = token.TrimStart();
+                // An opening mark (「() never ends a line: it goes down with what it opens.
+                var opening = line.Length > 1 && Opening.Contains(line[^1]) ? line[^1].ToString() : "";
+                lines.Add(line[..^opening.Length].TrimEnd());
+                line = opening + token.TrimStart();
             }
 
             if (line.Length > 0)
@@ -433,6 +436,7 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
         private static bool IsWide(char c) => c >= '\u2E80';
 
         private static readonly char[] Closing = [.. "、。,.)」』】〕・ー:;!?ゃゅょっャュョッ"];
+        private static readonly char[] Opening = [.. "(「『【〔("];
 
         private static bool IsClosing(string token) => token.Length == 1 && Closing.Contains(token[0]);
 
