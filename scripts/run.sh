@@ -9,7 +9,8 @@ cd "$repo_root"
 port="${PORT:-5000}"
 project="src/CrossBorderConsumerCenter.Web"
 
-ensure_packages postgresql
+# fonts-ipafont-gothic: the Japanese font the fax form's PDF (/fax-form.pdf) is written in.
+ensure_packages postgresql fonts-ipafont-gothic
 ensure_postgres_running
 password="$(ensure_secret dev-db-password)"
 ensure_role ccc_dev "$password"

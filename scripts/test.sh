@@ -11,10 +11,11 @@ cd "$repo_root"
 started=$(date +%s)
 shift_days="${CCC_TEST_SHIFT_DAYS:-800}"
 
-# fonts-ipafont-gothic: Japanese glyphs in the browser tests' screenshots (phones have their own fonts).
+# fonts-ipafont-gothic: Japanese glyphs in the browser tests' screenshots (phones have their own fonts), and the font the fax
+# form's PDF is written in (FaxForm:FontFile). poppler-utils: pdftotext and pdfinfo, with which the tests read PDFs.
 # dovecot-imapd: the real IMAP server the mailbox reader's tests start on loopback (Testing/Imap/ImapServer.cs), each with
 # its own configuration, base directory and free ports: a system-wide Dovecot the package may start (143, 993) is never used.
-ensure_packages postgresql python3-aiosmtpd dovecot-imapd chromium fonts-ipafont-gothic wrk faketime
+ensure_packages postgresql python3-aiosmtpd dovecot-imapd chromium fonts-ipafont-gothic poppler-utils wrk faketime
 ensure_postgres_running
 password="$(ensure_secret test-db-password)"
 ensure_role ccc_test "$password" CREATEDB

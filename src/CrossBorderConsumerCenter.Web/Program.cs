@@ -8,6 +8,7 @@ using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
+using CrossBorderConsumerCenter.Web.Features.FaxForm;
 using CrossBorderConsumerCenter.Web.Features.Forwarding;
 using CrossBorderConsumerCenter.Web.Features.InboundMail;
 using CrossBorderConsumerCenter.Web.Features.Intake;
@@ -84,6 +85,7 @@ builder.Services
     .AddReplyTemplates()
     .AddCounselors()
     .AddPaperCases()
+    .AddFaxForm()
     .AddInboundMail();
 
 var app = builder.Build();

@@ -40,6 +40,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /faq"] = Access.Public,
         ["GET /privacy"] = Access.Public,
         ["GET /contact"] = Access.Public,
+        ["GET /fax-form"] = Access.Public,
+        ["GET /fax-form.pdf"] = Access.Public,
         ["GET /complaint"] = Access.Public,
         ["GET /complaint/consent"] = Access.Public,
         ["POST /complaint/consent"] = Access.Public,
