@@ -26,6 +26,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         ["/complaint"] = "redirects to the consent page",
         ["/staff"] = "redirects to the queue, which asks who the visitor is",
         ["/partner/{token}"] = "the partner agency's answer page: its own layout, in English, tested by PartnerAnswerTests",
+        ["/fax-form.pdf"] = "a PDF download of the fax form (its title is the form's, tested by FaxFormTests)",
     };
 
     [Theory]
@@ -122,6 +123,8 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/", "/");
         await VisitAsync("/faq", "/faq");
         await VisitAsync("/privacy", "/privacy");
+        await VisitAsync("/contact", "/contact");
+        await VisitAsync("/fax-form", "/fax-form");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");
 
