@@ -51,7 +51,7 @@ builder.Services.AddPortalInboundMail(); // the center's mailbox read over IMAP 
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalTransportSecurity();
 builder.Services.AddPortalIdentity();
-builder.Services.AddPortalRateLimiter(); // features add their policies (partner answers, lost tracking links)
+builder.Services.AddPortalRateLimiter(); // features add their policies (partner answers, lost tracking links, the complaint form)
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalLocalization();
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -119,7 +119,7 @@ try
     app.UseRequestLoggingPathCapture();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseRateLimiter(); // the partner answer pages and the lost tracking link, per client address
+    app.UseRateLimiter(); // the partner answer pages and the lost tracking link per client address, the complaint form per draft
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -50,6 +50,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /complaint/review"] = Access.Public,
         ["POST /complaint/submit"] = Access.Public,
         ["GET /complaint/received"] = Access.Public,
+        ["GET /complaint/discard"] = Access.Public,
+        ["POST /complaint/discard"] = Access.Public,
         ["POST /complaint/restart"] = Access.Public,
         ["GET /account/sign-in"] = Access.Public,
         ["POST /account/sign-in"] = Access.Public,

@@ -10,7 +10,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Intake;
 public class DraftLifecycleTests(IntakeFixture portal) : IClassFixture<IntakeFixture>
 {
     [Fact]
-    public async Task DeletingMyEntriesRemovesTheDraftAndItsFilesAtOnce()
+    public async Task DeletingMyEntriesOnceConfirmedRemovesTheDraftAndItsFilesAtOnce()
     {
         using var client = portal.Factory.CreateFormClient();
         var journey = new IntakeJourney(client);
@@ -20,7 +20,9 @@ public class DraftLifecycleTests(IntakeFixture portal) : IClassFixture<IntakeFix
         var draft = await portal.DraftOfAsync(journey);
         var fileId = draft.Files.Single().StoredFileId;
 
-        using var discard = await client.SubmitAsync(form, "form[action='/complaint/restart']");
+        using var ask = await journey.PostFormAsync(form, null, "discard");
+        var question = await client.FollowRedirectAsync(ask);
+        using var discard = await client.SubmitAsync(question, "form[action='/complaint/discard']");
         Assert.Equal("/complaint/consent", discard.Headers.Location!.OriginalString);
         Assert.Contains(discard.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ccc.intake=;", StringComparison.Ordinal));
         var consent = await client.FollowRedirectAsync(discard);

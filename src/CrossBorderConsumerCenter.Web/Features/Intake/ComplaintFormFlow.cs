@@ -22,7 +22,7 @@ public sealed class ComplaintFormFlow(SaveComplaint.Handler save, AppDbContext d
     /// <summary>Where a post of the form leads.</summary>
     public enum Destination
     {
-        /// <summary>Saved before the language changed (intake.js): nothing to show.</summary>
+        /// <summary>Saved in the background (intake.js, while typing and before the language changes): nothing to show.</summary>
         Saved,
 
         /// <summary>Saved; the consent (or attestation) page, to change a choice.</summary>
@@ -36,6 +36,9 @@ public sealed class ComplaintFormFlow(SaveComplaint.Handler save, AppDbContext d
 
         /// <summary>Files attached or removed: the form again after a redirect, at the evidence.</summary>
         BackToForm,
+
+        /// <summary>Saved; "delete my entries" asks on a page of its own before anything is deleted.</summary>
+        ConfirmDiscard,
     }
 
     /// <summary>The outcome of a post; <see cref="Page"/> is the form's page when it is shown again at once.</summary>
@@ -51,14 +54,18 @@ public sealed class ComplaintFormFlow(SaveComplaint.Handler save, AppDbContext d
         IntakeDraft draft, ComplaintForm form, IReadOnlyList<IFormFile> uploads, string? intent, Guid? removeFile, IValidator<ComplaintForm> validator,
         ModelStateDictionary modelState, ITempDataDictionary tempData, bool forResident, CancellationToken ct)
     {
-        // Only the "remove" buttons beside the files carry removeFile.
-        var saved = await save.HandleAsync(draft, form, uploads, removeFile, ct);
+        // Only the "remove" buttons beside the files carry removeFile. A save in the background carries the values only:
+        // files are attached and removed by the consumer's own buttons, never by the script.
+        var inBackground = intent == IntakeController.Intents.Autosave;
+        var saved = await save.HandleAsync(draft, form, inBackground ? [] : uploads, inBackground ? null : removeFile, ct);
         switch (intent)
         {
             case IntakeController.Intents.Autosave:
                 return new Posted(Destination.Saved, null);
             case IntakeController.Intents.Consent:
                 return new Posted(Destination.Consent, null);
+            case IntakeController.Intents.Discard:
+                return new Posted(Destination.ConfirmDiscard, null);
         }
 
         foreach (var refused in saved.Uploads.Where(u => u.Problem is not null))

@@ -5,6 +5,7 @@ using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
@@ -53,8 +54,11 @@ public sealed class IntakeController(
         /// <summary>"Change your choice" of consent, from the form: save first, then go to the gate.</summary>
         public const string Consent = "consent";
 
-        /// <summary>Sent by intake.js before the language switches: save, answer 204.</summary>
+        /// <summary>Sent by intake.js while the consumer types and before the language switches: save the values (never files), answer 204.</summary>
         public const string Autosave = "autosave";
+
+        /// <summary>"Delete my entries": save, then ask on a page of its own; nothing is deleted from the form itself.</summary>
+        public const string Discard = "discard";
     }
 
     private const string DiscardedKey = "Intake.Discarded";
@@ -110,6 +114,7 @@ public sealed class IntakeController(
     }
 
     [HttpPost("form")]
+    [EnableRateLimiting(IntakeFormRateLimit.Policy)]
     [RequestSizeLimit(MaxFormRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxFormRequestBytes)]
     public async Task<IActionResult> Form([Bind(Prefix = FormPrefix)] ComplaintForm form, string? intent, Guid? removeFile, CancellationToken ct)
@@ -129,6 +134,7 @@ public sealed class IntakeController(
             ComplaintFormFlow.Destination.Consent => RedirectToAction(nameof(Consent)),
             ComplaintFormFlow.Destination.Review => RedirectToAction(nameof(Review)),
             ComplaintFormFlow.Destination.ShowForm => View(posted.Page),
+            ComplaintFormFlow.Destination.ConfirmDiscard => RedirectToAction(nameof(Discard)),
             _ => Redirect(Url.Action(nameof(Form)) + "#evidence"),
         };
     }
@@ -226,20 +232,59 @@ public sealed class IntakeController(
     }
 
     /// <summary>
-    /// "Delete my entries" (before submitting) and "file another complaint" (after): the draft and its
-    /// files go (a submitted draft's files belong to its case and stay), the cookie is forgotten.
+    /// "Delete my entries" asks first, on a page that works without JavaScript, so that a mis-tap never deletes: what
+    /// would go (the entries and the files, by name), [Delete] and [Back to the form].
+    /// </summary>
+    [HttpGet("discard")]
+    public async Task<IActionResult> Discard(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (Gate(lookup) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        return View(new DiscardPage(await HeldFile.OfAsync(db, lookup.Draft!, ct)));
+    }
+
+    /// <summary>[Delete] on the question: the draft and its files go now, the cookie is forgotten. A submitted draft is a case and stays.</summary>
+    [HttpPost("discard")]
+    [ActionName(nameof(Discard))]
+    public async Task<IActionResult> ConfirmDiscard(CancellationToken ct)
+    {
+        var lookup = await drafts.FindAsync(Request, ct);
+        if (lookup.State == DraftState.Submitted)
+        {
+            return RedirectToAction(nameof(Received));
+        }
+
+        if (lookup.Draft is { } draft)
+        {
+            await drafts.DiscardAsync(draft, ct);
+            TempData[DiscardedKey] = "1";
+        }
+
+        drafts.ForgetCookie(HttpContext);
+        return RedirectToAction(nameof(Consent));
+    }
+
+    /// <summary>
+    /// "File another complaint" after a receipt: the draft goes (its files belong to its case and stay), the cookie
+    /// is forgotten. A draft not yet submitted is never deleted here (a page from before the question posted its
+    /// "delete my entries" here): the consumer is asked first.
     /// </summary>
     [HttpPost("restart")]
     public async Task<IActionResult> Restart(CancellationToken ct)
     {
         var lookup = await drafts.FindAsync(Request, ct);
+        if (lookup.Draft is { IsSubmitted: false })
+        {
+            return RedirectToAction(nameof(Discard));
+        }
+
         if (lookup.Draft is { } draft)
         {
             await drafts.DiscardAsync(draft, ct);
-            if (!draft.IsSubmitted)
-            {
-                TempData[DiscardedKey] = "1";
-            }
         }
 
         drafts.ForgetCookie(HttpContext);

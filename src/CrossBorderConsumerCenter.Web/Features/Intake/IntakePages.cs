@@ -31,6 +31,9 @@ public sealed record ComplaintFormPage(ComplaintForm Form, IReadOnlyList<HeldFil
     public bool ByStaff { get; init; }
 }
 
+/// <summary>The question before "delete my entries" deletes: the files that would go with the entries.</summary>
+public sealed record DiscardPage(IReadOnlyList<HeldFile> Files);
+
 /// <summary>The review page's data.</summary>
 /// <remarks>FormPath: where each section's "change" link goes (the page's form); ForResident: filed by a counselor.</remarks>
 public sealed record ReviewPage(ComplaintForm Form, ComplaintDetails Details, IReadOnlyList<HeldFile> Files, ConsentChoices Consent, string FormPath = "~/complaint/form", bool ForResident = false)

@@ -2,7 +2,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
 public static class IntakeRegistration
 {
-    /// <summary>The consent gate, the complaint form with its evidence, submission, the receipt, and the drafts' clean-up.</summary>
+    /// <summary>The consent gate, the complaint form with its evidence and its rate limit, submission, the receipt, and the drafts' clean-up.</summary>
     public static IServiceCollection AddIntake(this IServiceCollection services) => services
         .AddScoped<IntakeDrafts>()
         .AddSingleton<SubmissionTickets>()
@@ -10,5 +10,6 @@ public static class IntakeRegistration
         .AddScoped<SaveComplaint.Handler>()
         .AddScoped<ComplaintFormFlow>()
         .AddScoped<SubmitComplaint.Handler>()
-        .AddHostedService<DraftCleanup>();
+        .AddHostedService<DraftCleanup>()
+        .AddIntakeFormRateLimit();
 }
