@@ -132,6 +132,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         pages.Add(("/complaint/form", "/complaint/form", await journey.ConsentAsync()));
         var review = await journey.ReachReviewAsync();
         pages.Add(("/complaint/review", "/complaint/review", review));
+        await VisitAsync("/complaint/discard", "/complaint/discard");
         pages.Add(("/complaint/received", "/complaint/received", await journey.SubmitAsync(review)));
 
         var (_, token) = await TestCases.ReceiveTrackedAsync(portal.Factory, language: language);
