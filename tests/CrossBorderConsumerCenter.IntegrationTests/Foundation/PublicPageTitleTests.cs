@@ -94,6 +94,8 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
             withErrors.Add(("lost link", await HtmlPage.ReadAsync(posted), lost));
         }
 
+        withErrors.Add(("cooling-off", await client.GetOkAsync("/cooling-off?kind=unknown"), await client.GetOkAsync("/cooling-off")));
+
         using var visitor = Client(language);
         var signIn = await visitor.GetOkAsync("/account/sign-in");
         using (var posted = await visitor.SubmitAsync(signIn, "form[action='/account/sign-in']"))
@@ -125,6 +127,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/privacy", "/privacy");
         await VisitAsync("/contact", "/contact");
         await VisitAsync("/fax-form", "/fax-form");
+        await VisitAsync("/cooling-off", "/cooling-off");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");
 
