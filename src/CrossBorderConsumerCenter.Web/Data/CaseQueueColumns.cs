@@ -23,6 +23,9 @@ public static class CaseQueueColumns
     /// <summary>The deadline, or "infinity" for a case without one (so those come last, and keyset comparisons never meet NULL).</summary>
     public const string DueOrder = nameof(DueOrder);
 
+    /// <summary>The earliest last day of the consumer's time-limited rights, or "infinity" for a case without one (ADR 0076).</summary>
+    public const string DeadlineOrder = nameof(DeadlineOrder);
+
     /// <summary>
     /// Consumer name, kana and email, merchant name and website, description: <see cref="CaseSearchText.StoredText"/>.
     /// Filled by the trigger of migration 0012 (docs/adr/0052), not generated.
@@ -48,6 +51,8 @@ public static class CaseQueueColumns
 
     public const string DueOrderSql = "COALESCE(due_at, 'infinity'::timestamp with time zone)";
 
+    public const string DeadlineOrderSql = "COALESCE(earliest_rights_deadline, 'infinity'::date)";
+
     /// <summary>The open statuses as a partial-index predicate (and as the queue's query spells them).</summary>
     public static string OpenStatusesSql { get; } =
         "status IN (" + string.Join(", ", CaseQueueRules.OpenStatuses.Select(s => $"'{s}'")) + ")";
@@ -57,6 +62,7 @@ public static class CaseQueueColumns
         Generated(builder.Property<short>(StatusOrder), StatusOrderSql);
         Generated(builder.Property<short>(PriorityOrder), PriorityOrderSql);
         Generated(builder.Property<DateTimeOffset>(DueOrder), DueOrderSql);
+        Generated(builder.Property<DateOnly>(DeadlineOrder), DeadlineOrderSql);
         FilledByTrigger(builder.Property<string>(SearchText).HasColumnType("text").IsRequired());
         // Never NULL in fact; declared nullable because EF checks a required collection for null on insert, before the trigger fills it.
         FilledByTrigger(builder.Property<string[]>(SearchBigrams).UseCollation(BigramCollation));
@@ -73,6 +79,7 @@ public static class CaseQueueColumns
         builder.HasIndex(StatusOrder, nameof(Case.Id));
         builder.HasIndex(PriorityOrder, nameof(Case.Id));
         builder.HasIndex(DueOrder, nameof(Case.Id));
+        builder.HasIndex(DeadlineOrder, nameof(Case.Id));
         builder.HasIndex(c => new { c.BusinessName, c.Id }).UseCollation(MerchantCollation, null!);
 
         // Filters, each then the status for the counts per status: the merchant's country (also behind "partner agency"),

@@ -25,6 +25,7 @@ public class QueuePagingTests(QueuePagingTests.Fixture portal) : IClassFixture<Q
         [QueueSort.Due] = "due_order",
         [QueueSort.Merchant] = "business_name COLLATE \"ja-x-icu\"",
         [QueueSort.Activity] = "last_activity_at",
+        [QueueSort.RightsDeadline] = "deadline_order",
     };
 
     public sealed class Fixture : QueueFixture
@@ -40,6 +41,9 @@ public class QueuePagingTests(QueuePagingTests.Fixture portal) : IClassFixture<Q
                 Priority = (CasePriority)(i % 4),
                 DueIn = i % 5 == 0 ? null : TimeSpan.FromDays(i % 10 - 3),
                 ActiveAgo = TimeSpan.FromHours(i % 13),
+                Payment = (PaymentMethod)(i % 3),
+                Platform = (PurchasePlatform)(i % 5),
+                ArrivedAfterDays = i % 4 == 0 ? null : i % 4,
             })]);
         }
 

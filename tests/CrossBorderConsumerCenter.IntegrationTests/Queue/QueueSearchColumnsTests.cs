@@ -34,7 +34,7 @@ public class QueueSearchColumnsTests(PortalFixture portal) : IClassFixture<Porta
         }
 
         var migrated = await ReadAsync(fromMigrations);
-        Assert.Equal(["due_order", "priority_order", "status_order"], migrated.Keys);
+        Assert.Equal(["deadline_order", "due_order", "priority_order", "status_order"], migrated.Keys);
         Assert.Equal(migrated, await ReadAsync(fromModel));
     }
 

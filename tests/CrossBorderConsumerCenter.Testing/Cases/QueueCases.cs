@@ -18,6 +18,10 @@ public sealed record QueueCase
     public string Country { get; init; } = "US";
     public CaseCategory Category { get; init; } = CaseCategory.NotDelivered;
     public PurchasePlatform Platform { get; init; } = PurchasePlatform.BusinessOwnSite;
+    public PaymentMethod Payment { get; init; } = PaymentMethod.CreditCard;
+
+    /// <summary>The item arrived this many days after the purchase (which is 30 days before the case was received); null: not given.</summary>
+    public int? ArrivedAfterDays { get; init; }
     public string WhatHappened { get; init; } = "注文した商品が届きません。";
     public string Language { get; init; } = "ja";
     public CaseStatus Status { get; init; } = CaseStatus.Received;
@@ -50,7 +54,7 @@ public static class QueueCases
                 var details = new ComplaintDetails(
                     new ConsumerDetails(c.Name, c.NameKana, c.Email, "090-1234-5678", "100-0001", "JP-13", "千代田区千代田1-1", AgeBand.Forties),
                     new BusinessDetails(c.Business, c.Website, c.Country, null, null),
-                    new PurchaseDetails(purchased, "ワイヤレスイヤホン", 129.99m, "USD", PaymentMethod.CreditCard, c.Platform, null, null),
+                    new PurchaseDetails(purchased, "ワイヤレスイヤホン", 129.99m, "USD", c.Payment, c.Platform, null, null, c.ArrivedAfterDays is { } after ? purchased.AddDays(after) : null),
                     new TroubleDetails(c.Category, c.WhatHappened, purchased.AddDays(10), BusinessContactMethod.Email, "返事がありません。", DesiredResolution.Refund, c.Category == CaseCategory.Counterfeit));
                 var @case = Case.Receive(await CaseNumbers.NextAsync(db, at, default), Guid.NewGuid(), details, TestComplaints.Consent(), c.Language, at, []);
                 db.Cases.Add(@case);

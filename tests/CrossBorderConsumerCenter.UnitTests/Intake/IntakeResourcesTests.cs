@@ -91,6 +91,7 @@ public class IntakeResourcesTests
             ["BusinessName"] = "<Example & Co>",
             ["Category"] = "商品が届かない",
             ["NextSteps"] = "next",
+            ["Deadlines"] = "deadlines\n\n",
             ["TrackingUrl"] = "https://ccj.example.jp/track/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde",
         }), language);
 
@@ -101,5 +102,6 @@ public class IntakeResourcesTests
         Assert.Contains("<Example & Co>", email.TextBody, StringComparison.Ordinal);
         Assert.Contains("&lt;Example &amp; Co&gt;", email.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("{", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("next\n\ndeadlines\n\n", email.TextBody, StringComparison.Ordinal);
     }
 }

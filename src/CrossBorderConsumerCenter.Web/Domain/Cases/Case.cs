@@ -73,6 +73,18 @@ public sealed class Case
     public string? PurchasePlatformName { get; private set; }
     public string? PurchaseOrderNumber { get; private set; }
 
+    /// <summary>The day the item arrived, as the tracking record shows it; null when it did not arrive or the consumer did not say.</summary>
+    public DateOnly? ArrivedOn { get; private set; }
+
+    /// <summary>
+    /// The earliest last day of the time-limited rights the purchase may carry (<see cref="TimeLimitedRights"/>), fixed when the
+    /// case is received (the purchase is never corrected); null when none has a date. The queue's "nearest deadline" order.
+    /// </summary>
+    public DateOnly? EarliestRightsDeadline { get; private set; }
+
+    /// <summary>The deadlines that may matter to the consumer, as guidance (<see cref="TimeLimitedRights"/>).</summary>
+    public IReadOnlyList<RightsDeadline> RightsDeadlines() => TimeLimitedRights.For(PurchaseDate, ArrivedOn, PaymentMethod, PurchasePlatform);
+
     public CaseCategory Category { get; private set; }
     public string WhatHappened { get; private set; } = "";
     public DateOnly BusinessContactedOn { get; private set; }
@@ -214,6 +226,11 @@ public sealed class Case
             throw new ArgumentException("The amount must be positive, in a known currency.", nameof(details));
         }
 
+        if (purchase.ArrivedOn < purchase.Date)
+        {
+            throw new ArgumentException("An item cannot arrive before it was bought.", nameof(details));
+        }
+
         if (trouble.Category == CaseCategory.Counterfeit && !trouble.CounterfeitAcknowledged)
         {
             throw new ArgumentException("A counterfeit case needs the consumer's acknowledgement of the notice.", nameof(details));
@@ -249,6 +266,8 @@ public sealed class Case
             PurchasePlatform = purchase.Platform,
             PurchasePlatformName = Optional(purchase.PlatformName, ComplaintLimits.PlatformName),
             PurchaseOrderNumber = Optional(purchase.OrderNumber, ComplaintLimits.OrderNumber),
+            ArrivedOn = purchase.ArrivedOn,
+            EarliestRightsDeadline = TimeLimitedRights.EarliestLastDay(purchase.Date, purchase.ArrivedOn, purchase.PaymentMethod, purchase.Platform),
             Category = trouble.Category,
             WhatHappened = Required(trouble.WhatHappened, ComplaintLimits.WhatHappened),
             BusinessContactedOn = trouble.BusinessContactedOn,

@@ -41,6 +41,7 @@ public sealed record ConsumerDetails(
 /// <summary>The business abroad the trouble is with.</summary>
 public sealed record BusinessDetails(string Name, string? Website, string CountryCode, string? Email, string? Phone);
 
+/// <summary>The purchase; ArrivedOn is the day the item arrived as the tracking record shows it, null when it did not (or the consumer does not say).</summary>
 public sealed record PurchaseDetails(
     DateOnly Date,
     string Item,
@@ -49,7 +50,8 @@ public sealed record PurchaseDetails(
     PaymentMethod PaymentMethod,
     PurchasePlatform Platform,
     string? PlatformName,
-    string? OrderNumber);
+    string? OrderNumber,
+    DateOnly? ArrivedOn = null);
 
 public sealed record TroubleDetails(
     CaseCategory Category,

@@ -44,6 +44,9 @@ public sealed record CaseSummary
     public required string? BusinessPhone { get; init; }
 
     public required DateOnly PurchaseDate { get; init; }
+
+    /// <summary>The day the item arrived, as the consumer gave it; null when not given.</summary>
+    public required DateOnly? ArrivedOn { get; init; }
     public required string PurchaseItem { get; init; }
     public required decimal PurchaseAmount { get; init; }
     public required string PurchaseCurrencyCode { get; init; }
@@ -134,6 +137,10 @@ public sealed record CasePageModel(
     public ConsentRecord? Consent => Consents.Count == 0 ? null : Consents[^1];
 
     public bool IsOverdue => Case.IsOverdueAt(Now);
+
+    /// <summary>The consumer's time-limited rights (<see cref="TimeLimitedRights"/>), counted against today in Japan.</summary>
+    public Cases.RightsDeadlinesView Deadlines => new(
+        TimeLimitedRights.For(Case.PurchaseDate, Case.ArrivedOn, Case.PaymentMethod, Case.PurchasePlatform), PurchaseTimeliness.TodayInJapan(Now), ForStaff: true);
 }
 
 /// <summary>
@@ -192,6 +199,7 @@ public static class ShowCase
             BusinessEmail = x.BusinessEmail,
             BusinessPhone = x.BusinessPhone,
             PurchaseDate = x.PurchaseDate,
+            ArrivedOn = x.ArrivedOn,
             PurchaseItem = x.PurchaseItem,
             PurchaseAmount = x.PurchaseAmount,
             PurchaseCurrencyCode = x.PurchaseCurrencyCode,

@@ -52,6 +52,10 @@ public sealed class ComplaintForm
     public sealed class PurchaseSection
     {
         public string? Date { get; set; }
+
+        /// <summary>The day the item arrived (optional): the time limits counted from arrival start there (<see cref="TimeLimitedRights"/>).</summary>
+        public string? ArrivedOn { get; set; }
+
         public string? Item { get; set; }
         public string? Amount { get; set; }
         public string? Currency { get; set; }
@@ -87,7 +91,8 @@ public sealed class ComplaintForm
             FormValues.ParseEnum<PaymentMethod>(Purchase.PaymentMethod)!.Value,
             FormValues.ParseEnum<PurchasePlatform>(Purchase.Platform)!.Value,
             FormValues.ParseEnum<PurchasePlatform>(Purchase.Platform) == PurchasePlatform.Other ? Purchase.PlatformName : null,
-            NullIfBlank(Purchase.OrderNumber)),
+            NullIfBlank(Purchase.OrderNumber),
+            FormValues.ParseDate(Purchase.ArrivedOn)),
         new TroubleDetails(
             FormValues.ParseEnum<CaseCategory>(Trouble.Category)!.Value,
             Trouble.WhatHappened!,
@@ -153,6 +158,7 @@ public sealed class ComplaintForm
         Purchase = new PurchaseSection
         {
             Date = Cap(Purchase.Date, 0),
+            ArrivedOn = Cap(Purchase.ArrivedOn, 0),
             Item = Cap(Purchase.Item, ComplaintLimits.Item),
             Amount = Cap(Purchase.Amount, 0),
             Currency = Cap(Purchase.Currency, ComplaintLimits.CurrencyCode),
@@ -207,8 +213,7 @@ public sealed class ComplaintForm
             RuleFor(f => f.Business).SetValidator(new BusinessValidator(text));
             RuleFor(f => f.Purchase).SetValidator(new PurchaseValidator(text, clock));
             // The contact date is compared with the purchase date only when that one is valid itself.
-            RuleFor(f => f.Trouble).SetValidator(f => new TroubleValidator(text, clock, FormValues.ParseDate(f.Purchase.Date) is { } purchased
-                && purchased >= EarliestDate && purchased <= TodayInJapan(clock) ? purchased : null));
+            RuleFor(f => f.Trouble).SetValidator(f => new TroubleValidator(text, clock, ValidPurchaseDate(f.Purchase.Date, clock)));
         }
     }
 
@@ -288,6 +293,11 @@ public sealed class ComplaintForm
         {
             var rules = new FieldRules(text);
             rules.PastDate(RuleFor(s => s.Date), "Purchase_Date", clock);
+            // Optional; when given, a real day between the purchase (once that is a valid date) and today.
+            When(s => !string.IsNullOrWhiteSpace(s.ArrivedOn), () =>
+                rules.PastDate(RuleFor(s => s.ArrivedOn), "Purchase_ArrivedOn", clock)
+                    .Must((s, v) => ValidPurchaseDate(s.Date, clock) is not { } purchased || FormValues.ParseDate(v) >= purchased)
+                    .WithMessage(_ => text["Purchase_ArrivedOn_BeforePurchase"]));
             rules.FreeText(RuleFor(s => s.Item), "Purchase_Item", ComplaintLimits.Item, required: true);
             RuleFor(s => s.Amount)
                 .Must((s, _) => s.Paid().Problem == AmountProblem.None).WithMessage((s, v) => AmountMessage(text, s.Paid(), v));
@@ -338,6 +348,10 @@ public sealed class ComplaintForm
                 .WithMessage(_ => text["Trouble_CounterfeitAcknowledged_Required"]);
         }
     }
+
+    /// <summary>The purchase date when it is valid itself (other dates are compared with it only then).</summary>
+    private static DateOnly? ValidPurchaseDate(string? typed, TimeProvider clock) =>
+        FormValues.ParseDate(typed) is { } purchased && purchased >= EarliestDate && purchased <= TodayInJapan(clock) ? purchased : null;
 
     private static bool IsJapaneseUi() => Languages.IsJapanese(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 

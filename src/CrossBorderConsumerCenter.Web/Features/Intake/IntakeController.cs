@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -215,15 +216,28 @@ public sealed class IntakeController(
         }
 
         var remembered = receiptLinks.Read(Request, ReceiptLinks.ConsumerCookieName);
-        var receipt = remembered is null ? null : await db.Cases.AsNoTracking()
+        var found = remembered is null ? null : await db.Cases.AsNoTracking()
             .Where(c => c.Number == remembered.CaseNumber)
-            .Select(c => new ReceiptPage(c.Id, c.Number, c.ReceivedAt, c.ConsumerEmail ?? "", c.BusinessCountryCode,
-                c.Consents.OrderByDescending(k => k.GivenAt).First().AgreesToProvisionAbroad))
+            .Select(c => new
+            {
+                Page = new ReceiptPage(c.Id, c.Number, c.ReceivedAt, c.ConsumerEmail ?? "", c.BusinessCountryCode,
+                    c.Consents.OrderByDescending(k => k.GivenAt).First().AgreesToProvisionAbroad),
+                c.PurchaseDate,
+                c.ArrivedOn,
+                c.PaymentMethod,
+                c.PurchasePlatform,
+            })
             .SingleOrDefaultAsync(ct);
-        if (receipt is null)
+        if (found is null)
         {
             return View("NoReceipt");
         }
+
+        var receipt = found.Page with
+        {
+            Deadlines = new Cases.RightsDeadlinesView(TimeLimitedRights.For(found.PurchaseDate, found.ArrivedOn, found.PaymentMethod, found.PurchasePlatform),
+                PurchaseTimeliness.TodayInJapan(clock.GetUtcNow())),
+        };
 
         // The link again after a reload, while it still opens the case.
         var token = remembered!.Token;

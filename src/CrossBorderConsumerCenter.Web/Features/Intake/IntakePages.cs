@@ -49,6 +49,9 @@ public sealed record ReceiptPage(Guid CaseId, string CaseNumber, DateTimeOffset 
 {
     /// <summary>The consumer's private tracking link, when this browser submitted the case and the link still works.</summary>
     public Uri? TrackingUrl { get; init; }
+
+    /// <summary>The deadlines that may matter to the consumer (<see cref="Domain.Cases.TimeLimitedRights"/>), counted against today in Japan.</summary>
+    public Cases.RightsDeadlinesView? Deadlines { get; init; }
 }
 
 /// <summary>The intake forms' field names (model-binding names) in the order of the page: the error summary lists them so.</summary>

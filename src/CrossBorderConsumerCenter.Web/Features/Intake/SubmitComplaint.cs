@@ -65,6 +65,7 @@ public static class SubmitComplaint
         TrackingLinks links,
         IStringLocalizer<IntakeText> text,
         IStringLocalizer<CounselorText> counselorText,
+        IStringLocalizer<RightsText> rightsText,
         ChoiceLists choices,
         IOptions<SmtpOptions> smtp,
         AuditTrail audit,
@@ -225,7 +226,26 @@ public static class SubmitComplaint
                 return new CounselorAcknowledgement(values);
             }
 
+            values["Deadlines"] = InLanguage.Read(language, () => DeadlinesText(received.RightsDeadlines()));
             return new AcknowledgementEmail(values);
+        }
+
+        /// <summary>The deadlines that may matter, one line each with its last day, as a paragraph of the email (empty when there are none).</summary>
+        private string DeadlinesText(IReadOnlyList<RightsDeadline> deadlines)
+        {
+            if (deadlines.Count == 0)
+            {
+                return "";
+            }
+
+            var lines = deadlines.Select(d =>
+            {
+                var title = rightsText["Rights_" + d.Kind + "_Title", d.Platform is { } platform ? choices.Label(platform) : ""].Value;
+                return "- " + (d.LastDay is { } last
+                    ? rightsText[d.IsApproximate ? "Email_LastDayApproximate" : "Email_LastDay", title, last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value
+                    : rightsText["Email_NoDate", title].Value);
+            });
+            return $"{rightsText["Email_Heading"].Value}\n{string.Join("\n", lines)}\n{rightsText["Email_Footer"].Value}\n\n";
         }
     }
 }

@@ -44,6 +44,8 @@ public static class ListCases
         short StatusOrder,
         short PriorityOrder,
         DateTimeOffset DueOrder,
+        DateOnly? RightsDeadline,
+        DateOnly DeadlineOrder,
         bool FiledByCounselor,
         uint Version);
 
@@ -103,7 +105,8 @@ public static class ListCases
         c.Id, c.Number, c.ReceivedAt, c.Status, c.Priority, c.Category, c.BusinessName, c.BusinessCountryCode, c.ConsumerName,
         c.AssignedToId, c.DueAt, c.LastActivityAt,
         EF.Property<short>(c, CaseQueueColumns.StatusOrder), EF.Property<short>(c, CaseQueueColumns.PriorityOrder),
-        EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.FiledByCenterId != null, c.Version);
+        EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), c.EarliestRightsDeadline, EF.Property<DateOnly>(c, CaseQueueColumns.DeadlineOrder),
+        c.FiledByCenterId != null, c.Version);
 
     public sealed class Handler(AppDbContext db, SearchBigramStatistics statistics, PartnerDirectory partners, AuditTrail audit, TimeProvider clock)
     {

@@ -25,6 +25,9 @@ public enum QueueSort
     Due,
     Merchant,
     Activity,
+
+    /// <summary>The consumer's nearest time-limited right (<see cref="TimeLimitedRights"/>): soonest first, cases without one last.</summary>
+    RightsDeadline,
 }
 
 /// <summary>

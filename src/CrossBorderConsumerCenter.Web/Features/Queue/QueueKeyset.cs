@@ -19,6 +19,8 @@ public static class QueueKeyset
         QueueSort.Received or QueueSort.Due or QueueSort.Activity => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks,
         QueueSort.Status or QueueSort.Priority => short.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+        QueueSort.RightsDeadline => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber,
         _ => key.Length <= 1000,
     };
 
@@ -31,6 +33,7 @@ public static class QueueKeyset
         QueueSort.Priority => row.PriorityOrder.ToString(CultureInfo.InvariantCulture),
         QueueSort.Due => Ticks(row.DueOrder),
         QueueSort.Merchant => row.BusinessName,
+        QueueSort.RightsDeadline => row.DeadlineOrder.DayNumber.ToString(CultureInfo.InvariantCulture),
         _ => Ticks(row.LastActivityAt),
     }, row.Id);
 
@@ -43,6 +46,7 @@ public static class QueueKeyset
         QueueSort.Priority => Seek(cases, c => EF.Property<short>(c, CaseQueueColumns.PriorityOrder), descending, cursor, Short),
         QueueSort.Due => Seek(cases, c => EF.Property<DateTimeOffset>(c, CaseQueueColumns.DueOrder), descending, cursor, Time),
         QueueSort.Merchant => Seek(cases, c => EF.Functions.Collate(c.BusinessName, CaseQueueColumns.MerchantCollation), descending, cursor, k => k),
+        QueueSort.RightsDeadline => Seek(cases, c => EF.Property<DateOnly>(c, CaseQueueColumns.DeadlineOrder), descending, cursor, Day),
         _ => Seek(cases, c => c.LastActivityAt, descending, cursor, Time),
     };
 
@@ -75,6 +79,8 @@ public static class QueueKeyset
     private sealed record Bound<TKey>(TKey Key, Guid Id);
 
     private static string Ticks(DateTimeOffset time) => time.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    private static DateOnly Day(string key) => DateOnly.FromDayNumber(int.Parse(key, CultureInfo.InvariantCulture));
 
     private static short Short(string key) => short.Parse(key, CultureInfo.InvariantCulture);
 }
