@@ -167,7 +167,15 @@ public sealed class ImapServer : IAsyncDisposable
         var reader = new ImapLineReader(tls);
         await reader.ReadLineAsync(); // greeting
         await SendAsync(tls, $"a1 LOGIN {UserName} {Password}\r\n");
-        await reader.ExpectOkAsync("a1");
+        try
+        {
+            await reader.ExpectOkAsync("a1");
+        }
+        catch (IOException closed)
+        {
+            throw new IOException($"{closed.Message} Its log: {Log}", closed);
+        }
+
         await SendAsync(tls, $"a2 APPEND \"{folder}\" {{{raw.Length.ToString(CultureInfo.InvariantCulture)}+}}\r\n");
         await tls.WriteAsync(raw);
         await SendAsync(tls, "\r\n");
@@ -334,6 +342,10 @@ public sealed class ImapServer : IAsyncDisposable
             }
             mail_location = maildir:~/Maildir
             {{capability}}
+            # Readers, their reconnections and the test's own deliveries all come from one user on one address.
+            protocol imap {
+              mail_max_userip_connections = 1000
+            }
             service imap-login {
               chroot =
               inet_listener imap {
