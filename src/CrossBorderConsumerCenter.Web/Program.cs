@@ -30,6 +30,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Email.Inbound;
 using CrossBorderConsumerCenter.Web.Infrastructure.Errors;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
+using CrossBorderConsumerCenter.Web.Infrastructure.Pdf;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -54,6 +55,7 @@ builder.Services.AddPortalIdentity();
 builder.Services.AddPortalRateLimiter(); // features add their policies (partner answers, lost tracking links, the complaint form)
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalLocalization();
+builder.Services.AddPortalPdf(); // the Japanese font of the PDFs (the fax form, the cooling-off notice)
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services
     .AddControllersWithViews(mvc =>
