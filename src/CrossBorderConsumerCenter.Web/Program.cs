@@ -6,6 +6,7 @@ using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
+using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.FaxForm;
@@ -88,6 +89,7 @@ builder.Services
     .AddCounselors()
     .AddPaperCases()
     .AddFaxForm()
+    .AddCoolingOffNotice()
     .AddInboundMail();
 
 var app = builder.Build();

@@ -94,6 +94,12 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
             withErrors.Add(("lost link", await HtmlPage.ReadAsync(posted), lost));
         }
 
+        var notice = await client.GetOkAsync("/cooling-off/notice");
+        using (var posted = await client.SubmitAsync(notice, "form[data-notice-form]"))
+        {
+            withErrors.Add(("cooling-off notice", await HtmlPage.ReadAsync(posted), notice));
+        }
+
         using var visitor = Client(language);
         var signIn = await visitor.GetOkAsync("/account/sign-in");
         using (var posted = await visitor.SubmitAsync(signIn, "form[action='/account/sign-in']"))
@@ -125,6 +131,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/privacy", "/privacy");
         await VisitAsync("/contact", "/contact");
         await VisitAsync("/fax-form", "/fax-form");
+        await VisitAsync("/cooling-off/notice", "/cooling-off/notice");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");
 
