@@ -53,7 +53,7 @@ public sealed class NoticePdf(JapaneseFont font)
         private readonly XFont _bold = new(IpaGothic.Family, 10, XFontStyleEx.Bold, Unicode);
         private readonly XFont _title = new(IpaGothic.Family, 16, XFontStyleEx.Bold, Unicode);
         private readonly XFont _small = new(IpaGothic.Family, 8.5, XFontStyleEx.Regular, Unicode);
-        private readonly XFont _toName = new(IpaGothic.Family, 15, XFontStyleEx.Bold, Unicode);
+        private readonly XFont _toName = new(IpaGothic.Family, 12.5, XFontStyleEx.Bold, Unicode);
         private readonly XFont _toAddress = new(IpaGothic.Family, 11.5, XFontStyleEx.Regular, Unicode);
         private readonly XGraphics _gfx;
         private double _y = Margin;
@@ -87,7 +87,9 @@ public sealed class NoticePdf(JapaneseFont font)
                 Paragraph(request, _body, Margin, Width);
             }
 
-            _y += 10;
+            // The date and the sender at the foot of the card, as on the printed page.
+            var foot = 18 + LineHeight(_body) + 2 + card.Sender.Sum(l => (Wrap(l.Value, _body, Width - labelWidth).Count * LineHeight(_body)) + 2);
+            _y = Math.Max(_y + 10, PageHeight - Margin - foot);
             _gfx.DrawLine(Rule, Margin, _y, Margin + Width, _y);
             _y += 8;
             _gfx.DrawString(card.Date, _body, XBrushes.Black, Margin, _y, XStringFormats.TopLeft);
