@@ -420,5 +420,10 @@ public class CoolingOffNoticeWithoutFontTests(NoFontFixture portal) : IClassFixt
         Assert.Equal(title, page.Find("[data-pdf-unavailable] h2")?.TextContent);
         Assert.Contains("鈴木 一郎", page.Find(".postcard")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", page.Text, StringComparison.Ordinal);
+
+        // The missing font is logged; nothing the consumer typed is.
+        var logged = portal.LogLines().Select(l => l.GetRawText()).ToList();
+        Assert.Contains(logged, l => l.Contains("fonts-ipafont-gothic", StringComparison.Ordinal));
+        Assert.DoesNotContain(logged, l => l.Contains("鈴木", StringComparison.Ordinal) || l.Contains("布団", StringComparison.Ordinal));
     }
 }
