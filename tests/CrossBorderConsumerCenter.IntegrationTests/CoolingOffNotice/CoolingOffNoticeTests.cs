@@ -98,6 +98,19 @@ public class CoolingOffNoticeTests(NoticeFixture portal) : IClassFixture<NoticeF
         }
     }
 
+    public static TheoryData<string> Kinds() => [.. Web.Domain.CoolingOff.CoolingOffKinds.All.Select(Web.Domain.CoolingOff.CoolingOffKinds.Slug)];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task TheCheckersLinkOpensTheFormForEveryKind(string slug)
+    {
+        using var client = Client("ja");
+        var page = await client.GetOkAsync($"/cooling-off/notice?kind={slug}&credit=true");
+        Assert.Equal(slug, page.Find("input[name='Kind']")?.GetAttribute("value"));
+        Assert.Equal(slug == "door-to-door-purchase" ? "買取業者" : "販売会社", page.Find("#section-seller")!.TextContent);
+        Assert.Equal(slug is "mail-order" or "shop-visit", page.Find("[data-no-cooling-off]") is not null);
+    }
+
     [Fact]
     public async Task AnUnknownOrMissingKindGivesTheSaleFormAndCreditCanBeTicked()
     {

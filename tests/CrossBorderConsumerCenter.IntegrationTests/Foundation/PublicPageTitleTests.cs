@@ -94,6 +94,8 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
             withErrors.Add(("lost link", await HtmlPage.ReadAsync(posted), lost));
         }
 
+        withErrors.Add(("cooling-off", await client.GetOkAsync("/cooling-off?kind=unknown"), await client.GetOkAsync("/cooling-off")));
+
         var notice = await client.GetOkAsync("/cooling-off/notice");
         using (var posted = await client.SubmitAsync(notice, "form[data-notice-form]"))
         {
@@ -131,6 +133,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/privacy", "/privacy");
         await VisitAsync("/contact", "/contact");
         await VisitAsync("/fax-form", "/fax-form");
+        await VisitAsync("/cooling-off", "/cooling-off");
         await VisitAsync("/cooling-off/notice", "/cooling-off/notice");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");

@@ -27,7 +27,7 @@ public class PurchaseTimeNoticeTests(IntakeFixture portal) : IClassFixture<Intak
             if (notice is not null)
             {
                 Assert.Contains($"購入から{daysAgo}日たっています", notice.TextContent, StringComparison.Ordinal);
-                Assert.Equal(["/faq#credit-card", "/faq#marketplace", "/faq#cooling-off"], notice.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+                Assert.Equal(["/faq#credit-card", "/faq#marketplace", "/cooling-off"], notice.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
             }
         }
 

@@ -9,9 +9,6 @@ public static class PublicLinks
     /// <summary>The marketplaces' own dispute channels and guarantees.</summary>
     public const string Marketplace = "/faq#marketplace";
 
-    /// <summary>
-    /// Rights that must be used within a set time (cooling-off and the like): the FAQ's section for now; the page of its own
-    /// (/cooling-off) replaces it here when it exists.
-    /// </summary>
-    public const string TimeLimitedRights = "/faq#cooling-off";
+    /// <summary>Rights that must be used within a set time: the cooling-off checker, with the mail-order return rule.</summary>
+    public const string TimeLimitedRights = "/cooling-off";
 }

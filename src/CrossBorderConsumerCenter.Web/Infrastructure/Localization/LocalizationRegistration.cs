@@ -80,6 +80,10 @@ public static class LocalizationRegistration
     /// <summary>Japan time for display; everything is stored in UTC.</summary>
     public static readonly TimeZoneInfo JapanTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
+    /// <summary>Today's date in Japan.</summary>
+    public static DateOnly JapanToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), JapanTime).DateTime);
+
     public static string FormatJapanTime(DateTimeOffset utc, string format = "yyyy-MM-dd HH:mm") =>
         TimeZoneInfo.ConvertTime(utc, JapanTime).ToString(format, CultureInfo.InvariantCulture);
 }
