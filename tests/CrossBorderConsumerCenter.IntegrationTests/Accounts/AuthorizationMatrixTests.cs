@@ -42,6 +42,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /contact"] = Access.Public,
         ["GET /fax-form"] = Access.Public,
         ["GET /fax-form.pdf"] = Access.Public,
+        ["GET /cooling-off"] = Access.Public,
         ["GET /cooling-off/notice"] = Access.Public,
         ["POST /cooling-off/notice"] = Access.Public,
         ["POST /cooling-off/notice.pdf"] = Access.Public,
