@@ -6,6 +6,7 @@ using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
+using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
 using CrossBorderConsumerCenter.Web.Features.FaxForm;
@@ -30,6 +31,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Email.Inbound;
 using CrossBorderConsumerCenter.Web.Infrastructure.Errors;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using CrossBorderConsumerCenter.Web.Infrastructure.Logging;
+using CrossBorderConsumerCenter.Web.Infrastructure.Pdf;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -54,6 +56,7 @@ builder.Services.AddPortalIdentity();
 builder.Services.AddPortalRateLimiter(); // features add their policies (partner answers, lost tracking links, the complaint form)
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalLocalization();
+builder.Services.AddPortalPdf(); // the Japanese font of the PDFs (the fax form, the cooling-off notice)
 builder.Services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services
     .AddControllersWithViews(mvc =>
@@ -86,6 +89,7 @@ builder.Services
     .AddCounselors()
     .AddPaperCases()
     .AddFaxForm()
+    .AddCoolingOffNotice()
     .AddInboundMail();
 
 var app = builder.Build();

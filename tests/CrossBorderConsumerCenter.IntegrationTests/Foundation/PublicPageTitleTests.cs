@@ -96,6 +96,12 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
 
         withErrors.Add(("cooling-off", await client.GetOkAsync("/cooling-off?kind=unknown"), await client.GetOkAsync("/cooling-off")));
 
+        var notice = await client.GetOkAsync("/cooling-off/notice");
+        using (var posted = await client.SubmitAsync(notice, "form[data-notice-form]"))
+        {
+            withErrors.Add(("cooling-off notice", await HtmlPage.ReadAsync(posted), notice));
+        }
+
         using var visitor = Client(language);
         var signIn = await visitor.GetOkAsync("/account/sign-in");
         using (var posted = await visitor.SubmitAsync(signIn, "form[action='/account/sign-in']"))
@@ -128,6 +134,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/contact", "/contact");
         await VisitAsync("/fax-form", "/fax-form");
         await VisitAsync("/cooling-off", "/cooling-off");
+        await VisitAsync("/cooling-off/notice", "/cooling-off/notice");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");
 

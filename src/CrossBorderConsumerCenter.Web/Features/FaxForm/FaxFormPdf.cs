@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Infrastructure.Pdf;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -11,7 +11,7 @@ namespace CrossBorderConsumerCenter.Web.Features.FaxForm;
 /// in memory for the process: it changes only when the sheet does (the settings are fixed while the process runs; an
 /// admin's change to the partner agencies changes the consent's list, and so the sheet's fingerprint).
 /// </summary>
-public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions> options, ILogger<FaxFormPdf> logger)
+public sealed class FaxFormPdf(FaxSheets sheets, JapaneseFont font)
 {
     private readonly Lock _gate = new();
     private Rendered? _rendered;
@@ -26,15 +26,8 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
             return kept.Pdf;
         }
 
-        var fontFile = options.Value.FontFile;
-        byte[] font;
-        try
+        if (!await font.InstallAsync(ct))
         {
-            font = await File.ReadAllBytesAsync(fontFile, ct);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            LogFontMissing(logger, fontFile, ex.GetType().Name);
             return null;
         }
 
@@ -46,7 +39,6 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
                 return again.Pdf;
             }
 
-            IpaGothic.Install(font);
             var pdf = Render(sheet);
             Volatile.Write(ref _rendered, new Rendered(key, pdf));
             return pdf;
@@ -74,9 +66,6 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
         document.Save(stream, closeStream: false);
         return stream.ToArray();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The fax form's PDF cannot be made: the Japanese font {FontFile} cannot be read ({Problem}). Install Debian's fonts-ipafont-gothic or set FaxForm:FontFile.")]
-    private static partial void LogFontMissing(ILogger logger, string fontFile, string problem);
 
     private sealed record Rendered(string Key, byte[] Pdf);
 
@@ -354,91 +343,8 @@ public sealed partial class FaxFormPdf(FaxSheets sheets, IOptions<FaxFormOptions
             }
         }
 
-        /// <summary>
-        /// Breaks a text into lines no wider than <paramref name="width"/>: Japanese between any two characters, other
-        /// scripts at spaces (a word wider than the line between characters); a closing mark (、。」) never starts a
-        /// line, an opening one (「() never ends one.
-        /// </summary>
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            var line = "";
-            foreach (var token in Tokens(text))
-            {
-                var candidate = line + token;
-                if (line.Length == 0 || Gfx.MeasureString(candidate, font).Width <= width || IsClosing(token))
-                {
-                    line = line.Length == 0 ? token.TrimStart() : candidate;
-                    continue;
-                }
-
-                // An opening mark (「() never ends a line: it goes down with what it opens.
-                var opening = line.Length > 1 && Opening.Contains(line[^1]) ? line[^1].ToString() : "";
-                lines.Add(line[..^opening.Length].TrimEnd());
-                line = opening + token.TrimStart();
-            }
-
-            if (line.Length > 0)
-            {
-                lines.Add(line.TrimEnd());
-            }
-
-            // A closing mark may hang past the edge; anything else wider than the line is cut.
-            return [.. lines.SelectMany(l => Gfx.MeasureString(l.TrimEnd(Closing), font).Width <= width ? [l] : Cut(l, font, width))];
-        }
-
-        private List<string> Cut(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            var line = "";
-            foreach (var c in text)
-            {
-                if (line.Length > 0 && Gfx.MeasureString(line + c, font).Width > width)
-                {
-                    lines.Add(line);
-                    line = "";
-                }
-
-                line += c;
-            }
-
-            lines.Add(line);
-            return lines;
-        }
-
-        private static IEnumerable<string> Tokens(string text)
-        {
-            var word = "";
-            foreach (var c in text)
-            {
-                if (char.IsWhiteSpace(c) || IsWide(c))
-                {
-                    if (word.Length > 0)
-                    {
-                        yield return word;
-                        word = "";
-                    }
-
-                    yield return c.ToString();
-                }
-                else
-                {
-                    word += c;
-                }
-            }
-
-            if (word.Length > 0)
-            {
-                yield return word;
-            }
-        }
-
-        private static bool IsWide(char c) => c >= '\u2E80';
-
-        private static readonly char[] Closing = [.. "、。,.)」』】〕・ー:;!?ゃゅょっャュョッ"];
-        private static readonly char[] Opening = [.. "(「『【〔("];
-
-        private static bool IsClosing(string token) => token.Length == 1 && Closing.Contains(token[0]);
+        /// <summary>A text in lines no wider than <paramref name="width"/>, broken as Japanese is (<see cref="JapaneseLines"/>).</summary>
+        private List<string> Wrap(string text, XFont font, double width) => JapaneseLines.Wrap(text, line => Gfx.MeasureString(line, font).Width, width);
 
         private static double LineHeight(XFont font) => font.Size * 1.5;
 

@@ -1,10 +1,10 @@
 using PdfSharp.Fonts;
 
-namespace CrossBorderConsumerCenter.Web.Features.FaxForm;
+namespace CrossBorderConsumerCenter.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// PDFsharp's font resolver: the one font the fax form's PDF uses (IPA Gothic, read by <see cref="FaxFormPdf"/> from
-/// <see cref="FaxFormOptions.FontFile"/>), bold drawn by PDFsharp's simulation. PDFsharp takes one resolver per process
+/// PDFsharp's font resolver: the one font the portal's PDFs use (IPA Gothic, read by <see cref="JapaneseFont"/> from
+/// <see cref="PdfFontOptions.FontFile"/>), bold drawn by PDFsharp's simulation. PDFsharp takes one resolver per process
 /// (GlobalFontSettings), set before any font is used, so the font is installed once: the first bytes read stay for
 /// the life of the process.
 /// </summary>
