@@ -446,7 +446,7 @@ internal static class GenerateDataCommand
             """
             COPY cases (id, number, submission_id, status, language, received_at, consumer_name, consumer_name_kana, consumer_email, consumer_phone,
                 consumer_postal_code, consumer_prefecture_code, consumer_address, consumer_age_band, business_name, business_website,
-                business_country_code, business_email, business_phone, purchase_date, purchase_item, purchase_amount, purchase_currency_code,
+                business_country_code, business_email, business_phone, purchase_date, arrived_on, earliest_rights_deadline, purchase_item, purchase_amount, purchase_currency_code,
                 payment_method, purchase_platform, purchase_platform_name, purchase_order_number, category, what_happened, business_contacted_on,
                 business_contact_method, business_response, desired_resolution, counterfeit_acknowledged, assigned_to_id, priority, due_at,
                 last_activity_at, closed_at, outcome, decline_reason, duplicate_of_number, search_text, search_bigrams) FROM STDIN (FORMAT BINARY)
@@ -475,6 +475,8 @@ internal static class GenerateDataCommand
                 await Text(cases, c.BusinessEmail);
                 await cases.WriteNullAsync();
                 await cases.WriteAsync(c.PurchaseDate, NpgsqlDbType.Date);
+                await Nullable(cases, c.ArrivedOn, NpgsqlDbType.Date);
+                await Nullable(cases, TimeLimitedRights.EarliestLastDay(c.PurchaseDate, c.ArrivedOn, c.PaymentMethod, c.PurchasePlatform), NpgsqlDbType.Date);
                 await cases.WriteAsync(c.PurchaseItem, NpgsqlDbType.Varchar);
                 await cases.WriteAsync(c.PurchaseAmount, NpgsqlDbType.Numeric);
                 await cases.WriteAsync(c.PurchaseCurrencyCode, NpgsqlDbType.Char);

@@ -28,6 +28,7 @@ internal sealed class SyntheticCase
     public string BusinessCountryCode = "";
     public string? BusinessEmail;
     public DateOnly PurchaseDate;
+    public DateOnly? ArrivedOn;
     public string PurchaseItem = "";
     public decimal PurchaseAmount;
     public string PurchaseCurrencyCode = "";
@@ -239,6 +240,13 @@ internal sealed class SyntheticCases
         if (c.BusinessContactedOn > DateOnly.FromDateTime(receivedAt.UtcDateTime))
         {
             c.BusinessContactedOn = c.PurchaseDate;
+        }
+
+        // Most consumers whose item came give the day it arrived (the intake asks, optionally); an item not delivered has none.
+        if (category != CaseCategory.NotDelivered && f.Random.Bool(0.6f))
+        {
+            var arrived = purchaseDate.AddDays(f.Random.Int(2, 25));
+            c.ArrivedOn = arrived <= DateOnly.FromDateTime(receivedAt.UtcDateTime) ? arrived : null;
         }
 
         Timeline(f, c);
