@@ -96,7 +96,8 @@ public class CoolingOffCheckerTests(CoolingOffFixture portal) : IClassFixture<Co
             Assert.Equal(Iso(expected.LastDay!.Value), last.GetAttribute("datetime"));
             Assert.Equal(expected.DaysLeft!.Value.ToString(CultureInfo.InvariantCulture), answer.QuerySelector("[data-cooling-off-days-left]")!.GetAttribute("data-cooling-off-days-left"));
             Assert.Null(answer.QuerySelector("[data-cooling-off='none']"));
-            Assert.NotNull(answer.QuerySelector($"a[data-cooling-off='notice'][href='/cooling-off/notice?kind={slug}']"));
+            // A paid nursing home's refund is asked of the home, not by the cooling-off postcard.
+            Assert.Equal(kind != CoolingOffKind.NursingHome, answer.QuerySelector($"a[data-cooling-off='notice'][href='/cooling-off/notice?kind={slug}']") is not null);
             Assert.Contains(language == "ja" ? "根拠法" : "Legal basis", answer.TextContent, StringComparison.Ordinal);
         }
         else
@@ -204,6 +205,74 @@ public class CoolingOffCheckerTests(CoolingOffFixture portal) : IClassFixture<Co
         Assert.Equal(Iso(CoolingOffFixture.Today.AddDays(-3)), page.Find("input[name='document']")!.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task TheSentLinkIsTheQuestionAsReadNotAsTyped()
+    {
+        var document = CoolingOffFixture.Today.AddDays(-2);
+        var typed = $"/cooling-off?kind=Door-To-Door&document={document.ToString("yyyy/M/d", CultureInfo.InvariantCulture)}&junk=1&goods=&credit=yes&for-business=false";
+        var page = await GetAsync(typed);
+
+        var canonical = $"/cooling-off?kind=door-to-door&document={Iso(document)}&credit=true";
+        Assert.Equal(canonical, page.Find(".cooling-off-share a")!.GetAttribute("href"));
+        Assert.Equal("http://localhost" + canonical, page.Find(".cooling-off-share a")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("ja", "前払金", "届くように")]
+    [InlineData("en", "advance payment", "reaches the home")]
+    public async Task APaidNursingHomeIsARefundOnLeavingNotAPostcard(string language, string refund, string reach)
+    {
+        var page = await GetAsync($"/cooling-off?kind=nursing-home&document={Iso(CoolingOffFixture.Today.AddDays(-10))}", language);
+
+        var answer = page.Find("#answer")!;
+        Assert.Contains(refund, answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains(reach, answer.TextContent, StringComparison.Ordinal);
+        Assert.Null(answer.QuerySelector("a[data-cooling-off='notice']"));
+        Assert.NotNull(answer.QuerySelector("time[data-cooling-off='last-day']"));
+    }
+
+    [Fact]
+    public async Task ANursingHomeWithoutADayAsksForItWithoutPointingAtTheDocumentBox()
+    {
+        var page = await GetAsync("/cooling-off?kind=nursing-home&defective-document=true");
+
+        Assert.Equal("入居した日を入力してください。", page.FieldError("document"));
+    }
+
+    [Theory]
+    [InlineData(-3, false)]
+    [InlineData(-20, true)]
+    public async Task MailOrdersReturnDeadlineSaysWhenItHasPassed(int arrivedDaysAgo, bool passed)
+    {
+        var page = await GetAsync($"/cooling-off?kind=mail-order&goods={Iso(CoolingOffFixture.Today.AddDays(arrivedDaysAgo))}", "en");
+
+        var answer = page.Find("#answer")!.TextContent;
+        Assert.Equal(passed, answer.Contains("it has passed", StringComparison.Ordinal));
+        Assert.Equal(!passed, page.Find("[data-return-days-left]") is not null);
+    }
+
+    [Theory]
+    [InlineData("door-to-door", "第26条")]
+    [InlineData("specified-continuous-service", "第50条")]
+    [InlineData("door-to-door-purchase", "第58条の17")]
+    public async Task ABusinessPurchaseCitesTheArticleOfItsKind(string kind, string article)
+    {
+        var page = await GetAsync($"/cooling-off?kind={kind}&for-business=true");
+
+        Assert.Contains(article, page.Find("[data-cooling-off='none']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DoorToDoorPurchasingSendsTheNoticeToTheBuyerAndAsksNothingOfACreditCompany()
+    {
+        var page = await GetAsync($"/cooling-off?kind=door-to-door-purchase&document={Iso(CoolingOffFixture.Today)}&credit=true");
+
+        var answer = page.Find("#answer")!;
+        Assert.Contains("買取業者", answer.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("信販会社", answer.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("クレジット会社にも", answer.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ja", "/cooling-off?kind=online", "kind", "取引の種類は、一覧から選んでください。")]
     [InlineData("en", "/cooling-off?kind=online", "kind", "Choose the kind of transaction from the list.")]
@@ -212,7 +281,7 @@ public class CoolingOffCheckerTests(CoolingOffFixture portal) : IClassFixture<Co
     [InlineData("en", "/cooling-off?kind=door-to-door&document=yesterday", "document", "enter a real date")]
     [InlineData("ja", "/cooling-off?kind=door-to-door&document=1989-12-31", "document", "1990年以降")]
     [InlineData("ja", "/cooling-off?kind=door-to-door", "document", "法定書面(契約書など)を受け取った日を入力してください")]
-    [InlineData("en", "/cooling-off?kind=real-estate&document=", "document", "Enter this date: The day you were told about cooling-off in writing")]
+    [InlineData("en", "/cooling-off?kind=real-estate&document=", "document", "The day you were told about cooling-off in writing is needed")]
     [InlineData("ja", "/cooling-off?kind=nursing-home&goods=x", "goods", "商品を最初に受け取った日は、年-月-日の形で")]
     public async Task BadInputGetsAClearMessageInTheUsersLanguageAndKeepsWhatWasTyped(string language, string url, string field, string message)
     {

@@ -328,6 +328,28 @@ public class CoolingOffCheckTests
     }
 
     [Fact]
+    public void AConsumerWhoSoldHasNoCreditContractToCancel()
+    {
+        var answer = Ask(new(CoolingOffKind.DoorToDoorPurchase, D("2027-03-01"), Credit: true), "2027-03-02");
+
+        Assert.Null(answer.CreditRow);
+        Assert.DoesNotContain(CoolingOffNote.SendToCreditCompany, answer.Notes);
+        Assert.DoesNotContain(CoolingOffNote.CreditNoSeparateRow, answer.Notes);
+    }
+
+    [Theory]
+    [InlineData("2027-03-04", 2)]
+    [InlineData("2027-03-06", 0)]
+    [InlineData("2027-03-09", -3)]
+    public void MailOrdersReturnWindowCountsItsDaysLeftToo(string today, int left)
+    {
+        var answer = Ask(new(CoolingOffKind.MailOrder, Goods: D("2027-02-27")), today);
+
+        Assert.Equal(D("2027-03-06"), answer.MailOrderReturnLastDay);
+        Assert.Equal(left, answer.ReturnDaysLeft);
+    }
+
+    [Fact]
     public void ExclusionsComeBeforeTheDocumentSoABusinessPurchaseWithADefectiveDocumentHasNone()
     {
         var answer = Ask(new(CoolingOffKind.DoorToDoor, D("2027-03-01"), ForBusiness: true, DefectiveDocument: true), "2027-03-02");
@@ -345,6 +367,8 @@ public class CoolingOffCheckTests
         }
 
         Assert.Equal(Enum.GetValues<CoolingOffKind>().Length, CoolingOffKinds.All.Count);
+        Assert.True(CoolingOffKinds.TryParse(" Door-To-Door ", out var typed));
+        Assert.Equal(CoolingOffKind.DoorToDoor, typed);
         Assert.False(CoolingOffKinds.TryParse("DoorToDoor", out _));
         Assert.False(CoolingOffKinds.TryParse("", out _));
         Assert.False(CoolingOffKinds.TryParse(null, out _));

@@ -110,6 +110,9 @@ public sealed record CoolingOffAnswer(
     DateOnly? MailOrderReturnLastDay,
     IReadOnlyList<CoolingOffNote> Notes)
 {
+    /// <summary>Mail order: days from today to the statutory return window's last day (negative once it has passed).</summary>
+    public int? ReturnDaysLeft => MailOrderReturnLastDay is { } last ? last.DayNumber - Today.DayNumber : null;
+
     /// <summary>Days from today to the last day: 0 on the last day itself, negative once it has passed.</summary>
     public int? DaysLeft => LastDay is { } last ? last.DayNumber - Today.DayNumber : null;
 
@@ -181,8 +184,10 @@ public static class CoolingOffCheck
                 : CoolingOffNote.UsedConsumablesNotRelevant);
         }
 
-        var creditRow = question.Credit ? CoolingOffTable.CreditFor(kind) : null;
-        if (question.Credit)
+        // A consumer who sold (door-to-door purchasing) has no credit contract to cancel.
+        var credit = question.Credit && !CoolingOffKinds.ConsumerSold(kind);
+        var creditRow = credit ? CoolingOffTable.CreditFor(kind) : null;
+        if (credit)
         {
             notes.Add(CoolingOffNote.SendToCreditCompany);
             if (creditRow is null)

@@ -55,7 +55,7 @@ public static class CoolingOffKinds
     {
         foreach (var (candidate, name) in Slugs)
         {
-            if (string.Equals(name, slug?.Trim(), StringComparison.Ordinal))
+            if (string.Equals(name, slug?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 kind = candidate;
                 return true;

@@ -72,7 +72,7 @@ public static class CheckCoolingOff
             query.TryGetValue(name, out var values) && values.LastOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } value ? value.Trim() : null;
 
         private static bool Flag(IQueryCollection query, string name) =>
-            query.TryGetValue(name, out var values) && values.Any(v => v is not null && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "on" || v == "1"));
+            query.TryGetValue(name, out var values) && values.Any(v => v is not null && ((v.Trim().Equals("true", StringComparison.OrdinalIgnoreCase) || v.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase) || v.Trim() is "on" or "1")));
     }
 
     /// <summary>
@@ -98,6 +98,41 @@ public static class CheckCoolingOff
                     .Must(v => FormValues.ParseDate(v) is not { } day || day <= LocalizationRegistration.JapanToday(clock)).WithMessage(_ => text["Error_DateInFuture", text[label]])
                     .OverridePropertyName(name);
         }
+    }
+
+    /// <summary>
+    /// The answer's own address, relative to the site (<c>cooling-off?kind=…</c>): the question as read, in the fixed names
+    /// and order, days as yyyy-MM-dd, only the flags that are set. A link a counselor sends opens the same answer, whatever
+    /// was typed into the address.
+    /// </summary>
+    public static string Link(CoolingOffQuestion question)
+    {
+        var query = new List<string> { $"{Kind}={CoolingOffKinds.Slug(question.Kind)}" };
+        void Day(string name, DateOnly? day)
+        {
+            if (day is { } d)
+            {
+                query.Add($"{name}={d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        void Flag(string name, bool set)
+        {
+            if (set)
+            {
+                query.Add($"{name}=true");
+            }
+        }
+
+        Day(Document, question.Document);
+        Day(Goods, question.Goods);
+        Day(Applied, question.Applied);
+        Flag(ForBusiness, question.ForBusiness);
+        Flag(CashUnder3000, question.CashUnder3000);
+        Flag(UsedConsumables, question.UsedConsumables);
+        Flag(Credit, question.Credit);
+        Flag(DefectiveDocument, question.DefectiveDocument);
+        return "cooling-off?" + string.Join('&', query);
     }
 
     /// <summary>What the day the period counts from is called for this kind (the document, the notice, moving in).</summary>

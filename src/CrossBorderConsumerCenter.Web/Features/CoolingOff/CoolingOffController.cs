@@ -32,7 +32,8 @@ public sealed class CoolingOffController(CheckCoolingOff.Validator validator, IS
         var answer = CoolingOffCheck.Answer(form.Question(), today);
         if (answer.Verdict == CoolingOffVerdict.NeedsDate)
         {
-            ModelState.AddModelError(CheckCoolingOff.Document, text["Error_DocumentMissing", text[CheckCoolingOff.DocumentLabelKey(answer.Question.Kind)]]);
+            var missing = answer.Row?.Start == CoolingOffStart.MoveIn ? "Error_DocumentMissing_MoveIn" : "Error_DocumentMissing";
+            ModelState.AddModelError(CheckCoolingOff.Document, text[missing, text[CheckCoolingOff.DocumentLabelKey(answer.Question.Kind)]]);
             return View(new CoolingOffPage(form, null, today));
         }
 
