@@ -351,12 +351,9 @@ public sealed class ComplaintForm
 
     /// <summary>The purchase date when it is valid itself (other dates are compared with it only then).</summary>
     private static DateOnly? ValidPurchaseDate(string? typed, TimeProvider clock) =>
-        FormValues.ParseDate(typed) is { } purchased && purchased >= EarliestDate && purchased <= TodayInJapan(clock) ? purchased : null;
+        FormValues.ParseDate(typed) is { } purchased && purchased >= EarliestDate && purchased <= LocalizationRegistration.JapanToday(clock) ? purchased : null;
 
     private static bool IsJapaneseUi() => Languages.IsJapanese(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-
-    private static DateOnly TodayInJapan(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LocalizationRegistration.JapanTime).DateTime);
 
     /// <summary>The rules several fields share, with messages that name the field.</summary>
     private sealed class FieldRules(IStringLocalizer<IntakeText> text)
@@ -382,7 +379,7 @@ public sealed class ComplaintForm
             rule.Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text[field + "_Required"])
                 .Must(v => FormValues.ParseDate(v) is not null).WithMessage(_ => text["Error_DateInvalid", text[field + "_Label"]])
-                .Must(v => FormValues.ParseDate(v) <= TodayInJapan(clock)).WithMessage(_ => text["Error_DateInFuture", text[field + "_Label"]])
+                .Must(v => FormValues.ParseDate(v) <= LocalizationRegistration.JapanToday(clock)).WithMessage(_ => text["Error_DateInFuture", text[field + "_Label"]])
                 .Must(v => FormValues.ParseDate(v) >= EarliestDate).WithMessage(_ => text["Error_DateTooOld", text[field + "_Label"], EarliestDate.Year]);
 
         private static string Count(int number) => number.ToString("N0", CultureInfo.CurrentCulture);
