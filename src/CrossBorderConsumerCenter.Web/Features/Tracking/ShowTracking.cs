@@ -1,6 +1,8 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Mail;
+using CrossBorderConsumerCenter.Web.Features.Cases;
+using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -84,21 +86,27 @@ public sealed record TrackingPage(
     /// <summary>The answer form's values (kept after a refused post) and the message of a refused post.</summary>
     public AnswerRequest.Form Answer { get; init; } = new();
 
+    /// <summary>The deadlines that may matter to the consumer while the case is open (the receipt's, counted again today).</summary>
+    public RightsDeadlinesView? Deadlines { get; init; }
+
     /// <summary>Names of files chosen with a refused answer: they were not kept and must be chosen again.</summary>
     public IReadOnlyList<string> FilesToChooseAgain { get; init; } = [];
 }
 
 public static class ShowTracking
 {
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
         public async Task<TrackingPage> HandleAsync(Guid caseId, string token, CancellationToken ct)
         {
             var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-                .Select(x => new { x.Number, x.Status, x.ReceivedAt, x.BusinessName, x.DueAt })
+                .Select(x => new { x.Number, x.Status, x.ReceivedAt, x.BusinessName, x.DueAt, x.PurchaseDate, x.ArrivedOn, x.PaymentMethod, x.PurchasePlatform })
                 .SingleAsync(ct);
             var timeline = await ConsumerTimelineEntry.ForCaseAsync(db, caseId, ct);
-            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline);
+            var deadlines = CaseWorkflow.IsOpen(c.Status)
+                ? new RightsDeadlinesView(TimeLimitedRights.For(c.PurchaseDate, c.ArrivedOn, c.PaymentMethod, c.PurchasePlatform), LocalizationRegistration.JapanToday(clock))
+                : null;
+            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines };
         }
     }
 }
