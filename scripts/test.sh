@@ -57,10 +57,14 @@ if [ "$shift_days" -gt 0 ]; then
   shift_started=$(date +%s)
   shift_log="$results/console-shifted.log"
   : >"$shift_log"
+  # The benchmark tools' smoke run (a data set, the portal and its baseline driven by wrk; about a minute) proves the tools
+  # work, not a date rule: the shifted pass leaves it out to keep CI within its time, unless a filter was given.
+  shift_args=("$@")
+  [ $# -eq 0 ] && shift_args=(--filter "FullyQualifiedName!~CrossBorderConsumerCenter.IntegrationTests.Performance.BenchmarkToolsTests")
   for project in tests/CrossBorderConsumerCenter.UnitTests tests/CrossBorderConsumerCenter.IntegrationTests; do
     CCC_TEST_SHIFTED_TO="$shifted_to" faketime -f "+${shift_days}d" \
       dotnet test "$project" --no-build --no-restore --nologo -v:q \
-      --logger "trx;LogFilePrefix=shifted" --logger "console;verbosity=minimal" --results-directory "$results/shifted" "$@" 2>&1 | tee -a "$shift_log"
+      --logger "trx;LogFilePrefix=shifted" --logger "console;verbosity=minimal" --results-directory "$results/shifted" "${shift_args[@]}" 2>&1 | tee -a "$shift_log"
     project_status=${PIPESTATUS[0]}
     [ "$project_status" -ne 0 ] && shift_status=$project_status
   done
