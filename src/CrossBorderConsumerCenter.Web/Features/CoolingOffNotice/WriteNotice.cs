@@ -3,6 +3,7 @@ using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.CoolingOff;
 using CrossBorderConsumerCenter.Web.Features.Forms;
+using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -85,7 +86,7 @@ public static class WriteNotice
             RuleFor(f => f.ContractDate).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(f => text["Error_Required", Name(f, nameof(Form.ContractDate))])
                 .Must(v => FormValues.ParseDate(v) is not null).WithMessage(f => text["Error_Date", Name(f, nameof(Form.ContractDate))])
-                .Must(v => FormValues.ParseDate(v) <= Today(clock)).WithMessage(f => text["Error_DateInFuture", Name(f, nameof(Form.ContractDate))]);
+                .Must(v => FormValues.ParseDate(v) <= LocalizationRegistration.JapanToday(clock)).WithMessage(f => text["Error_DateInFuture", Name(f, nameof(Form.ContractDate))]);
             Text(f => f.Goods, nameof(Form.Goods), GoodsLimit, required: true);
             RuleFor(f => f.Amount).Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(f => text["Error_Required", Name(f, nameof(Form.Amount))])
@@ -147,14 +148,11 @@ public static class WriteNotice
         return reading.Problem == AmountProblem.None && reading.Amount is { } amount && amount == decimal.Truncate(amount) ? amount : null;
     }
 
-    /// <summary>Today's date in Japan, the notice's date unless the consumer changes it.</summary>
-    public static DateOnly Today(TimeProvider clock) => PurchaseTimeliness.TodayInJapan(clock.GetUtcNow());
-
     /// <summary>A new form: the kind and credit from the link, the notice dated today.</summary>
     public static Form Start(string? kind, bool credit, TimeProvider clock) => new()
     {
         Kind = kind,
         Credit = credit,
-        NoticeDate = Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        NoticeDate = LocalizationRegistration.JapanToday(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 }
