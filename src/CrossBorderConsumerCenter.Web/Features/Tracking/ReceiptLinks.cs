@@ -38,7 +38,8 @@ public sealed class ReceiptLinks(IDataProtectionProvider protection, IOptions<Po
     public void Remember(HttpContext http, string name, string path, RememberedReceipt receipt, DateTimeOffset expires)
     {
         var value = string.Join('\n', receipt.CaseNumber, receipt.Token ?? "", expires.UtcTicks.ToString(CultureInfo.InvariantCulture));
-        http.Response.Cookies.Append(name, Protector.Protect(value), Options(http, path, expires));
+        var lifetime = expires - clock.GetUtcNow();
+        http.Response.Cookies.Append(name, Protector.Protect(value), Options(http, path, lifetime > TimeSpan.Zero ? lifetime : TimeSpan.Zero));
     }
 
     /// <summary>A counselor's receipt: the remembered token when it is for <paramref name="caseNumber"/>, still valid and unaltered; otherwise null.</summary>
@@ -71,13 +72,17 @@ public sealed class ReceiptLinks(IDataProtectionProvider protection, IOptions<Po
 
     public void Forget(HttpContext http, string name, string path) => http.Response.Cookies.Delete(name, Options(http, path, null));
 
-    private CookieOptions Options(HttpContext http, string path, DateTimeOffset? expires) => new()
+    /// <remarks>
+    /// The browser is told how long to keep the cookie (Max-Age), not until when (Expires): a browser whose clock is wrong
+    /// would otherwise drop it at once or keep it for hours. The portal's clock still decides, by the time inside.
+    /// </remarks>
+    private CookieOptions Options(HttpContext http, string path, TimeSpan? maxAge) => new()
     {
         Path = path,
         HttpOnly = true,
         IsEssential = true,
         SameSite = SameSiteMode.Lax,
         Secure = portal.Value.EnforceHttps || http.Request.IsHttps,
-        Expires = expires,
+        MaxAge = maxAge,
     };
 }
