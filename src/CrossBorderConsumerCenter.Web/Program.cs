@@ -6,6 +6,7 @@ using CrossBorderConsumerCenter.Web.Features.CasePage;
 using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
+using CrossBorderConsumerCenter.Web.Features.Consultation;
 using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
@@ -90,6 +91,7 @@ builder.Services
     .AddPaperCases()
     .AddFaxForm()
     .AddCoolingOffNotice()
+    .AddConsultation()
     .AddInboundMail();
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Data.Security;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Consultations;
 using CrossBorderConsumerCenter.Web.Domain.Counselors;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
@@ -44,6 +45,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TrackingLinkRequest> TrackingLinkRequests => Set<TrackingLinkRequest>();
     // Reply templates staff start messages to consumers from
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+
+    // Online consultations booked with a counselor
+    public DbSet<ConsultationBooking> ConsultationBookings => Set<ConsultationBooking>();
+    public DbSet<ConsultationLink> ConsultationLinks => Set<ConsultationLink>();
+    public DbSet<ConsultationNote> ConsultationNotes => Set<ConsultationNote>();
+    public DbSet<ConsultationSettings> ConsultationSettings => Set<ConsultationSettings>();
+    public DbSet<ConsultationClosedDay> ConsultationClosedDays => Set<ConsultationClosedDay>();
 
     // The queue: each staff member's saved views
     public DbSet<SavedView> SavedViews => Set<SavedView>();

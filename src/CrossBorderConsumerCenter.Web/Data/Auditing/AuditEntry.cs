@@ -49,6 +49,36 @@ public enum AuditAction
 
     /// <summary>Staff entered a case that came by fax, letter or phone (the channel and when it came).</summary>
     CaseEntered,
+
+    /// <summary>Online consultations: staff opened a booking (the applicant's personal data was shown).</summary>
+    ConsultationViewed,
+
+    /// <summary>Staff confirmed a booking (counselor, meeting link) or changed them; the invitation went out.</summary>
+    ConsultationConfirmed,
+
+    /// <summary>A booking moved to another slot (by staff, or by the applicant's link).</summary>
+    ConsultationMoved,
+
+    /// <summary>A booking was cancelled (by staff with a reason, or by the applicant's link).</summary>
+    ConsultationCancelled,
+
+    /// <summary>At the start: identity checked (the consultation took place) or not identified (it ended).</summary>
+    ConsultationIdentityRecorded,
+
+    /// <summary>No contact 15 minutes after the start: the booking ended.</summary>
+    ConsultationNoContactRecorded,
+    ConsultationNoteAdded,
+
+    /// <summary>A case was opened from a consultation.</summary>
+    ConsultationCaseOpened,
+
+    /// <summary>A counselor booked a consultation for a resident.</summary>
+    ConsultationBookedForResident,
+
+    /// <summary>An admin changed the booking schedule (slot times, seats, horizon) or its closed days.</summary>
+    ConsultationScheduleChanged,
+    ConsultationClosedDayAdded,
+    ConsultationClosedDayRemoved,
 }
 
 /// <summary>
