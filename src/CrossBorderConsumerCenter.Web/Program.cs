@@ -88,6 +88,7 @@ builder.Services
     .AddClocks()
     .AddTracking()
     .AddCenters()
+    .AddConsultationSettings()
     .AddReplyTemplates()
     .AddCounselors()
     .AddPaperCases()
@@ -95,7 +96,6 @@ builder.Services
     .AddCoolingOffNotice()
     .AddConsultation()
     .AddConsultationMail()
-    .AddConsultationSettings()
     .AddInboundMail();
 
 var app = builder.Build();
