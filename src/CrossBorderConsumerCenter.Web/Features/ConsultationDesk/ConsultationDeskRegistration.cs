@@ -5,6 +5,7 @@ public static class ConsultationDeskRegistration
     /// <summary>The staff's side of online consultations: the day and week views, the booking page and its audited steps.</summary>
     public static IServiceCollection AddConsultationDesk(this IServiceCollection services) => services
         .AddScoped<BookingChanges>()
+        .AddScoped<ConsultationCases>()
         .AddScoped<ConsultationDeskMail>()
         .AddScoped<ListBookings.Handler>()
         .AddScoped<ShowBooking.Handler>()
