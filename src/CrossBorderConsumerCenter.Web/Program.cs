@@ -8,6 +8,7 @@ using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Consultation;
 using CrossBorderConsumerCenter.Web.Features.ConsultationDesk;
+using CrossBorderConsumerCenter.Web.Features.ConsultationMail;
 using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
@@ -93,6 +94,7 @@ builder.Services
     .AddFaxForm()
     .AddCoolingOffNotice()
     .AddConsultation()
+    .AddConsultationMail()
     .AddConsultationDesk()
     .AddInboundMail();
 

@@ -19,7 +19,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         Assert.Equal("足立 花子", page.Find("[data-field=name]")!.TextContent.Trim());
         Assert.Equal("アダチ ハナコ", page.Find("[data-field=kana]")!.TextContent.Trim());
         Assert.Equal("〒120-8510 東京都 足立区中央本町1-17-1", page.Find("[data-field=address]")!.TextContent.Trim());
-        Assert.Equal("hanako@example.jp", page.Find("[data-field=email]")!.TextContent.Trim());
+        Assert.Equal(booking.Email, page.Find("[data-field=email]")!.TextContent.Trim());
         Assert.Equal("本人がウェブで申込み", page.Find("[data-field=filed-by]")!.TextContent.Trim());
         Assert.Equal("確定待ち", page.Find("[data-field=status]")!.TextContent.Trim());
         Assert.StartsWith("オンライン相談の予約: 足立 花子(", page.Title, StringComparison.Ordinal);
@@ -53,6 +53,11 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
             Assert.Equal(("Requested", "Confirmed"), (status.GetProperty("before").GetString(), status.GetProperty("after").GetString()));
         }
 
+        // The invitation, saved with the confirmation; the meeting link in it.
+        var invitation = Assert.Single(await portal.EmailsToAsync(booking));
+        Assert.Equal("ConsultationInvitation", invitation.Template);
+        Assert.Contains("https://meet.example.jp/r/1", invitation.Text, StringComparison.Ordinal);
+
         using (var response = await Client.SubmitAsync(page, "#action-Confirm form", [new("Confirm.MeetingUrl", "https://meet.example.jp/r/2")]))
         {
             page = await portal.FollowAsync(response, booking.Id);
@@ -61,6 +66,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         var changed = await portal.ReadAsync(booking.Id);
         Assert.Equal(("https://meet.example.jp/r/2", 1), (changed.MeetingUrl, changed.CalendarSequence));
         Assert.Equal(2L, await portal.AuditCountAsync(booking.Id, "ConsultationConfirmed"));
+        Assert.Equal(["ConsultationInvitation", "ConsultationInvitationChanged"], (await portal.TemplatesToAsync(booking)).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -78,6 +84,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         Assert.Contains(message, refused.FieldError("Confirm_MeetingUrl"), StringComparison.Ordinal);
         Assert.Equal(url, refused.Find("#Confirm_MeetingUrl")!.GetAttribute("value") ?? "");
         Assert.Equal(ConsultationStatus.Requested, (await portal.ReadAsync(booking.Id)).Status);
+        Assert.Empty(await portal.TemplatesToAsync(booking));
     }
 
     [Fact]
@@ -102,6 +109,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
 
         Assert.Equal(ConsultationStatus.Requested, (await portal.ReadAsync(booking.Id)).Status);
         Assert.Equal(0L, await portal.AuditCountAsync(booking.Id, "ConsultationConfirmed"));
+        Assert.Empty(await portal.TemplatesToAsync(booking));
     }
 
     [Fact]
@@ -126,6 +134,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         var after = await portal.ReadAsync(booking.Id);
         Assert.Equal(ConsultationStatus.Confirmed, after.Status);
         Assert.Equal(0L, await portal.AuditCountAsync(booking.Id, "ConsultationCancelled"));
+        Assert.Equal(["ConsultationInvitation"], await portal.TemplatesToAsync(booking));
     }
 
     [Fact]
@@ -153,12 +162,14 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         }
 
         Assert.Equal(booking.SlotStart, (await portal.ReadAsync(booking.Id)).SlotStart);
+        Assert.Empty(await portal.TemplatesToAsync(booking));
         using (var response = await Client.SubmitAsync(page, "#action-Move form", [new("Move.Slot", free.Value)]))
         {
             page = await portal.FollowAsync(response, booking.Id);
         }
 
         Assert.Equal(free.StartsAt, (await portal.ReadAsync(booking.Id)).SlotStart);
+        Assert.Equal(["ConsultationMoved"], await portal.TemplatesToAsync(booking));
         using var audit = JsonDocument.Parse(await portal.LastAuditDetailsAsync(booking.Id, "ConsultationMoved"));
         Assert.Equal((booking.Slot.Value, free.Value), (audit.RootElement.GetProperty("details").GetProperty("from").GetString(), audit.RootElement.GetProperty("details").GetProperty("to").GetString()));
     }
@@ -184,6 +195,10 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         var cancelled = await portal.ReadAsync(booking.Id);
         Assert.Equal((ConsultationStatus.Cancelled, ConsultationCanceller.Center, "相談員の急病のため"), (cancelled.Status, cancelled.CancelledBy!.Value, cancelled.CancelReason));
         Assert.Equal(1L, await portal.AuditCountAsync(booking.Id, "ConsultationCancelled"));
+        // The consumer is told, with the reason.
+        var email = Assert.Single(await portal.EmailsToAsync(booking));
+        Assert.Equal("ConsultationCancelled", email.Template);
+        Assert.Contains("相談員の急病のため", email.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,6 +234,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         var held = await portal.ReadAsync(booking.Id);
         Assert.Equal((ConsultationStatus.Held, portal.Staff.Id, portal.Now), (held.Status, held.OutcomeById!.Value, held.OutcomeAt!.Value));
         Assert.Equal(1L, await portal.AuditCountAsync(booking.Id, "ConsultationIdentityRecorded"));
+        Assert.Empty(await portal.TemplatesToAsync(booking));
     }
 
     [Fact]
@@ -310,6 +326,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
         Assert.Contains("返金を求める越境取引", note.TextContent, StringComparison.Ordinal);
         Assert.Contains(portal.Staff.DisplayName, note.TextContent, StringComparison.Ordinal);
         Assert.Equal(1L, await portal.AuditCountAsync(booking.Id, "ConsultationNoteAdded"));
+        Assert.Empty(await portal.TemplatesToAsync(booking));
     }
 
     [Fact]

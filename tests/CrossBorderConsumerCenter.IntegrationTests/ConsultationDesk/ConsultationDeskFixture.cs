@@ -24,8 +24,30 @@ public sealed class ConsultationDeskFixture : SignedInStaffFixture
     /// <summary>A slot of the ward's schedule on the first consultation day at least <paramref name="daysAhead"/> days from today.</summary>
     public ConsultationSlot FutureSlot(int daysAhead, int hour = 10) => new(TestBookings.ConsultationDayFrom(Today.AddDays(daysAhead)), new TimeOnly(hour, 0));
 
+    private int _applicants;
+
+    /// <summary>A booking whose applicant has an address of their own, so that the emails about it can be counted.</summary>
     public Task<ConsultationBooking> BookAsync(ConsultationSlot slot, ConsultationStatus status = ConsultationStatus.Requested, ConsultationApplicant? applicant = null) =>
-        TestBookings.CreateAsync(Factory, slot, status, status is ConsultationStatus.Requested or ConsultationStatus.Cancelled ? null : Staff.Id, applicant);
+        TestBookings.CreateAsync(Factory, slot, status, status is ConsultationStatus.Requested or ConsultationStatus.Cancelled ? null : Staff.Id,
+            applicant ?? TestBookings.Applicant() with { Email = $"applicant{Interlocked.Increment(ref _applicants)}@example.jp" });
+
+    /// <summary>The emails the outbox holds for the booking's applicant (the clock stands still: in no particular order), their template and text.</summary>
+    public async Task<IReadOnlyList<(string Template, string Text)>> EmailsToAsync(ConsultationBooking booking)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT template, text_body FROM outbound_emails WHERE @a = ANY(to_addresses) ORDER BY created_at, id", connection);
+        command.Parameters.AddWithValue("a", booking.Email);
+        await using var reader = await command.ExecuteReaderAsync();
+        var emails = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            emails.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return emails;
+    }
+
+    public async Task<IReadOnlyList<string>> TemplatesToAsync(ConsultationBooking booking) => (await EmailsToAsync(booking)).Select(e => e.Template).ToList();
 
     public Task<ConsultationBooking> ReadAsync(Guid id) => TestBookings.ReadAsync(Factory, id);
 

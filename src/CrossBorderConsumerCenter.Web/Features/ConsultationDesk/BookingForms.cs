@@ -5,6 +5,7 @@ using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Consultations;
 using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Features.Consultation;
+using CrossBorderConsumerCenter.Web.Features.ConsultationMail;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -59,7 +60,7 @@ public static class ConfirmBooking
         }
     }
 
-    public sealed class Handler(BookingChanges changes, AppDbContext db, ConsultationDeskMail mail)
+    public sealed class Handler(BookingChanges changes, AppDbContext db, ConsultationEmails mail)
     {
         public Task<BookingChanges.Result> HandleAsync(Guid id, Form form, CancellationToken ct) =>
             changes.RunAsync(id, form.Version, AuditAction.ConsultationConfirmed, async (booking, now) =>
@@ -99,7 +100,7 @@ public static class MoveBooking
             RuleFor(f => f.Slot).Must(v => ConsultationSlot.TryParse(v, out _)).WithMessage(_ => text["Move_Slot_Required"]);
     }
 
-    public sealed class Handler(BookingChanges changes, ConsultationScheduleStore schedules, ConsultationSeats seats, ConsultationDeskMail mail)
+    public sealed class Handler(BookingChanges changes, ConsultationScheduleStore schedules, ConsultationSeats seats, ConsultationEmails mail)
     {
         public async Task<BookingChanges.Result> HandleAsync(Guid id, Form form, CancellationToken ct)
         {
@@ -155,7 +156,7 @@ public static class CancelBooking
                 .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Cancel_Reason_ControlCharacters"]);
     }
 
-    public sealed class Handler(BookingChanges changes, ConsultationDeskMail mail)
+    public sealed class Handler(BookingChanges changes, ConsultationEmails mail)
     {
         public Task<BookingChanges.Result> HandleAsync(Guid id, Form form, CancellationToken ct) =>
             changes.RunAsync(id, form.Version, AuditAction.ConsultationCancelled, async (booking, now) =>

@@ -6,7 +6,6 @@ public static class ConsultationDeskRegistration
     public static IServiceCollection AddConsultationDesk(this IServiceCollection services) => services
         .AddScoped<BookingChanges>()
         .AddScoped<ConsultationCases>()
-        .AddScoped<ConsultationDeskMail>()
         .AddScoped<ListBookings.Handler>()
         .AddScoped<ShowBooking.Handler>()
         .AddScoped<ConfirmBooking.Handler>()
