@@ -7,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Consultation;
+using CrossBorderConsumerCenter.Web.Features.ConsultationDesk;
 using CrossBorderConsumerCenter.Web.Features.ConsultationMail;
 using CrossBorderConsumerCenter.Web.Features.ConsultationSettings;
 using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
@@ -96,6 +97,7 @@ builder.Services
     .AddCoolingOffNotice()
     .AddConsultation()
     .AddConsultationMail()
+    .AddConsultationDesk()
     .AddInboundMail();
 
 var app = builder.Build();

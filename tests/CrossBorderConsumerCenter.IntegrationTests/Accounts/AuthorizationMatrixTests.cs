@@ -166,6 +166,14 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /staff/mail/{id:guid}/raw"] = Access.BackOffice,
         ["POST /staff/mail/{id:guid}/attach"] = Access.BackOffice,
         ["POST /staff/mail/{id:guid}/discard"] = Access.BackOffice,
+        ["GET /staff/consultations"] = Access.BackOffice,
+        ["GET /staff/consultations/{id:guid}"] = Access.BackOffice,
+        ["POST /staff/consultations/{id:guid}/confirm"] = Access.BackOffice,
+        ["POST /staff/consultations/{id:guid}/move"] = Access.BackOffice,
+        ["POST /staff/consultations/{id:guid}/cancel"] = Access.BackOffice,
+        ["POST /staff/consultations/{id:guid}/identity"] = Access.BackOffice,
+        ["POST /staff/consultations/{id:guid}/no-contact"] = Access.BackOffice,
+        ["POST /staff/consultations/{id:guid}/notes"] = Access.BackOffice,
     };
 
     public static readonly string[] Visitors = ["anonymous", Roles.Counselor, Roles.Staff, Roles.Supervisor, Roles.Admin, "disabled"];
@@ -225,6 +233,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             ? pattern.Replace("{id:guid}", (await InboundMail.MailPagesFixture.StoreAsync(portal.Factory, InboundMail.MailPagesFixture.Message("taro@example.jp", "Re: ご相談", "本文"))).ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/reply-templates/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await ReplyTemplateIdAsync()).ToString(), StringComparison.Ordinal)
+            : pattern.StartsWith("/staff/consultations/", StringComparison.Ordinal)
+            ? pattern.Replace("{id:guid}", (await Testing.Consultations.TestBookings.CreateAsync(portal.Factory, new(Testing.Consultations.TestBookings.ConsultationDayFrom(TestTime.TodayInJapan.AddDays(7)), new(9, 0)))).Id.ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
             : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal).Replace("{day}", "2027-01-06", StringComparison.Ordinal);

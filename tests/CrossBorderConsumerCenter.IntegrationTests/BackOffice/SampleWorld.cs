@@ -14,8 +14,9 @@ namespace CrossBorderConsumerCenter.IntegrationTests.BackOffice;
 /// </summary>
 public sealed class SampleWorld
 {
-    private SampleWorld(FormClient admin, StaffAccounts.Account adminAccount, FormClient counselor, Guid centerId, Case @case, Case counselorCase, Guid mailId, Guid replyTemplateId)
+    private SampleWorld(FormClient admin, StaffAccounts.Account adminAccount, FormClient counselor, Guid centerId, Case @case, Case counselorCase, Guid mailId, Guid replyTemplateId, Guid bookingId)
     {
+        BookingId = bookingId;
         ReplyTemplateId = replyTemplateId;
         Admin = admin;
         AdminAccount = adminAccount;
@@ -45,6 +46,9 @@ public sealed class SampleWorld
     public Case CounselorCase { get; }
     public Guid MailId { get; }
 
+    /// <summary>An online consultation booking awaiting confirmation.</summary>
+    public Guid BookingId { get; }
+
     /// <summary>One of the reply templates the migration adds.</summary>
     public Guid ReplyTemplateId { get; }
 
@@ -67,7 +71,9 @@ public sealed class SampleWorld
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
         var replyTemplateId = await db.ReplyTemplates.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-        return new SampleWorld(admin, adminAccount, counselor, counselorAccount.CenterId!.Value, @case, counselorCase, mailId, replyTemplateId);
+        var booking = await Testing.Consultations.TestBookings.CreateAsync(factory,
+            new(Testing.Consultations.TestBookings.ConsultationDayFrom(TestTime.TodayInJapan.AddDays(7)), new TimeOnly(10, 0)));
+        return new SampleWorld(admin, adminAccount, counselor, counselorAccount.CenterId!.Value, @case, counselorCase, mailId, replyTemplateId, booking.Id);
     }
 
     /// <summary>A path that opens <paramref name="route"/> (a route pattern), or null when there is no sample for it yet.</summary>
@@ -77,6 +83,7 @@ public sealed class SampleWorld
         "/admin/centers/{id:guid}" => $"/admin/centers/{CenterId}",
         "/admin/partners/{code}" => "/admin/partners/CBBB",
         "/staff/mail/{id:guid}" => $"/staff/mail/{MailId}",
+        "/staff/consultations/{id:guid}" => $"/staff/consultations/{BookingId}",
         "/admin/reply-templates/{id:guid}" => $"/admin/reply-templates/{ReplyTemplateId}",
         _ when route.StartsWith("/counselor/cases/{number}", StringComparison.Ordinal) => route.Replace("{number}", CounselorCase.Number, StringComparison.Ordinal),
         _ when route.Replace("{number}", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal) => null,

@@ -17,12 +17,17 @@ public class PaperCaseTests
     [InlineData(CaseChannel.Fax, true)]
     [InlineData(CaseChannel.Letter, true)]
     [InlineData(CaseChannel.Phone, false)]
+    [InlineData(CaseChannel.Consultation, false)]
     public void AFaxOrALetterNeedsItsOriginalAndACallHasNone(CaseChannel channel, bool needs) =>
         Assert.Equal(needs, PaperIntakeRules.NeedsOriginal(channel));
 
     [Fact]
-    public void StaffEnterFaxesLettersAndCallsButNeverThePortalsOwnForm() =>
-        Assert.Equal([CaseChannel.Fax, CaseChannel.Letter, CaseChannel.Phone], PaperIntakeRules.Channels);
+    public void StaffEnterFaxesLettersCallsAndConsultationsButNeverThePortalsOwnForm()
+    {
+        Assert.Equal([CaseChannel.Fax, CaseChannel.Letter, CaseChannel.Phone, CaseChannel.Consultation], PaperIntakeRules.Channels);
+        // A consultation's case is started from its booking, never chosen on the first step.
+        Assert.Equal([CaseChannel.Fax, CaseChannel.Letter, CaseChannel.Phone], PaperIntakeRules.ChosenByStaff);
+    }
 
     [Theory]
     [InlineData(0, null)]

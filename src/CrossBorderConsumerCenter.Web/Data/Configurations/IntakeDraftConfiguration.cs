@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Consultations;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -39,6 +40,9 @@ public sealed class IntakeDraftConfiguration : IEntityTypeConfiguration<IntakeDr
         builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(d => d.StaffId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => d.StaffId).HasFilter("staff_id IS NOT NULL");
         builder.Ignore(d => d.IsStaffDraft);
+
+        // A staff member's draft of a case from an online consultation: the booking the case is linked to once entered.
+        builder.HasOne<ConsultationBooking>().WithMany().HasForeignKey(d => d.ConsultationBookingId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -1,12 +1,16 @@
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 
 /// <summary>How a case reached the center: through the portal's form (a consumer's own, or a counselor's for a resident), or on paper or by phone, entered by staff.</summary>
+/// <remarks>Stored as text; add members, never rename.</remarks>
 public enum CaseChannel
 {
     Portal,
     Fax,
     Letter,
     Phone,
+
+    /// <summary>An online (video) consultation that turned out to be about a cross-border trouble; staff open the case from the booking.</summary>
+    Consultation,
 }
 
 /// <summary>
@@ -20,7 +24,10 @@ public sealed record PaperIntake(CaseChannel Channel, Guid EnteredById);
 public static class PaperIntakeRules
 {
     /// <summary>The channels staff enter cases from (the portal's own form is not one of them).</summary>
-    public static readonly IReadOnlyList<CaseChannel> Channels = [CaseChannel.Fax, CaseChannel.Letter, CaseChannel.Phone];
+    public static readonly IReadOnlyList<CaseChannel> Channels = [CaseChannel.Fax, CaseChannel.Letter, CaseChannel.Phone, CaseChannel.Consultation];
+
+    /// <summary>The channels staff choose from on the first step; a consultation's case is started from its booking, which it stays linked to.</summary>
+    public static readonly IReadOnlyList<CaseChannel> ChosenByStaff = [CaseChannel.Fax, CaseChannel.Letter, CaseChannel.Phone];
 
     /// <summary>How far back a receipt may be dated: a fax or letter older than this is almost always a typing error.</summary>
     public static readonly TimeSpan OldestReceipt = TimeSpan.FromDays(365);

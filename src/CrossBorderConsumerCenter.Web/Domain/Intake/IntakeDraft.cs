@@ -82,6 +82,9 @@ public sealed class IntakeDraft
     /// <summary>For a staff member's draft: the language the center writes to the consumer in ("ja" or "en").</summary>
     public string? PaperLanguage { get; private set; }
 
+    /// <summary>For a staff member's draft started from an online consultation: the booking, linked to the case once it is entered.</summary>
+    public Guid? ConsultationBookingId { get; private set; }
+
     /// <summary>SHA-256 (hex) of the token in the consumer's cookie; the token itself is never stored. Null for a counselor's draft.</summary>
     public string? TokenHash { get; private set; }
 
@@ -177,6 +180,19 @@ public sealed class IntakeDraft
         PaperReceivedAt = receivedAt;
         PaperLanguage = language;
         SetConsent(consent, now);
+    }
+
+    /// <summary>A staff member's draft of a case from an online consultation: the booking the case will be linked to.</summary>
+    public void FromConsultation(Guid bookingId, DateTimeOffset now)
+    {
+        if (!IsStaffDraft || PaperChannel != CaseChannel.Consultation || bookingId == Guid.Empty)
+        {
+            throw new ArgumentException("Only a staff member's draft of a consultation's case names its booking.", nameof(bookingId));
+        }
+
+        EnsureOpen();
+        ConsultationBookingId = bookingId;
+        Touch(now);
     }
 
     private void SetConsent(ConsentChoices consent, DateTimeOffset now)

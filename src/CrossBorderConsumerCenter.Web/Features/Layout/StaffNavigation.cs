@@ -26,6 +26,7 @@ public static class StaffNavigation
         new("/staff/cases", "Queue_StaffNav", Policies.Staff),
         new("/staff/cases/new", "StaffNav", Policies.Staff, typeof(PaperCases.PaperCaseText)),
         new("/staff/mail", "InboundMail_StaffNav", Policies.Staff),
+        new("/staff/consultations", "StaffNav", Policies.Staff, typeof(ConsultationDesk.ConsultationDeskText)),
         new("/staff/supervisor", "Supervisor_Title", Policies.Supervisor, typeof(Supervisor.SupervisorText)),
         new("/admin/users", "StaffNav_Users", Policies.Admin),
         new("/admin/audit", "StaffNav_Audit", Policies.Admin),

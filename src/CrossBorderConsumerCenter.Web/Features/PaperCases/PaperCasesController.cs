@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Features.CasePage;
+using CrossBorderConsumerCenter.Web.Features.ConsultationDesk;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
@@ -37,23 +38,46 @@ public sealed class PaperCasesController(
 
     private Guid Me => CaseChanges.CurrentUserId(User);
 
+    /// <summary>The first step; with <paramref name="consultation"/>, of a case opened from that online consultation's booking.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Start(CancellationToken ct)
+    public async Task<IActionResult> Start(Guid? consultation, [FromServices] ConsultationCases consultations, CancellationToken ct)
     {
         var lookup = await drafts.FindOpenAsync(Me, ct);
-        var form = lookup.State is DraftState.Open or DraftState.NeedsConsent ? StartPaperCase.Form.From(lookup.Draft!) : new StartPaperCase.Form();
+        var drafted = lookup.State is DraftState.Open or DraftState.NeedsConsent;
+        var form = drafted ? StartPaperCase.Form.From(lookup.Draft!) : new StartPaperCase.Form();
+        if (consultation is { } bookingId && form.ConsultationId != bookingId)
+        {
+            if (await ConsultationRefusalAsync(bookingId, drafted ? lookup.Draft : null, consultations, ct) is { } refusal)
+            {
+                ModelState.AddModelError("", refusal);
+            }
+            else
+            {
+                form = StartPaperCase.Form.ForConsultation((await consultations.OpenableAsync(bookingId, ct))!);
+            }
+        }
+
         return View(new StartPage(form, lookup.State, TempData[FlashKey] as string));
     }
 
     [HttpPost("")]
     public async Task<IActionResult> Start(
-        [Bind(Prefix = "Start")] StartPaperCase.Form form, [FromServices] StartPaperCase.Validator validator, [FromServices] StartPaperCase.Handler handler, CancellationToken ct)
+        [Bind(Prefix = "Start")] StartPaperCase.Form form, [FromServices] StartPaperCase.Validator validator, [FromServices] StartPaperCase.Handler handler,
+        [FromServices] ConsultationCases consultations, CancellationToken ct)
     {
         var lookup = await drafts.FindOpenAsync(Me, ct);
         var result = await validator.ValidateAsync(form, ct);
         if (!result.IsValid || !ModelState.IsValid)
         {
             result.AddToModelState(ModelState, "Start");
+            return View(new StartPage(form, lookup.State, null));
+        }
+
+        var drafted = lookup.State is DraftState.Open or DraftState.NeedsConsent ? lookup.Draft : null;
+        if (form.ConsultationId is { } bookingId && drafted?.ConsultationBookingId != bookingId
+            && await ConsultationRefusalAsync(bookingId, drafted, consultations, ct) is { } refusal)
+        {
+            ModelState.AddModelError("", refusal);
             return View(new StartPage(form, lookup.State, null));
         }
 
@@ -121,7 +145,7 @@ public sealed class PaperCasesController(
     }
 
     [HttpPost("submit")]
-    public async Task<IActionResult> Submit([FromServices] SubmitComplaint.Handler submit, CancellationToken ct)
+    public async Task<IActionResult> Submit([FromServices] SubmitComplaint.Handler submit, [FromServices] ConsultationCases consultations, CancellationToken ct)
     {
         if (await OpenDraftAsync(ct) is not { } draft)
         {
@@ -134,11 +158,14 @@ public sealed class PaperCasesController(
         }
 
         var channel = draft.PaperChannel!.Value;
+        var consultation = draft.ConsultationBookingId;
         var result = await submit.HandleAsync(draft.Id, draft.PaperLanguage!, ct);
         switch (result.Outcome)
         {
             case SubmitComplaint.Outcome.Received or SubmitComplaint.Outcome.AlreadyReceived:
-                TempData[CasePageFlashKey] = text["Entered", result.CaseNumber!, text["Channel_" + channel]].Value;
+                // A case from an online consultation is linked to its booking (once: a second submission finds it linked).
+                var linked = consultation is { } bookingId && await consultations.LinkAsync(bookingId, result.CaseNumber!, ct);
+                TempData[CasePageFlashKey] = (linked ? text["Entered_Consultation", result.CaseNumber!] : text["Entered", result.CaseNumber!, text["Channel_" + channel]]).Value;
                 return Redirect(CasePagePath(result.CaseNumber!));
             case SubmitComplaint.Outcome.Incomplete:
                 return RedirectToAction(nameof(Form), new { check = true });
@@ -161,6 +188,15 @@ public sealed class PaperCasesController(
     }
 
     public static string CasePagePath(string number) => $"/staff/cases/{number}";
+
+    /// <summary>
+    /// Why a case cannot be started from the booking now, or null: the consultation was not held or has its case already,
+    /// or the staff member is entering another case (one at a time: they finish or delete it first).
+    /// </summary>
+    private async Task<string?> ConsultationRefusalAsync(Guid bookingId, IntakeDraft? openDraft, ConsultationCases consultations, CancellationToken ct) =>
+        await consultations.OpenableAsync(bookingId, ct) is null ? text["Start_Consultation_NotOpenable"].Value
+        : openDraft is not null && openDraft.ConsultationBookingId != bookingId ? text["Start_Consultation_OtherDraft"].Value
+        : null;
 
     private static bool LacksOriginal(IntakeDraft draft) => PaperIntakeRules.NeedsOriginal(draft.PaperChannel!.Value) && draft.Files.Count == 0;
 

@@ -1,11 +1,14 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Consultations;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
+using CrossBorderConsumerCenter.Web.Features.ConsultationDesk;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.PaperCases;
@@ -48,6 +51,9 @@ public static class StartPaperCase
 
         public string? ConsentTime { get; set; }
 
+        /// <summary>The online consultation the case is opened from (its booking), if any: the channel is then the consultation.</summary>
+        public Guid? ConsultationId { get; set; }
+
         public DateTimeOffset? ReceivedAt => JapanTime(ReceivedDate, ReceivedTime);
 
         public DateTimeOffset? ConsentGivenAt => JapanTime(ConsentDate, ConsentTime);
@@ -66,6 +72,17 @@ public static class StartPaperCase
             AbroadMethod = draft.Consent.AbroadMethod?.ToString(),
             ConsentDate = JapanDate(draft.Consent.GivenAt),
             ConsentTime = JapanClock(draft.Consent.GivenAt),
+            ConsultationId = draft.ConsultationBookingId,
+        };
+
+        /// <summary>The first step of a case opened from an online consultation: the channel, its time (the consultation's) and the applicant's language.</summary>
+        public static Form ForConsultation(ConsultationBooking booking) => new()
+        {
+            Channel = CaseChannel.Consultation.ToString(),
+            ReceivedDate = JapanDate(booking.SlotStart),
+            ReceivedTime = JapanClock(booking.SlotStart),
+            Language = booking.Language,
+            ConsultationId = booking.Id,
         };
     }
 
@@ -84,7 +101,8 @@ public static class StartPaperCase
         public Validator(IStringLocalizer<PaperCaseText> text, TimeProvider clock)
         {
             RuleFor(f => f.Channel)
-                .Must(v => FormValues.ParseEnum<CaseChannel>(v) is { } channel && PaperIntakeRules.Channels.Contains(channel))
+                .Must((f, v) => FormValues.ParseEnum<CaseChannel>(v) is { } channel
+                    && (f.ConsultationId is null ? PaperIntakeRules.ChosenByStaff.Contains(channel) : channel == CaseChannel.Consultation))
                 .WithMessage(_ => text["Start_Channel_Required"]);
             RuleFor(f => f.ReceivedDate).Must(v => FormValues.ParseDate(v) is not null).WithMessage(_ => text["Start_ReceivedDate_Invalid"]);
             RuleFor(f => f.ReceivedTime).Must((f, _) => f.ReceivedAt is not null).When(f => FormValues.ParseDate(f.ReceivedDate) is not null, ApplyConditionTo.CurrentValidator)
@@ -122,6 +140,16 @@ public static class StartPaperCase
             if (openDraft is not null)
             {
                 draft.RecordPaperIntake(channel, form.ReceivedAt!.Value, form.Language!, consent, now);
+            }
+
+            if (form.ConsultationId is { } bookingId)
+            {
+                // A case from an online consultation: its booking, and the applicant's details as registered to start the form with.
+                draft.FromConsultation(bookingId, now);
+                if (string.IsNullOrEmpty(draft.FormJson) && await db.ConsultationBookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, ct) is { } booking)
+                {
+                    draft.SaveForm(SaveComplaint.Serialize(ConsultationCases.FormFor(booking)), now);
+                }
             }
 
             await db.SaveChangesAsync(ct);
