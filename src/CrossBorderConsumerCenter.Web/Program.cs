@@ -7,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Features.Clocks;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Consultation;
+using CrossBorderConsumerCenter.Web.Features.ConsultationMail;
 using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
@@ -92,6 +93,7 @@ builder.Services
     .AddFaxForm()
     .AddCoolingOffNotice()
     .AddConsultation()
+    .AddConsultationMail()
     .AddInboundMail();
 
 var app = builder.Build();

@@ -12,8 +12,8 @@ public readonly record struct ConsultationSlot(DateOnly Day, TimeOnly Start)
 
     public static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
 
-    /// <summary>The start as an instant.</summary>
-    public DateTimeOffset StartsAt => new(Day.ToDateTime(Start), JapanOffset);
+    /// <summary>The start as an instant, in UTC: PostgreSQL (Npgsql) takes only UTC values for timestamptz, in rows and in queries.</summary>
+    public DateTimeOffset StartsAt => new DateTimeOffset(Day.ToDateTime(Start), JapanOffset).ToUniversalTime();
 
     /// <summary>The end, the length given by the schedule (30 minutes by the ward's rules).</summary>
     public DateTimeOffset EndsAt(TimeSpan length) => StartsAt + length;

@@ -82,6 +82,27 @@ public static class EmailMessages
         return part;
     }
 
-    private static ContentType MediaTypeOrDefault(string contentType) =>
-        ContentType.TryParse(contentType, out var parsed) ? new ContentType(parsed.MediaType, parsed.MediaSubtype) : new ContentType("application", "octet-stream");
+    // The type alone, whatever parameters an upload claimed; a calendar invitation keeps its iTIP method and charset,
+    // which mail clients read to offer it as an invitation (text/calendar; method=REQUEST).
+    private static ContentType MediaTypeOrDefault(string contentType)
+    {
+        if (!ContentType.TryParse(contentType, out var parsed))
+        {
+            return new ContentType("application", "octet-stream");
+        }
+
+        var type = new ContentType(parsed.MediaType, parsed.MediaSubtype);
+        if (parsed.IsMimeType("text", "calendar"))
+        {
+            foreach (var name in new[] { "method", "charset" })
+            {
+                if (parsed.Parameters.TryGetValue(name, out string? value))
+                {
+                    type.Parameters.Add(name, value);
+                }
+            }
+        }
+
+        return type;
+    }
 }
