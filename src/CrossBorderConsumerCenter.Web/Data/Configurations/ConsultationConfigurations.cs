@@ -31,9 +31,6 @@ public sealed class ConsultationBookingConfiguration : IEntityTypeConfiguration<
         builder.Property(b => b.CalendarUid).HasMaxLength(100);
         builder.Property(b => b.CancelledBy).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.CancelReason).HasMaxLength(ConsultationBooking.MaxReasonLength);
-        // A slot's start is a Japan time (+09:00); PostgreSQL's timestamptz takes UTC only, so the start is written, and
-        // compared in queries, as the same instant in UTC.
-        builder.Property(b => b.SlotStart).HasConversion(v => v.ToUniversalTime(), v => v);
         builder.Ignore(b => b.Slot);
         builder.Ignore(b => b.Applicant);
         builder.Ignore(b => b.InvitationSent);
