@@ -8,6 +8,7 @@ using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Centers;
 using CrossBorderConsumerCenter.Web.Features.Consultation;
 using CrossBorderConsumerCenter.Web.Features.ConsultationMail;
+using CrossBorderConsumerCenter.Web.Features.ConsultationSettings;
 using CrossBorderConsumerCenter.Web.Features.CoolingOffNotice;
 using CrossBorderConsumerCenter.Web.Features.Counselors;
 using CrossBorderConsumerCenter.Web.Features.EmailDelivery;
@@ -94,6 +95,7 @@ builder.Services
     .AddCoolingOffNotice()
     .AddConsultation()
     .AddConsultationMail()
+    .AddConsultationSettings()
     .AddInboundMail();
 
 var app = builder.Build();

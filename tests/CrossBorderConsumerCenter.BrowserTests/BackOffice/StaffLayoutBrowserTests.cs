@@ -29,7 +29,7 @@ public class StaffLayoutBrowserTests(StaffLayoutBrowserTests.Fixture portal) : I
     private static readonly (int Width, int Height) FullHd = (1920, 1080);
 
     /// <summary>The pages an admin works in, tables first.</summary>
-    private static readonly string[] Pages = ["/admin/audit", "/admin/partners", "/admin/users", "/admin/centers", "/staff/cases", "/admin/email", "/staff/mail", "/account"];
+    private static readonly string[] Pages = ["/admin/audit", "/admin/partners", "/admin/users", "/admin/centers", "/admin/consultations", "/staff/cases", "/admin/email", "/staff/mail", "/account"];
 
     /// <summary>
     /// The words of the table headers and cells (or of the headers only) laid out on more than one line: each

@@ -56,9 +56,17 @@ public static class BrowserSession
         }
     }
 
-    /// <summary>Saves a full-page screenshot for people to look at (artifacts/screenshots).</summary>
+    /// <summary>Set to 1 to have the browser tests save their screenshots for people to look at.</summary>
+    public const string ScreenshotsVariable = "CCC_SCREENSHOTS";
+
+    /// <summary>
+    /// Saves a full-page screenshot for people to look at (artifacts/screenshots) when <see cref="ScreenshotsVariable"/>
+    /// is 1. No test reads them, and drawing a hundred long pages costs CI about a minute, so they are taken on request.
+    /// </summary>
     public static Task SaveScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, "screenshots", name + ".png"), FullPage = true });
+        Environment.GetEnvironmentVariable(ScreenshotsVariable) == "1"
+            ? page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, "screenshots", name + ".png"), FullPage = true })
+            : Task.CompletedTask;
 
     private static string FindArtifactsFolder()
     {

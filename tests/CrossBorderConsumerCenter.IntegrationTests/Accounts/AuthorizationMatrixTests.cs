@@ -118,6 +118,11 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /admin/centers/new"] = Access.Admin,
         ["GET /admin/centers/{id:guid}"] = Access.Admin,
         ["POST /admin/centers/{id:guid}"] = Access.Admin,
+        // Online consultations: the admin's schedule and closed days.
+        ["GET /admin/consultations"] = Access.Admin,
+        ["POST /admin/consultations"] = Access.Admin,
+        ["POST /admin/consultations/closed-days"] = Access.Admin,
+        ["POST /admin/consultations/closed-days/{day}/remove"] = Access.Admin,
         ["GET /counselor"] = Access.Counselor,
         ["GET /counselor/cases/new"] = Access.Counselor,
         ["POST /counselor/cases/new"] = Access.Counselor,
@@ -233,7 +238,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             ? pattern.Replace("{id:guid}", (await ReplyTemplateIdAsync()).ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
-            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal);
+            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal).Replace("{day}", "2027-01-06", StringComparison.Ordinal);
 
         using var response = method == "GET"
             ? await client.Http.GetAsync(url)

@@ -108,7 +108,7 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
     [Theory]
     [InlineData(Roles.Staff, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/account" })]
     [InlineData(Roles.Supervisor, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/supervisor", "/account" })]
-    [InlineData(Roles.Admin, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/supervisor", "/admin/users", "/admin/audit", "/admin/reply-templates", "/admin/email", "/admin/partners", "/admin/centers", "/account" })]
+    [InlineData(Roles.Admin, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/supervisor", "/admin/users", "/admin/audit", "/admin/reply-templates", "/admin/email", "/admin/partners", "/admin/centers", "/admin/consultations", "/account" })]
     [InlineData(Roles.Counselor, new[] { "/counselor", "/account" })]
     public async Task TheNavigationShowsEachRoleWhatItMayOpenAndNothingElse(string role, string[] expected)
     {

@@ -26,7 +26,7 @@ public class StaffNavigationTests
     [Theory]
     [InlineData(Roles.Staff, "/staff/cases /staff/cases/new /staff/mail /account")]
     [InlineData(Roles.Supervisor, "/staff/cases /staff/cases/new /staff/mail /staff/supervisor /account")]
-    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/supervisor /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /account")]
+    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/supervisor /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /admin/consultations /account")]
     [InlineData(Roles.Counselor, "/counselor /account")]
     public async Task EachRoleSeesTheLinksItsPoliciesAdmit(string role, string expected)
     {

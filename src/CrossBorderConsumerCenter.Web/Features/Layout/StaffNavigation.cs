@@ -33,6 +33,7 @@ public static class StaffNavigation
         new("/admin/email", "EmailDelivery_StaffNav", Policies.Admin),
         new("/admin/partners", "Forwarding_StaffNav_Partners", Policies.Admin),
         new("/admin/centers", "Centers_StaffNav", Policies.Admin),
+        new("/admin/consultations", "StaffNav", Policies.Admin, typeof(ConsultationSettings.ConsultationSettingsText)),
         new("/counselor", "Counselors_StaffNav", Policies.Counselor),
         new("/account", "StaffNav_Account", null),
     ];
