@@ -74,7 +74,7 @@ public class ConsultationFixture : PortalFixture
     /// <summary>An admin's schedule: the ward's times and horizon with <paramref name="seatsPerSlot"/> seats.</summary>
     public Task SetSeatsAsync(int seatsPerSlot) => WithDbAsync(async db =>
     {
-        db.ConsultationSettings.Add(new ConsultationSettings(ConsultationSchedule.Ward.SlotTimes, seatsPerSlot, ConsultationSchedule.Ward.HorizonDays, Clock.GetUtcNow()));
+        db.ConsultationSettings.Add(new Web.Domain.Consultations.ConsultationSettings(ConsultationSchedule.Ward.SlotTimes, seatsPerSlot, ConsultationSchedule.Ward.HorizonDays, Clock.GetUtcNow()));
         await db.SaveChangesAsync();
     });
 
