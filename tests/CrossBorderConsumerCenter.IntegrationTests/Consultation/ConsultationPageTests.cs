@@ -44,6 +44,18 @@ public class ConsultationPageTests(ConsultationFixture portal) : IClassFixture<C
         Assert.NotNull(page.Find("a[href='/consultation']"));
     }
 
+    [Theory]
+    [InlineData("ja", "オンライン相談")]
+    [InlineData("en", "online consultation")]
+    public async Task TheNavigationAndTheFaqsPhoneAnswerLeadToThePage(string language, string words)
+    {
+        using var client = portal.Client(language);
+        var faq = await client.GetOkAsync("/faq");
+
+        Assert.NotNull(faq.Find("nav.main-nav a[href='/consultation']"));
+        Assert.Contains(faq.FindAll("main a[href='/consultation']"), a => a.TextContent.Contains(words, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task BadInputGetsClearMessagesAndEverythingTypedIsKept()
     {
