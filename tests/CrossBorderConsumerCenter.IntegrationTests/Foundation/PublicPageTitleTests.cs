@@ -1,6 +1,10 @@
 using System.Net;
 using CrossBorderConsumerCenter.IntegrationTests.Intake;
 using CrossBorderConsumerCenter.Testing.Cases;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Consultations;
+using CrossBorderConsumerCenter.Web.Features.Consultation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +106,12 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
             withErrors.Add(("cooling-off notice", await HtmlPage.ReadAsync(posted), notice));
         }
 
+        var consultation = await client.GetOkAsync("/consultation");
+        using (var posted = await client.SubmitAsync(consultation, "form.consultation-form"))
+        {
+            withErrors.Add(("consultation", await HtmlPage.ReadAsync(posted), consultation));
+        }
+
         using var visitor = Client(language);
         var signIn = await visitor.GetOkAsync("/account/sign-in");
         using (var posted = await visitor.SubmitAsync(signIn, "form[action='/account/sign-in']"))
@@ -137,6 +147,12 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/cooling-off/notice", "/cooling-off/notice");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");
+        await VisitAsync("/consultation", "/consultation");
+        await VisitAsync("/consultation/received", "/consultation/received");
+        var booking = await BookConsultationAsync(language);
+        await VisitAsync("/consultation/booking/{token}", "/consultation/booking/" + booking);
+        await VisitAsync("/consultation/booking/{token}/cancel", $"/consultation/booking/{booking}/cancel");
+        pages.Add(("/consultation/booking/{token}", "a consultation link that opens nothing", await client.GetAsync("/consultation/booking/" + new string('A', 43))));
 
         var journey = new IntakeJourney(client);
         pages.Add(("/complaint/form", "/complaint/form", await journey.ConsentAsync()));
@@ -165,6 +181,24 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         var client = portal.Factory.CreateFormClient();
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
+    }
+
+    /// <summary>An online consultation booked in the first free slot, and the token of the applicant's link to it.</summary>
+    private async Task<string> BookConsultationAsync(string language)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ConsultationSlot.JapanOffset).DateTime);
+        var schedule = await services.GetRequiredService<ConsultationScheduleStore>().LoadAsync(CancellationToken.None);
+        var slot = (await services.GetRequiredService<ConsultationSeats>().FreeSlotsAsync(schedule, today, CancellationToken.None))[0];
+        var booking = new ConsultationBooking(
+            new ConsultationApplicant("題名 確認", "ダイメイ カクニン", "100-0001", "JP-13", "千代田区千代田1-1", "0312345678", "title@example.jp", "確認"),
+            slot, seat: 1, language, PrivacyNotice.CurrentVersion, filedBy: null, clock.GetUtcNow());
+        services.GetRequiredService<AppDbContext>().ConsultationBookings.Add(booking);
+        var token = services.GetRequiredService<ConsultationLinks>().Issue(booking.Id);
+        await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        return token;
     }
 
     /// <summary>GET routes anyone may open: no [Authorize], or [AllowAnonymous].</summary>

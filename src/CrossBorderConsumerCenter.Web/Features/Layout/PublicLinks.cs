@@ -9,6 +9,9 @@ public static class PublicLinks
     /// <summary>The marketplaces' own dispute channels and guarantees.</summary>
     public const string Marketplace = "/faq#marketplace";
 
+    /// <summary>Online consultations by appointment: the page, its free slots and the application.</summary>
+    public const string Consultation = "/consultation";
+
     /// <summary>Rights that must be used within a set time: the cooling-off checker, with the mail-order return rule.</summary>
     public const string TimeLimitedRights = "/cooling-off";
 }
