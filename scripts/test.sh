@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need (PostgreSQL, Debian's aiosmtpd and Dovecot, Chromium, wrk for the benchmark smoke test,
+# Runs every test: installs what the tests need (PostgreSQL, Debian's aiosmtpd and Dovecot, Chromium's headless shell, wrk for the benchmark smoke test,
 # libfaketime), starts PostgreSQL with a test role, then `dotnet test` over the solution. Then the unit and integration tests
 # run a second time under libfaketime, as if it were CCC_TEST_SHIFT_DAYS (default 800) days later: a test that depends on the
 # day it runs fails there. One summary line per pass; the exit status is non-zero if either failed.
@@ -15,7 +15,7 @@ shift_days="${CCC_TEST_SHIFT_DAYS:-800}"
 # form's PDF is written in (FaxForm:FontFile). poppler-utils: pdftotext and pdfinfo, with which the tests read PDFs.
 # dovecot-imapd: the real IMAP server the mailbox reader's tests start on loopback (Testing/Imap/ImapServer.cs), each with
 # its own configuration, base directory and free ports: a system-wide Dovecot the package may start (143, 993) is never used.
-ensure_packages postgresql python3-aiosmtpd dovecot-imapd chromium fonts-ipafont-gothic poppler-utils wrk faketime
+ensure_packages postgresql python3-aiosmtpd dovecot-imapd chromium-headless-shell fonts-ipafont-gothic poppler-utils wrk faketime
 ensure_postgres_running
 password="$(ensure_secret test-db-password)"
 ensure_role ccc_test "$password" CREATEDB

@@ -10,11 +10,38 @@ namespace CrossBorderConsumerCenter.BrowserTests.Support;
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Chromium keeps its shared memory in /dev/shm; where that is small (a container's 64 MB), it must use /tmp instead,
+    /// which costs system time on every page, so the switch is given only there.
+    /// </summary>
     public static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        .. (SharedMemoryIsSmall() ? new[] { "--disable-dev-shm-usage" } : []),
     ];
+
+    private static bool SharedMemoryIsSmall()
+    {
+        try
+        {
+            return new DriveInfo("/dev/shm").TotalSize < 1L << 30;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Debian's headless shell (package chromium-headless-shell: the same Blink without the browser around it, as
+    /// Playwright itself runs headless tests) when it is installed; the full Chromium otherwise. CCC_CHROMIUM names
+    /// another executable.
+    /// </summary>
+    public static string ChromiumExecutable { get; } =
+        Environment.GetEnvironmentVariable("CCC_CHROMIUM") is { Length: > 0 } chosen ? chosen
+        : File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell"
+        : "/usr/bin/chromium";
 
     private TestDatabase? _database;
     private PortalFactory? _factory;
@@ -40,7 +67,7 @@ public class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ChromiumExecutable,
             Headless = true,
             Args = ChromiumArgs,
         });
