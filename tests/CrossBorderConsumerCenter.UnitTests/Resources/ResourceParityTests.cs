@@ -32,6 +32,15 @@ public class ResourceParityTests
         Assert.Empty(english.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => $"empty in English: {p.Key}"));
     }
 
+    /// <summary>English says "1 file" and "2 files"; "file(s)" reads as a form, not as a letter from the center.</summary>
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void EnglishNamesOneAndManyInWords(string neutralFile)
+    {
+        var english = Read(Path.Combine(ResourcesFolder, neutralFile[..^".resx".Length] + ".en.resx"));
+        Assert.Empty(english.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p.Value, @"[a-z]\(s\)")).Select(p => $"{p.Key}: {p.Value}"));
+    }
+
     [Fact]
     public void TheSharedResourcesAreFound() =>
         Assert.True(File.Exists(Path.Combine(ResourcesFolder, "SharedResource.resx")), "SharedResource.resx not found: the parity test would check nothing.");

@@ -68,7 +68,7 @@ public sealed class ConsultationSettingsController(
 
         var day = ClosedDays.Iso(form.ParsedDay!.Value);
         TempData[FlashKey] = result.BookingsThatDay > 0
-            ? text["ClosedDay_AddedWithBookings", day, result.BookingsThatDay].Value
+            ? (result.BookingsThatDay == 1 ? text["ClosedDay_AddedWithOneBooking", day] : text["ClosedDay_AddedWithBookings", day, result.BookingsThatDay]).Value
             : text["ClosedDay_Added", day].Value;
         return RedirectToAction(nameof(Index));
     }
