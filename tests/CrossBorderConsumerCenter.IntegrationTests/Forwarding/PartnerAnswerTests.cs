@@ -14,7 +14,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Forwarding;
 /// <summary>The partner agency's answer through the link in the forward email, and what staff do with it.</summary>
 public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<ForwardingFixture>
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 2000).Select(i => (byte)(i % 7))];
+    private static readonly byte[] Png = Testing.Photos.ImageFiles.Png(2008);
 
     [Fact]
     public async Task TheAgencyAnswersOnceThroughItsLinkThenStaffTellTheConsumerAndCloseTheCase()

@@ -12,7 +12,7 @@ namespace CrossBorderConsumerCenter.IntegrationTests.InboundMail;
 /// </summary>
 public class MailPagesTests(MailPagesFixture portal) : IClassFixture<MailPagesFixture>
 {
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01];
+    private static readonly byte[] Jpeg = Testing.Photos.ImageFiles.Jpeg(Testing.Photos.ImageFiles.MinLength);
 
     private FormClient Staff => portal.Client;
 

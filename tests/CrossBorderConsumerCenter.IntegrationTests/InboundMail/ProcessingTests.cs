@@ -21,7 +21,7 @@ public class ProcessingTests(RepliesReadFixture portal) : IClassFixture<RepliesR
     private const string Consumer = "hanako.reply@example.jp";
 
     /// <summary>The first bytes of a JPEG (what the evidence checks read), and enough after them to be a photo's size.</summary>
-    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, .. new byte[4096]];
+    private static readonly byte[] Photo = Testing.Photos.ImageFiles.Jpeg(4107);
 
     [Fact]
     public async Task TheConsumerAnswersTheReminderByEmailWithAPhotoAndTheCaseGoesBackToStaffAndIsNotClosed()

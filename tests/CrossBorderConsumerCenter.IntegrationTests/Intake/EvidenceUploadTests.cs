@@ -32,6 +32,27 @@ public class EvidenceUploadTests(IntakeFixture portal) : IClassFixture<IntakeFix
         Assert.Equal(content, file.Content!.Bytes);
     }
 
+    /// <summary>A phone's photo carries where it was taken (the consumer's home, often) and the phone: none of it is kept.</summary>
+    [Fact]
+    public async Task APhonePhotoIsKeptWithoutItsPositionAndCamera()
+    {
+        var photo = Testing.Photos.PhotoFiles.PhonePhotoJpeg;
+        Assert.Contains(Testing.Photos.PhotoFiles.Tags(photo), t => t.StartsWith("GPS/GPS Latitude:", StringComparison.Ordinal));
+
+        var (journey, page) = await UploadAsync([TestFiles.File("IMG_0042.JPG", photo, "image/jpeg")]);
+
+        Assert.Equal(["IMG_0042.JPG"], page.FindAll(".file-list__name").Select(e => e.TextContent));
+        var draft = await portal.DraftOfAsync(journey);
+        var file = await portal.QueryAsync(db => db.StoredFiles.Include(f => f.Content).SingleAsync(f => f.Id == draft.Files.Single().StoredFileId));
+        var kept = file.Content!.Bytes;
+        Assert.Equal(kept.Length, file.Length);
+        Assert.Equal(kept.Length, draft.Files.Single().Length);
+        var tags = Testing.Photos.PhotoFiles.Tags(kept);
+        Assert.DoesNotContain(tags, t => t.StartsWith("GPS/", StringComparison.Ordinal) || t.Contains("Make:", StringComparison.Ordinal) || t.Contains("Model:", StringComparison.Ordinal));
+        Assert.DoesNotContain(Testing.Photos.PhotoFiles.Canaries, c => kept.AsSpan().IndexOf(Encoding.ASCII.GetBytes(c)) >= 0);
+        Assert.Contains("JPEG/Image Width: 64 pixels", tags);
+    }
+
     public static TheoryData<string, string, string> RefusedFiles() => new()
     {
         { "not-a-photo.jpg", "text", "not-a-photo.jpg: この形式のファイルは添付できません。" },
@@ -40,6 +61,7 @@ public class EvidenceUploadTests(IntakeFixture portal) : IClassFixture<IntakeFix
         { "animation.gif", "gif", "animation.gif: この形式のファイルは添付できません。" },
         { "empty.png", "empty", "empty.png: ファイルが空です。" },
         { "huge.jpg", "huge", "huge.jpg: 10MBを超えるファイルは添付できません。" },
+        { "broken.jpg", "broken", "broken.jpg: 画像として読み取れないため、添付できません。" },
     };
 
     [Theory]
@@ -53,6 +75,7 @@ public class EvidenceUploadTests(IntakeFixture portal) : IClassFixture<IntakeFix
             "exe" => [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0],
             "gif" => Encoding.ASCII.GetBytes("GIF89a\u0001\u0000\u0001\u0000"),
             "empty" => [],
+            "broken" => Testing.Photos.PhotoFiles.PhonePhotoJpeg[..300],
             _ => TestFiles.Jpeg((int)EvidenceFiles.MaxFileBytes + 1),
         };
         var (journey, page) = await UploadAsync([TestFiles.File(name, content, "image/jpeg")], expectRefusal: true);

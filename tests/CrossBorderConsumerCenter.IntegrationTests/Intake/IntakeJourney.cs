@@ -138,16 +138,19 @@ public sealed class IntakeJourney(FormClient client)
     }
 }
 
-/// <summary>Small files whose first bytes are those of each type (the portal sniffs bytes, not names).</summary>
+/// <summary>
+/// Small files of each type (the portal sniffs bytes, not names); the pictures are well formed and carry no metadata, so
+/// the portal keeps them byte for byte.
+/// </summary>
 public static class TestFiles
 {
-    public static byte[] Jpeg(int length = 2048) => Fill([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46], length);
+    public static byte[] Jpeg(int length = 2048) => Testing.Photos.ImageFiles.Jpeg(length);
 
-    public static byte[] Png(int length = 2048) => Fill([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], length);
+    public static byte[] Png(int length = 2048) => Testing.Photos.ImageFiles.Png(length);
 
     public static byte[] Pdf(int length = 2048) => Fill(Encoding.ASCII.GetBytes("%PDF-1.7\n"), length);
 
-    public static byte[] Heic(int length = 2048) => Fill([0, 0, 0, 0x18, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8], length);
+    public static byte[] Heic(int length = 2048) => Testing.Photos.ImageFiles.Heic(length);
 
     public static FormFile File(string name, byte[] content, string contentType = "application/octet-stream") => new("Evidence", name, contentType, content);
 

@@ -96,6 +96,46 @@ public class EvidenceFilesTests
     public void ATooLargeFileIsReportedAsSuchEvenWhenItsTypeIsAlsoWrong() =>
         Assert.Equal(EvidenceProblem.TooLarge, EvidenceFiles.Check(EvidenceFiles.MaxFileBytes + 1, null, []));
 
+    [Fact]
+    public void APhotoIsKeptWithoutItsMetadataAndMeasuredAsKept()
+    {
+        var photo = CrossBorderConsumerCenter.Testing.Photos.PhotoFiles.PhonePhotoJpeg;
+
+        var (type, problem, kept) = EvidenceFiles.Prepare(photo, []);
+
+        Assert.Equal(EvidenceFileType.Jpeg, type);
+        Assert.Null(problem);
+        Assert.True(kept.Length < photo.Length, "the photo was kept as it came");
+        Assert.DoesNotContain(CrossBorderConsumerCenter.Testing.Photos.PhotoFiles.Tags(kept), t => t.StartsWith("GPS/GPS Latitude", StringComparison.Ordinal));
+
+        // The total counts what is kept: a photo that fits once its metadata is gone is accepted.
+        var room = EvidenceFiles.MaxTotalBytes - kept.Length;
+        Assert.Null(EvidenceFiles.Prepare(photo, [room]).Problem);
+        Assert.Equal(EvidenceProblem.TotalTooLarge, EvidenceFiles.Prepare(photo, [room + 1]).Problem);
+    }
+
+    [Fact]
+    public void APdfIsKeptAsItCame()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Author (Yamada Taro) >> endobj\n%%EOF\n");
+
+        var content = EvidenceFiles.Prepare(pdf, []);
+
+        Assert.Equal((EvidenceFileType?)EvidenceFileType.Pdf, content.Type);
+        Assert.Null(content.Problem);
+        Assert.Same(pdf, content.Bytes);
+    }
+
+    [Fact]
+    public void APictureThatCannotBeReadIsRefusedAsSuch()
+    {
+        byte[] headOnly = [0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0];
+
+        Assert.Equal(EvidenceProblem.Unreadable, EvidenceFiles.Prepare(headOnly, []).Problem);
+        Assert.Equal(EvidenceProblem.UnsupportedType, EvidenceFiles.Prepare(Encoding.ASCII.GetBytes("<html>"), []).Problem);
+        Assert.Equal(EvidenceProblem.Empty, EvidenceFiles.Prepare([], []).Problem);
+    }
+
     /// <summary>An ISO-BMFF ftyp box: size, "ftyp", major brand, minor version 0, compatible brands.</summary>
     private static byte[] Ftyp(string major, params string[] compatible)
     {

@@ -20,7 +20,13 @@ public enum EvidenceProblem
     UnsupportedType,
     TooManyFiles,
     TotalTooLarge,
+
+    /// <summary>It starts as a JPEG, PNG or HEIC picture but is not one that can be read (so it cannot be cleaned).</summary>
+    Unreadable,
 }
+
+/// <summary>A file as the center keeps it: its type, its bytes (a photo's without location and camera metadata), or why it is refused.</summary>
+public sealed record EvidenceContent(EvidenceFileType? Type, EvidenceProblem? Problem, byte[] Bytes);
 
 /// <summary>
 /// Evidence rules: up to 10 files, 10 MB each, 30 MB in all, JPEG, PNG, HEIC or PDF, the type told
@@ -98,6 +104,27 @@ public static class EvidenceFiles
         }
 
         return heldLengths.Sum() + length > MaxTotalBytes ? EvidenceProblem.TotalTooLarge : null;
+    }
+
+    /// <summary>
+    /// What of <paramref name="bytes"/> is kept, if the file may join those already held (their sizes in
+    /// <paramref name="heldLengths"/>): its type told from its first bytes, the limits checked, and a photo kept without
+    /// its location, camera and other metadata (<see cref="PhotoMetadata"/>); a PDF is kept as it came.
+    /// </summary>
+    public static EvidenceContent Prepare(byte[] bytes, IReadOnlyCollection<long> heldLengths)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var type = bytes.Length == 0 ? null : Sniff(bytes.AsSpan(0, (int)Math.Min(bytes.Length, SniffLength)));
+        // The file itself first (empty, too large, not a kind we take); the count and the total with what it keeps.
+        if (Check(bytes.Length, type, []) is { } problem)
+        {
+            return new EvidenceContent(type, problem, bytes);
+        }
+
+        var kept = type is EvidenceFileType.Pdf ? bytes : PhotoMetadata.Strip(type!.Value, bytes);
+        return kept is null
+            ? new EvidenceContent(type, EvidenceProblem.Unreadable, bytes)
+            : new EvidenceContent(type, Check(kept.Length, type, heldLengths), kept);
     }
 
     // ISO-BMFF: [size:4][“ftyp”][major brand:4][minor version:4][compatible brands:4 each …]

@@ -106,7 +106,7 @@ public static class ShowMail
     /// Each file in the message's order with the outcome <see cref="MailEffects.CheckFiles"/> gives it (the same check
     /// attaching applies). The check hands back the kept and the refused files each in the message's order, so the
     /// files are walked alongside both lists: a file is the next kept one when its cleaned name and its size are that
-    /// one's (two files alike in both would show alike either way).
+    /// one's as it came (two files alike in both would show alike either way).
     /// </summary>
     private static List<File> FilesOf(IReadOnlyList<MailAttachment> attachments, DateTimeOffset now)
     {
@@ -116,7 +116,7 @@ public static class ShowMail
         foreach (var attachment in attachments)
         {
             var name = FileNames.Clean(attachment.FileName);
-            if (k < kept.Count && kept[k].FileName == name && kept[k].File!.Length == attachment.Bytes.Length)
+            if (k < kept.Count && kept[k].FileName == name && kept[k].ReceivedLength == attachment.Bytes.Length)
             {
                 files.Add(new File(kept[k++].FileName, attachment.Bytes.Length, null));
             }

@@ -7,10 +7,14 @@ namespace CrossBorderConsumerCenter.Web.Features.Intake;
 /// <summary>
 /// An uploaded evidence file read and checked as intake does it, wherever it is uploaded (the complaint form, a
 /// consumer's answer, a counselor's addition): size and count from the length alone, then the type from the
-/// file's first bytes. <see cref="File"/> is the file to store when it is accepted, otherwise null.
+/// file's first bytes; a photo is stored without its location and camera metadata. <see cref="File"/> is the file to
+/// store when it is accepted, otherwise null.
 /// </summary>
 public sealed record EvidenceUpload(string FileName, EvidenceProblem? Problem, StoredFile? File, EvidenceFileType? Type)
 {
+    /// <summary>The size of the file as it came (a photo's stored <see cref="File"/> is smaller).</summary>
+    public long ReceivedLength { get; init; }
+
     /// <summary>Reads <paramref name="upload"/> and checks it against the files already held (their sizes in <paramref name="heldLengths"/>).</summary>
     public static async Task<EvidenceUpload> ReadAsync(IFormFile upload, IReadOnlyCollection<long> heldLengths, DateTimeOffset now, CancellationToken ct)
     {
@@ -19,7 +23,7 @@ public sealed record EvidenceUpload(string FileName, EvidenceProblem? Problem, S
         // A 50 MB file is refused without reading it.
         if (upload.Length == 0 || upload.Length > EvidenceFiles.MaxFileBytes)
         {
-            return new EvidenceUpload(name, EvidenceFiles.Check(upload.Length, type: null, heldLengths), null, null);
+            return new EvidenceUpload(name, EvidenceFiles.Check(upload.Length, type: null, heldLengths), null, null) { ReceivedLength = upload.Length };
         }
 
         var bytes = new byte[upload.Length];
@@ -39,13 +43,9 @@ public sealed record EvidenceUpload(string FileName, EvidenceProblem? Problem, S
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var name = FileNames.Clean(fileName);
-        var type = bytes.Length == 0 ? null : EvidenceFiles.Sniff(bytes.AsSpan(0, (int)Math.Min(bytes.Length, EvidenceFiles.SniffLength)));
-        if (EvidenceFiles.Check(bytes.Length, type, heldLengths) is { } problem)
-        {
-            return new EvidenceUpload(name, problem, null, type);
-        }
-
-        return new EvidenceUpload(name, null, new StoredFile(name, EvidenceFiles.ContentType(type!.Value), bytes, now), type);
+        var (type, problem, kept) = EvidenceFiles.Prepare(bytes, heldLengths);
+        var file = problem is null ? new StoredFile(name, EvidenceFiles.ContentType(type!.Value), kept, now) : null;
+        return new EvidenceUpload(name, problem, file, type) { ReceivedLength = bytes.Length };
     }
 
     /// <summary>Reads every file a form sent (nameless parts are empty file inputs), each checked against those before it.</summary>

@@ -90,7 +90,7 @@ public static class RecordPartnerAnswer
         public Type ResourceType => typeof(PartnerAnswerText);
     }
 
-    /// <summary>Reads every file and checks it like intake's evidence (type by its bytes, sizes, count, total).</summary>
+    /// <summary>Reads every file and checks it like intake's evidence (type by its bytes, sizes, count, total; photos without their metadata).</summary>
     public static async Task<IReadOnlyList<Upload>> ReadAsync(IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
         var uploads = new List<Upload>();
@@ -110,12 +110,11 @@ public static class RecordPartnerAnswer
                 await stream.ReadExactlyAsync(bytes, ct);
             }
 
-            var type = EvidenceFiles.Sniff(bytes.AsSpan(0, (int)Math.Min(bytes.Length, EvidenceFiles.SniffLength)));
-            var problem = EvidenceFiles.Check(bytes.Length, type, held);
-            uploads.Add(new Upload(name, bytes, type, problem));
+            var (type, problem, kept) = EvidenceFiles.Prepare(bytes, held);
+            uploads.Add(new Upload(name, kept, type, problem));
             if (problem is null)
             {
-                held.Add(bytes.Length);
+                held.Add(kept.Length);
             }
         }
 
