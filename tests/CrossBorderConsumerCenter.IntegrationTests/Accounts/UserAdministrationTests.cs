@@ -38,7 +38,7 @@ public class UserAdministrationTests(AccountsFixture portal) : IClassFixture<Acc
     [InlineData("not-an-email", "名前", Roles.Staff, "Email", "形式が正しくありません")]
     [InlineData("ok@ccj.test", "", Roles.Staff, "DisplayName", "氏名を入力してください")]
     [InlineData("ok@ccj.test", "名前", null, "Roles", "役割を一つ以上選んでください")]
-    [InlineData("ok@ccj.test", "名前", "Root", "Roles", "組み合わせられません")]
+    [InlineData("ok@ccj.test", "名前", "Root", "Roles", "同時に選べません")]
     public async Task ABadNewAccountIsRedisplayedWithTheMessageAndTheValues(string email, string name, string? role, string field, string message)
     {
         var (admin, _) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);

@@ -97,7 +97,7 @@ public sealed record EventEntry(
 
 public sealed record EmailEntry(
     DateTimeOffset At, Guid Id, string Template, string Subject, IReadOnlyList<string> To, OutboundEmailState State, int Attempts, DateTimeOffset? SentAt,
-    DateTimeOffset? BouncedAt = null)
+    DateTimeOffset? BouncedAt = null, string Language = "")
     : TimelineEntry(At)
 {
     /// <summary>Failed at least once and waiting for another try (the admin page's "retrying").</summary>
@@ -238,7 +238,7 @@ public static class ShowCase
 
     private static readonly Func<AppDbContext, Guid, IAsyncEnumerable<EmailEntry>> EmailsOf = EF.CompileAsyncQuery(
         (AppDbContext db, Guid caseId) => db.OutboundEmails.AsNoTracking().Where(m => m.CaseId == caseId)
-            .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt, m.BouncedAt)));
+            .Select(m => new EmailEntry(m.CreatedAt, m.Id, m.Template, m.Subject, m.ToAddresses, m.State, m.Attempts, m.SentAt, m.BouncedAt, m.Language)));
 
     private sealed record EventRow(DateTimeOffset At, long Id, CaseEventKind Kind, CaseActorKind ActorKind, string ActorName, CaseStatus FromStatus, CaseStatus ToStatus, string? Text, string? Data);
 

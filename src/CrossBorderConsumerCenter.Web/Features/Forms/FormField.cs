@@ -216,6 +216,9 @@ public sealed record TextAreaField(string Name, string Label) : FormField(Name, 
     public int? MaxLength { get; init; }
     public string? Dir { get; init; }
 
+    /// <summary>The language the text is written in when it is not the page's (a message to a consumer who reads English, say).</summary>
+    public string? Lang { get; init; }
+
     /// <summary>Whether the browser may check spelling (prose: yes; lists of addresses: no).</summary>
     public bool Spellcheck { get; init; } = true;
 
@@ -226,6 +229,7 @@ public sealed record TextAreaField(string Name, string Label) : FormField(Name, 
         Attribute(writer, encoder, "name", Name);
         Attribute(writer, encoder, "rows", Rows.ToString(CultureInfo.InvariantCulture));
         Attribute(writer, encoder, "dir", Dir);
+        Attribute(writer, encoder, "lang", Lang);
         if (!Spellcheck)
         {
             writer.Write(" spellcheck=\"false\"");

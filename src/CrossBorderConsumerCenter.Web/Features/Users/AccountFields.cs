@@ -24,7 +24,7 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
             .EmailAddress().WithMessage(_ => l["User_EmailInvalid"]);
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage(_ => l["User_NameRequired"])
             .MaximumLength(PortalUser.MaxDisplayNameLength).WithMessage(_ => l["User_NameTooLong", PortalUser.MaxDisplayNameLength]);
-        RuleFor(f => f.Roles).NotEmpty().WithMessage(_ => l["User_RoleRequired"])
+        RuleFor(f => f.Roles).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => l["User_RoleRequired"])
             .Must(r => Domain.Accounts.Roles.IsValidCombination(r)).WithMessage(_ => l["User_RoleCombination"]);
         // Two rules: a When on one chain would also condition the validators before it.
         RuleFor(f => f.ConsumerCenterId).NotNull().When(f => f.Roles.Contains(Domain.Accounts.Roles.Counselor)).WithMessage(_ => l["User_CenterRequired"]);

@@ -56,12 +56,17 @@ public static class LocalizationRegistration
         }
     }
 
-    /// <summary>Model-binding errors (a number that is not a number, a missing value) in the visitor's language.</summary>
+    /// <summary>
+    /// Model-binding errors (a number that is not a number, a missing value) in the visitor's language. Forms are checked
+    /// by their FluentValidation validators only: MVC's implicit [Required] on non-nullable strings would add its own
+    /// English "The Email field is required." beside the validator's message.
+    /// </summary>
     private sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
     {
         public void Configure(MvcOptions options)
         {
             var l = factory.Create(typeof(SharedResource));
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var m = options.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Binding_AttemptedValueIsInvalid", value, field]);
             m.SetMissingBindRequiredValueAccessor(field => l["Binding_MissingValue", field]);

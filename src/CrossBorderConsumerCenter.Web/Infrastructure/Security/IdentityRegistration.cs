@@ -62,6 +62,7 @@ public static class IdentityRegistration
             };
         });
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureSessionCookie>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, ReturnToTheFormAfterSignIn>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>, ClockForStampValidation>();
         services.AddAuthorization(Policies.Add);

@@ -225,11 +225,6 @@
     }
   };
 
-  // The error summary takes focus, so screen reader and keyboard users start from the list of problems.
-  var summary = document.querySelector('[data-error-summary]');
-  if (summary) {
-    summary.focus();
-  }
 
   // Character counts under long text fields, counted as the server does (a line break is sent as two characters).
   document.querySelectorAll('textarea[data-max-length]').forEach(function (area) {
@@ -308,6 +303,8 @@
         }
       });
     }
+
+    var summary = document.querySelector('[data-error-summary]');
 
     // A field corrected after the server refused it: its message, its aria-invalid and its line in the error summary
     // go at the first change (the summary too once it is empty). The server checks everything again on the next post.

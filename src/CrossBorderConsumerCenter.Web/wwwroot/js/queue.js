@@ -3,11 +3,6 @@
 (function () {
   'use strict';
 
-  // The error summary takes focus, so screen reader and keyboard users start from the list of problems.
-  var summary = document.querySelector('[data-error-summary]');
-  if (summary) {
-    summary.focus();
-  }
 
   var form = document.querySelector('[data-queue-bulk]');
   if (!form) {
