@@ -5,6 +5,7 @@ using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -103,12 +104,16 @@ public static class FileNames
         // Old browsers send the full path; keep the last part only.
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        name = new string([.. name.Where((c, i) => !char.IsControl(c) && !IsLoneSurrogate(name, i))]).Trim();
         if (name.Length == 0)
         {
             return "file";
         }
 
-        return name.Length <= StoredFile.MaxFileNameLength ? name : name[..StoredFile.MaxFileNameLength];
+        return TextInput.Clip(name, StoredFile.MaxFileNameLength);
     }
+
+    private static bool IsLoneSurrogate(string text, int i) =>
+        char.IsHighSurrogate(text[i]) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])
+        : char.IsLowSurrogate(text[i]) && (i == 0 || !char.IsHighSurrogate(text[i - 1]));
 }
