@@ -72,6 +72,9 @@ public static class EvidenceFiles
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>Whether files of these sizes are within the count and the total (checked again when a draft is submitted).</summary>
+    public static bool WithinLimits(IReadOnlyCollection<long> lengths) => lengths.Count <= MaxFiles && lengths.Sum() <= MaxTotalBytes;
+
     /// <summary>The type a stored content type names (what <see cref="ContentType"/> wrote), or null for any other.</summary>
     public static EvidenceFileType? TypeOf(string? contentType) => contentType switch
     {

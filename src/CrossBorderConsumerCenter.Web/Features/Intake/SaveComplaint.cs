@@ -56,6 +56,14 @@ public static class SaveComplaint
             IntakeDraft draft, ComplaintForm form, IReadOnlyList<IFormFile> uploads, Guid? removeFileId, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
+
+            // Posts of one draft (parallel uploads, say) take their turn on the draft's row, and each checks the limits
+            // against the files held once it has its turn, those the posts before it added included: the count and the
+            // total cannot be raced. Submitting takes the same lock and checks again.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM intake_drafts WHERE id = {draft.Id} FOR UPDATE", ct);
+            await db.IntakeDraftFiles.Where(f => f.DraftId == draft.Id).LoadAsync(ct);
+
             draft.SaveForm(Serialize(form), now);
             var removedName = removeFileId is { } fileId && draft.Files.Any(f => f.StoredFileId == fileId)
                 ? await db.StoredFiles.Where(f => f.Id == fileId).Select(f => f.FileName).SingleAsync(ct)
@@ -69,7 +77,6 @@ public static class SaveComplaint
             }
 
             // The draft forgets the removed file and the file itself goes, together or not at all.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             if (removed)
             {

@@ -22,9 +22,12 @@ public static class RateLimiting
             };
         });
 
-    /// <summary>A fixed window of <paramref name="permits"/> requests per client address.</summary>
-    public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>
+    /// <summary>
+    /// A fixed window of <paramref name="permits"/> requests per client address; <paramref name="prefix"/> keeps the counts
+    /// of one policy apart from another's for the same address.
+    /// </summary>
+    public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window, string prefix = "") =>
         RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            prefix + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
 }
