@@ -38,7 +38,9 @@ public class EvidenceFileNameTests(ForwardingFixture portal) : IClassFixture<For
                 Assert.Equal(delivered, response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
             }
 
-            Assert.Contains(original.Replace("\u202E", "", StringComparison.Ordinal)[..3], page.Find($"[data-evidence='{id}']")!.TextContent, StringComparison.Ordinal);
+            // The original name as text, isolated, with a right-to-left override shown rather than obeyed.
+            var shown = page.Find($"[data-evidence='{id}'] .case-evidence__name bdi")!;
+            Assert.Equal(original.Replace("\u202E", "[U+202E]", StringComparison.Ordinal), shown.TextContent);
         }
     }
 
