@@ -73,7 +73,7 @@ public class ComplaintFormTests(IntakeFixture portal) : IClassFixture<IntakeFixt
         { "Form.Trouble.DesiredResolution", "Revenge", "希望する解決を選択してください。" },
         { "Form.Trouble.Category", "Counterfeit", "偽物(模倣品)についての注意を読み、確認欄にチェックを入れてください。" },
         { "Form.Purchase.Platform", "Other", "購入した場所の名前を入力してください。" },
-        { "Form.Consumer.Name", "nul\u0000char", "表示できない制御文字" },
+        { "Form.Consumer.Name", "bell\u0007char", "表示できない制御文字" }, // a NUL never reaches the form: WellFormedInputFilter answers 400 (HostileTextTests)
     };
 
     [Theory]

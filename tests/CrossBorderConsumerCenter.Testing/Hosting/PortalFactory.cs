@@ -41,6 +41,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Email:Inbound:Enabled"] = "false",
             ["Clocks:Enabled"] = "false",
             ["ConsultationReminders:Enabled"] = "false",
+            // Every test class sends its requests from one address; only the limits' own tests meet these.
+            ["Intake:NewDraftsPerTenMinutes"] = "10000",
+            ["Intake:UploadsPerTenMinutes"] = "10000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+
 namespace CrossBorderConsumerCenter.Web.Data.Email;
 
 /// <summary>Where a stored inbound message came from.</summary>
@@ -129,5 +131,5 @@ public sealed class InboundEmail
 
     public string? LastError { get; set; }
 
-    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Clip(string value, int length) => TextInput.Clip(value, length);
 }

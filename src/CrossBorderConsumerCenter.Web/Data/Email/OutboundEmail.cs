@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+
 namespace CrossBorderConsumerCenter.Web.Data.Email;
 
 public enum OutboundEmailState
@@ -124,7 +126,7 @@ public sealed class OutboundEmail
         }
 
         BouncedAt = now;
-        BounceStatus = status is { Length: > MaxBounceStatusLength } ? status[..MaxBounceStatusLength] : status;
+        BounceStatus = TextInput.ClipOrNull(status, MaxBounceStatusLength);
         return true;
     }
 

@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+
 namespace CrossBorderConsumerCenter.Web.Data.Files;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class StoredFile
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         Id = Guid.CreateVersion7(createdAt);
-        FileName = fileName.Length <= MaxFileNameLength ? fileName : fileName[..MaxFileNameLength];
+        FileName = TextInput.Clip(fileName, MaxFileNameLength);
         ContentType = contentType;
         Length = content.LongLength;
         Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));

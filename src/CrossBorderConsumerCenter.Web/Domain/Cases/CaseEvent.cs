@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 
 /// <summary>What happened to a case: one line of its timeline.</summary>
@@ -94,7 +96,7 @@ public sealed class CaseEvent
         Kind = kind;
         ActorKind = actor.Kind;
         ActorId = actor.UserId;
-        ActorName = actor.Name.Length <= MaxActorNameLength ? actor.Name : actor.Name[..MaxActorNameLength];
+        ActorName = TextInput.Clip(actor.Name, MaxActorNameLength);
         FromStatus = fromStatus;
         ToStatus = toStatus;
         Text = text;

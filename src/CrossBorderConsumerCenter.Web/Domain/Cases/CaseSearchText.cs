@@ -1,4 +1,5 @@
 using System.Text;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 
@@ -174,7 +175,7 @@ public static class CaseSearchText
             return new CaseSearchTerm(CaseSearchKind.CaseNumber, number.ToString(), []);
         }
 
-        var words = text[..Math.Min(text.Length, MaxTermLength)]
+        var words = TextInput.Clip(text, MaxTermLength)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(Normalize)
             .Where(w => w.Length > 0)

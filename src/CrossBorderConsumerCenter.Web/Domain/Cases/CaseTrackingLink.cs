@@ -3,7 +3,8 @@ namespace CrossBorderConsumerCenter.Web.Domain.Cases;
 /// <summary>
 /// A private link to a case (/track/{token}): only the SHA-256 of the token is kept, so the database cannot give a link
 /// away. Every email that concerns the case carries a link of its own, issued as the email is written (the token exists
-/// only in that email), and all of a case's links open it (ADR 0073). "I lost my link" removes them all and issues one.
+/// only in that email), and all of a case's links open it (ADR 0073). "I lost my link" issues one that, when it is used,
+/// makes the links issued before it stop working (<see cref="RevokesEarlierOnUse"/>, ADR 0097).
 /// Kept beside the case rather than in its row, so that issuing one never conflicts with staff editing the case.
 /// </summary>
 public sealed class CaseTrackingLink
@@ -14,7 +15,7 @@ public sealed class CaseTrackingLink
     {
     }
 
-    public CaseTrackingLink(Guid caseId, string tokenHash, DateTimeOffset now)
+    public CaseTrackingLink(Guid caseId, string tokenHash, DateTimeOffset now, bool revokesEarlierOnUse = false)
     {
         if (tokenHash is not { Length: TokenHashLength } || !tokenHash.All(char.IsAsciiHexDigitLower))
         {
@@ -25,6 +26,7 @@ public sealed class CaseTrackingLink
         CaseId = caseId;
         TokenHash = tokenHash;
         IssuedAt = now;
+        RevokesEarlierOnUse = revokesEarlierOnUse;
     }
 
     public Guid Id { get; private set; }
@@ -35,4 +37,10 @@ public sealed class CaseTrackingLink
     public string TokenHash { get; private set; } = "";
 
     public DateTimeOffset IssuedAt { get; private set; }
+
+    /// <summary>
+    /// A link sent through "I lost my link": until it is first used, the case's earlier links keep working (whoever asked
+    /// may not be the consumer); its first use makes them stop and clears this mark.
+    /// </summary>
+    public bool RevokesEarlierOnUse { get; private set; }
 }

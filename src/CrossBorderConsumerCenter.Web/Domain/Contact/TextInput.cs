@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CrossBorderConsumerCenter.Web.Domain.Contact;
@@ -35,4 +36,68 @@ public static class TextInput
     /// </summary>
     public static bool HasControlCharacters(string? value) =>
         value is not null && value.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
+
+    /// <summary>
+    /// <paramref name="value"/> cut to at most <paramref name="maxLength"/> UTF-16 units at the end of a whole
+    /// character as people see it (a text element: an emoji with its joiners, a letter with its marks), never inside a
+    /// surrogate pair, which PostgreSQL would refuse. A single element longer than the limit is cut between code points.
+    /// </summary>
+    public static string Clip(string value, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
+        if (value.Length <= maxLength)
+        {
+            return value;
+        }
+
+        var end = 0;
+        while (end < value.Length)
+        {
+            var next = end + StringInfo.GetNextTextElementLength(value, end);
+            if (next > maxLength)
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        if (end == 0 && maxLength > 0)
+        {
+            end = char.IsHighSurrogate(value[maxLength - 1]) ? maxLength - 1 : maxLength;
+        }
+
+        return value[..end];
+    }
+
+    /// <inheritdoc cref="Clip(string, int)"/>
+    public static string? ClipOrNull(string? value, int maxLength) => value is null ? null : Clip(value, maxLength);
+
+    /// <summary>
+    /// True when <paramref name="value"/> can be stored and shown at all: no NUL (PostgreSQL's text refuses it) and no
+    /// half of a surrogate pair without its other half (it is no character; UTF-8 cannot write it).
+    /// </summary>
+    public static bool IsWellFormed(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace CrossBorderConsumerCenter.Web.Domain.Evidence;
@@ -76,6 +77,65 @@ public static class EvidenceFiles
         EvidenceFileType.Pdf => "application/pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    /// <summary>Whether files of these sizes are within the count and the total (checked again when a draft is submitted).</summary>
+    public static bool WithinLimits(IReadOnlyCollection<long> lengths) => lengths.Count <= MaxFiles && lengths.Sum() <= MaxTotalBytes;
+
+    /// <summary>The type a stored content type names (what <see cref="ContentType"/> wrote), or null for any other.</summary>
+    public static EvidenceFileType? TypeOf(string? contentType) => contentType switch
+    {
+        "image/jpeg" => EvidenceFileType.Jpeg,
+        "image/png" => EvidenceFileType.Png,
+        "image/heic" => EvidenceFileType.Heic,
+        "application/pdf" => EvidenceFileType.Pdf,
+        _ => null,
+    };
+
+    public static string Extension(EvidenceFileType type) => type switch
+    {
+        EvidenceFileType.Jpeg => ".jpg",
+        EvidenceFileType.Png => ".png",
+        EvidenceFileType.Heic => ".heic",
+        EvidenceFileType.Pdf => ".pdf",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// The name a file is served and forwarded under: the consumer's name without its extension and without anything
+    /// that could make it read or act otherwise than it looks (control, format and bidi characters such as U+202E, path
+    /// and reserved characters), then the extension of the type its bytes showed. "statement.html" holding a JPEG is
+    /// "statement.jpg", "invoice\u202Egnp.exe" is "invoicegnp.jpg". The original name is only ever shown as text.
+    /// </summary>
+    public static string DeliveryName(string? originalName, EvidenceFileType type)
+    {
+        const int MaxStemLength = 100;
+        var kept = new StringBuilder();
+        foreach (var rune in (originalName ?? "").EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                continue;
+            }
+
+            kept.Append(rune.Value < 0x80 && ReservedInNames.Contains((char)rune.Value, StringComparison.Ordinal) ? "_" : rune.ToString());
+        }
+
+        // A leading dot would hide the file on some systems, or make the whole name an extension.
+        var name = kept.ToString().TrimStart('.', ' ');
+        var dot = name.LastIndexOf('.');
+        var stem = (dot > 0 ? name[..dot] : name).Trim().TrimEnd('.').Trim();
+        if (stem.Length > MaxStemLength)
+        {
+            stem = Contact.TextInput.Clip(stem, MaxStemLength).TrimEnd('.').Trim();
+        }
+
+        return (stem.Length == 0 ? "evidence" : stem) + Extension(type);
+    }
+
+    // Path separators and what Windows refuses in a name; quotes and semicolons would also confuse a Content-Disposition.
+    private const string ReservedInNames = "/\\:*?\"<>|;";
 
     /// <summary>
     /// Whether a file of <paramref name="length"/> bytes and sniffed <paramref name="type"/> may join the

@@ -1,3 +1,5 @@
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+
 namespace CrossBorderConsumerCenter.Web.Domain.Partners;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class PartnerProvision
         EvidenceFileNames = [.. evidenceFileNames];
         OutboundEmailId = outboundEmailId;
         ProvidedById = providedById;
-        ProvidedByName = providedByName.Length <= MaxNameLength ? providedByName : providedByName[..MaxNameLength];
+        ProvidedByName = TextInput.Clip(providedByName, MaxNameLength);
         ProvidedAt = providedAt;
         RetainUntil = providedAt + RetentionPeriod;
         if (text is not null)

@@ -1,5 +1,6 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,9 @@ public static class ServeEvidence
             audit.Record(AuditAction.EvidenceDownloaded, "CaseEvidence", evidenceId.ToString(), found.CaseId,
                 new { storedFileId = found.StoredFileId, contentType = found.ContentType, length = found.Length, disposition = preview ? "inline" : "attachment" });
             await db.SaveChangesAsync(ct);
-            return new EvidenceFile(found.FileName, found.ContentType, found.Bytes);
+            // Served under a name whose extension is that of its type, never the consumer's own (which the page shows as text).
+            var name = EvidenceFiles.TypeOf(found.ContentType) is { } type ? EvidenceFiles.DeliveryName(found.FileName, type) : found.FileName;
+            return new EvidenceFile(name, found.ContentType, found.Bytes);
         }
     }
 }

@@ -241,7 +241,7 @@ public static class AddBookingNote
         public Task<BookingChanges.Result> HandleAsync(Guid id, Form form, Guid staffId, string staffName, CancellationToken ct) =>
             changes.RunAsync(id, version: null, AuditAction.ConsultationNoteAdded, (booking, now) =>
             {
-                var note = db.ConsultationNotes.Add(new ConsultationNote(booking.Id, staffId, staffName.Length > 100 ? staffName[..100] : staffName, form.Text!, now)).Entity;
+                var note = db.ConsultationNotes.Add(new ConsultationNote(booking.Id, staffId, TextInput.Clip(staffName, 100), form.Text!, now)).Entity;
                 return Task.FromResult(BookingChanges.Change.Made(new { noteId = note.Id }));
             }, ct);
     }

@@ -33,10 +33,25 @@ public static class FormValues
 
         return Uri.TryCreate(text, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && uri.IdnHost.Contains('.', StringComparison.Ordinal)
+            && IdnHost(uri) is { } host
+            && host.Contains('.', StringComparison.Ordinal)
             && !text.Any(char.IsWhiteSpace)
             && text.Length <= ComplaintLimits.Website
                 ? text
                 : null;
+    }
+
+    // Uri accepts hosts that IDNA refuses (a zero-width joiner, a line separator, an emoji sequence) and then throws when
+    // asked for their ASCII form: such a host is no website.
+    private static string? IdnHost(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost;
+        }
+        catch (Exception ex) when (ex is ArgumentException or UriFormatException)
+        {
+            return null;
+        }
     }
 }

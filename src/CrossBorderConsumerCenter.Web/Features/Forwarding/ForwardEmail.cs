@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Cases;
@@ -12,7 +13,11 @@ using CrossBorderConsumerCenter.Web.Features.Forms;
 namespace CrossBorderConsumerCenter.Web.Features.Forwarding;
 
 /// <summary>An evidence file of the case that a forward may attach.</summary>
-public sealed record ForwardFile(Guid EvidenceId, Guid StoredFileId, string FileName, string ContentType, long Length, EvidenceSource Source);
+public sealed record ForwardFile(Guid EvidenceId, Guid StoredFileId, string FileName, string ContentType, long Length, EvidenceSource Source)
+{
+    /// <summary>The name the file is attached and listed under: its extension that of its type, nothing that reads otherwise than it looks.</summary>
+    public string DeliveryName => EvidenceFiles.TypeOf(ContentType) is { } type ? EvidenceFiles.DeliveryName(FileName, type) : FileName;
+}
 
 /// <summary>
 /// The forward email, in the agency's language (English for every agency today), made from the template
@@ -49,7 +54,7 @@ public sealed class ForwardEmail(IStringLocalizer<ForwardingText> text, ChoiceLi
             var parts = new List<string> { Letter(c, agency, form), ConsumerPart(c, form) };
             if (files.Count > 0)
             {
-                parts.Add(text[files.Count == 1 ? "ForwardEmail_File" : "ForwardEmail_Files", files.Count] + "\n" + string.Join('\n', files.Select(f => $"- {f.FileName} ({Size(f.Length)})")));
+                parts.Add(text[files.Count == 1 ? "ForwardEmail_File" : "ForwardEmail_Files", files.Count] + "\n" + string.Join('\n', files.Select(f => $"- {f.DeliveryName} ({Size(f.Length)})")));
             }
 
             var link = token is null ? text["ForwardEmail_LinkPlaceholder"].Value : new Uri(portal.Value.BaseUri, "partner/" + token).ToString();

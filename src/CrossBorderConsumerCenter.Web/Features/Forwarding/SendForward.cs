@@ -51,11 +51,11 @@ public static class SendForward
                     new EmailRecipients(addresses) { Answering = ReplyParty.Partner },
                     agency.Language,
                     c.Id,
-                    files.Select(f => new EmailAttachmentRef(f.StoredFileId, f.FileName)),
+                    files.Select(f => new EmailAttachmentRef(f.StoredFileId, f.DeliveryName)),
                     redactAfterSending: [token]);
                 var items = ForwardingRules.ItemsProvided(form.Chosen, files.Count);
                 var provision = new PartnerProvision(
-                    provisionId, c.Id, agency, c.BusinessCountryCode, addresses, items, [.. files.Select(f => f.FileName)], message.Id, actor.UserId, actor.Name, now,
+                    provisionId, c.Id, agency, c.BusinessCountryCode, addresses, items, [.. files.Select(f => f.DeliveryName)], message.Id, actor.UserId, actor.Name, now,
                     form.ToForwardedText(c));
                 db.PartnerProvisions.Add(provision);
                 db.PartnerLinks.Add(link);

@@ -10,6 +10,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Features.InboundMail;
 
@@ -147,7 +148,7 @@ public sealed class MailEffects(AppDbContext db, EmailOutbox outbox, IStringLoca
     {
         ArgumentNullException.ThrowIfNull(mail);
         var body = string.IsNullOrWhiteSpace(mail.Text) ? (string.IsNullOrWhiteSpace(mail.Subject) ? "-" : mail.Subject.Trim()) : mail.Text;
-        return body.Length <= CaseEvent.MaxTextLength ? body : body[..CaseEvent.MaxTextLength];
+        return TextInput.Clip(body, CaseEvent.MaxTextLength);
     }
 
     private async Task<CaseActor> SenderAsync(Case c, ReplyParty party, string from, CancellationToken ct)
@@ -163,7 +164,7 @@ public sealed class MailEffects(AppDbContext db, EmailOutbox outbox, IStringLoca
             }
         }
 
-        return party == ReplyParty.Partner ? new CaseActor(CaseActorKind.Partner, null, from.Length <= CaseEvent.MaxActorNameLength ? from : from[..CaseEvent.MaxActorNameLength]) : CaseActor.Consumer;
+        return party == ReplyParty.Partner ? new CaseActor(CaseActorKind.Partner, null, TextInput.Clip(from, CaseEvent.MaxActorNameLength)) : CaseActor.Consumer;
     }
 
     private async Task TellResponsibleAsync(Case c, string template, Dictionary<string, string> values, CancellationToken ct)

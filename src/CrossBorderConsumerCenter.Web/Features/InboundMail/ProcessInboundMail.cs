@@ -4,6 +4,7 @@ using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Features.InboundMail;
 
@@ -200,5 +201,5 @@ public sealed class ProcessInboundMail(AppDbContext db, ReplyAddresses replies, 
         }
     }
 
-    private static string Clip(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Clip(string value, int length) => TextInput.Clip(value, length);
 }

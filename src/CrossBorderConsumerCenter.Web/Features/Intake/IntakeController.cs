@@ -78,6 +78,7 @@ public sealed class IntakeController(
     }
 
     [HttpPost("consent")]
+    [EnableRateLimiting(IntakeFormRateLimit.NewDraftPolicy)]
     public async Task<IActionResult> Consent([Bind(Prefix = ConsentPrefix)] GiveConsent.Form form, CancellationToken ct)
     {
         var lookup = await drafts.FindAsync(Request, ct);

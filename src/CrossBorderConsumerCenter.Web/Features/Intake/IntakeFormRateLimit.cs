@@ -21,12 +21,47 @@ public static class IntakeFormRateLimit
     /// <summary>The longest token IntakeDrafts looks up; a longer cookie finds no draft.</summary>
     private const int MaxTokenLength = 100;
 
-    public static IServiceCollection AddIntakeFormRateLimit(this IServiceCollection services) =>
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(Policy, http =>
-            http.Request.Cookies.TryGetValue(IntakeDrafts.CookieName, out var token) && token is { Length: > 0 and <= MaxTokenLength }
-                ? RateLimitPartition.GetFixedWindowLimiter("draft:" + token, _ => Window())
-                : RateLimiting.PerClientAddress(http, PostsPerMinute, TimeSpan.FromMinutes(1))));
+    /// <summary>New drafts (the consent gate's post) per client address.</summary>
+    public const string NewDraftPolicy = "intake-new-draft";
+
+    /// <summary>A post carrying more than this is counted as an upload (a form without files is a few kilobytes).</summary>
+    public const long UploadThresholdBytes = 64 * 1024;
+
+    /// <summary>The window of the per-client limits on new drafts and uploads.</summary>
+    public static readonly TimeSpan ClientWindow = TimeSpan.FromMinutes(10);
+
+    public static IServiceCollection AddIntakeFormRateLimit(this IServiceCollection services)
+    {
+        services.AddOptions<IntakeClientLimits>().BindConfiguration(IntakeClientLimits.Section);
+        return services.Configure<RateLimiterOptions>(options =>
+        {
+            // Posts with files are also counted per client address: one address cannot fill the database with uploads by
+            // opening draft after draft. Generous, for the many consumers behind one carrier's address.
+            options.AddPolicy(Policy, http =>
+                http.Request.ContentLength > UploadThresholdBytes
+                    ? RateLimiting.PerClientAddress(http, Limits(http).UploadsPerTenMinutes, ClientWindow, "upload:")
+                    : http.Request.Cookies.TryGetValue(IntakeDrafts.CookieName, out var token) && token is { Length: > 0 and <= MaxTokenLength }
+                        ? RateLimitPartition.GetFixedWindowLimiter("draft:" + token, _ => Window())
+                        : RateLimiting.PerClientAddress(http, PostsPerMinute, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(NewDraftPolicy, http => RateLimiting.PerClientAddress(http, Limits(http).NewDraftsPerTenMinutes, ClientWindow, "new-draft:"));
+        });
+    }
+
+    private static IntakeClientLimits Limits(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeClientLimits>>().Value;
 
     private static FixedWindowRateLimiterOptions Window() =>
         new() { PermitLimit = PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+}
+
+/// <summary>Intake's limits per client address (section <c>Intake</c>), over a window of ten minutes.</summary>
+public sealed class IntakeClientLimits
+{
+    public const string Section = "Intake";
+
+    /// <summary>Complaints started (consent given for a new draft) from one address.</summary>
+    public int NewDraftsPerTenMinutes { get; set; } = 30;
+
+    /// <summary>Posts of the form that carry files, from one address.</summary>
+    public int UploadsPerTenMinutes { get; set; } = 60;
 }

@@ -5,6 +5,7 @@ using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using Microsoft.EntityFrameworkCore;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Features.Intake;
 
@@ -55,6 +56,14 @@ public static class SaveComplaint
             IntakeDraft draft, ComplaintForm form, IReadOnlyList<IFormFile> uploads, Guid? removeFileId, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
+
+            // Posts of one draft (parallel uploads, say) take their turn on the draft's row, and each checks the limits
+            // against the files held once it has its turn, those the posts before it added included: the count and the
+            // total cannot be raced. Submitting takes the same lock and checks again.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM intake_drafts WHERE id = {draft.Id} FOR UPDATE", ct);
+            await db.IntakeDraftFiles.Where(f => f.DraftId == draft.Id).LoadAsync(ct);
+
             draft.SaveForm(Serialize(form), now);
             var removedName = removeFileId is { } fileId && draft.Files.Any(f => f.StoredFileId == fileId)
                 ? await db.StoredFiles.Where(f => f.Id == fileId).Select(f => f.FileName).SingleAsync(ct)
@@ -68,7 +77,6 @@ public static class SaveComplaint
             }
 
             // The draft forgets the removed file and the file itself goes, together or not at all.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             if (removed)
             {
@@ -103,12 +111,16 @@ public static class FileNames
         // Old browsers send the full path; keep the last part only.
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        name = new string([.. name.Where((c, i) => !char.IsControl(c) && !IsLoneSurrogate(name, i))]).Trim();
         if (name.Length == 0)
         {
             return "file";
         }
 
-        return name.Length <= StoredFile.MaxFileNameLength ? name : name[..StoredFile.MaxFileNameLength];
+        return TextInput.Clip(name, StoredFile.MaxFileNameLength);
     }
+
+    private static bool IsLoneSurrogate(string text, int i) =>
+        char.IsHighSurrogate(text[i]) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])
+        : char.IsLowSurrogate(text[i]) && (i == 0 || !char.IsHighSurrogate(text[i - 1]));
 }

@@ -3,6 +3,7 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Intake;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
@@ -116,6 +117,13 @@ public static class SubmitComplaint
             {
                 // The staff member's account was disabled meanwhile: nothing is entered in its name.
                 return new Result(Outcome.NoDraft);
+            }
+
+            // The limits held for every post; a draft over them (written before they were enforced under the draft's lock) is
+            // sent back to its form, where the files are listed for the consumer to remove some.
+            if (!EvidenceFiles.WithinLimits([.. draft.Files.Select(f => f.Length)]))
+            {
+                return new Result(Outcome.Incomplete);
             }
 
             var form = SaveComplaint.Deserialize(draft);

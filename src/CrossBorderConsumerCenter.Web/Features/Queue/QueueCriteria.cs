@@ -5,6 +5,7 @@ using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Partners;
 using CrossBorderConsumerCenter.Web.Domain.Reference;
 using Microsoft.AspNetCore.WebUtilities;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Features.Queue;
 
@@ -140,7 +141,7 @@ public sealed record QueueCriteria
             From = Read("from", query.From, ParseDate),
             To = Read("to", query.To, ParseDate),
             OverdueOnly = Read("overdue", query.Overdue, o => o.ToLowerInvariant() is "1" or "true" or "on" ? (bool?)true : o is "0" or "false" ? false : null) ?? false,
-            Search = search is null ? null : search[..Math.Min(search.Length, CaseSearchText.MaxTermLength)],
+            Search = TextInput.ClipOrNull(search, CaseSearchText.MaxTermLength),
             Sort = sort,
             Descending = descending,
         };

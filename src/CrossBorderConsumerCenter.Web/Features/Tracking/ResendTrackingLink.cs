@@ -11,8 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 
 /// <summary>
-/// "I lost my link": the case number and the email address the center writes to for that case. When they match, every
-/// earlier link stops working and a new one goes to that address; the answer is the same whether they match or not, so
+/// "I lost my link": the case number and the email address the center writes to for that case. When they match, a new
+/// link goes to that address, and the earlier links stop working only once it is used (whoever asked may not be the
+/// consumer, who must not be cut off); the answer is the same whether they match or not, so
 /// the page never tells whether a case exists or whose it is. The same number and address asked again within
 /// <see cref="Handler.MinimumInterval"/> are held back, and the page says so; it says the same whether or not they
 /// matched, because what is held back is the pair asked, not a case (nobody can flood a consumer's inbox, and nothing is
@@ -84,7 +85,7 @@ public static class ResendTrackingLink
                 return new Answer(null);
             }
 
-            var token = await links.ReplaceAllAsync(c!.Id, ct);
+            var token = links.IssueReplacement(c!.Id);
             outbox.Enqueue(
                 new Email(new Dictionary<string, string>
                 {
@@ -97,7 +98,7 @@ public static class ResendTrackingLink
                 c.Id,
                 redactAfterSending: [token]);
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Case {CaseId}: tracking links replaced and a new one sent", c.Id);
+            logger.LogInformation("Case {CaseId}: a new tracking link sent; the earlier ones stop when it is used", c.Id);
             return new Answer(null);
         }
 

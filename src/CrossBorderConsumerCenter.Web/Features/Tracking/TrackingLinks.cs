@@ -30,11 +30,15 @@ public sealed class TrackingLinks(AppDbContext db, IOptions<PortalOptions> porta
         return token;
     }
 
-    /// <summary>Removes every link of the case (each one stops working) and issues one new link; the caller saves. Returns its token.</summary>
-    public async Task<string> ReplaceAllAsync(Guid caseId, CancellationToken ct)
+    /// <summary>
+    /// A new link for "I lost my link" (the caller saves); the case's other links keep working until this one is used, so a
+    /// stranger who asks cannot cut the consumer off. Returns its token.
+    /// </summary>
+    public string IssueReplacement(Guid caseId)
     {
-        db.CaseTrackingLinks.RemoveRange(await db.CaseTrackingLinks.Where(l => l.CaseId == caseId).ToListAsync(ct));
-        return Issue(caseId);
+        var (token, hash) = NewToken();
+        db.CaseTrackingLinks.Add(new CaseTrackingLink(caseId, hash, clock.GetUtcNow(), revokesEarlierOnUse: true));
+        return token;
     }
 
     /// <summary>The case a token opens, or null (a malformed, unknown or removed token: the caller reveals nothing more).</summary>
@@ -46,7 +50,16 @@ public sealed class TrackingLinks(AppDbContext db, IOptions<PortalOptions> porta
         }
 
         var hash = Hash(token!);
-        return await db.CaseTrackingLinks.AsNoTracking().Where(l => l.TokenHash == hash).Select(l => (Guid?)l.CaseId).SingleOrDefaultAsync(ct);
+        var link = await db.CaseTrackingLinks.AsNoTracking().Where(l => l.TokenHash == hash)
+            .Select(l => new { l.Id, l.CaseId, l.IssuedAt, l.RevokesEarlierOnUse }).SingleOrDefaultAsync(ct);
+        if (link is { RevokesEarlierOnUse: true })
+        {
+            // The first use of a link sent through "I lost my link": the consumer has it, so the links before it stop working.
+            await db.CaseTrackingLinks.Where(l => l.CaseId == link.CaseId && l.Id != link.Id && l.IssuedAt <= link.IssuedAt).ExecuteDeleteAsync(ct);
+            await db.CaseTrackingLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.RevokesEarlierOnUse, false), ct);
+        }
+
+        return link?.CaseId;
     }
 
     /// <summary>Whether <paramref name="token"/> still opens the case (a receipt shows only a link that works).</summary>

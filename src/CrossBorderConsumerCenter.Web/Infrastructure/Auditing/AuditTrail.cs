@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 
@@ -39,7 +40,7 @@ public sealed class AuditTrail(AppDbContext db, IHttpContextAccessor http, TimeP
         after.Where(kv => !Equals(before.GetValueOrDefault(kv.Key), kv.Value))
             .ToDictionary(kv => kv.Key, kv => (object?)new { before = before.GetValueOrDefault(kv.Key), after = kv.Value });
 
-    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+    private static string? Truncate(string? value, int length) => TextInput.ClipOrNull(value, length);
 }
 
 /// <summary>Claims the portal adds to a signed-in user.</summary>

@@ -3,6 +3,7 @@ using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Domain.Mail;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
@@ -79,7 +80,7 @@ public sealed class EmailOutbox(AppDbContext db, EmailComposer composer, IOption
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Truncate(string value, int length) => TextInput.Clip(value, length);
 }
 
 /// <summary>An attachment by reference: a stored file and the name it carries in the message.</summary>

@@ -4,6 +4,7 @@ using CrossBorderConsumerCenter.Web.Data.Email;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Email;
 
@@ -200,5 +201,5 @@ public sealed class EmailSender(
                 CancellationToken.None);
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Truncate(string value, int length) => TextInput.Clip(value, length);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using Serilog;
 using Serilog.Events;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Logging;
 
@@ -59,7 +60,7 @@ public static class RequestLogging
         }
 
         var raw = context.Request.Path.Value ?? "/";
-        return raw.Length <= 200 ? raw : raw[..200];
+        return TextInput.Clip(raw, 200);
     }
 
     // Controller and action names are not data; every other parameter is logged by name only.
