@@ -79,6 +79,9 @@ public enum AuditAction
     ConsultationScheduleChanged,
     ConsultationClosedDayAdded,
     ConsultationClosedDayRemoved,
+
+    /// <summary>A user ended all their sessions ("sign out everywhere").</summary>
+    SignedOutEverywhere,
 }
 
 /// <summary>

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 
 namespace CrossBorderConsumerCenter.Web.Features.Account;
 
@@ -20,6 +22,8 @@ public sealed class AccountController(
     IValidator<ChangePassword.Form> passwordValidator,
     ChangePassword.Handler passwordHandler,
     SignInManager<PortalUser> signInManager,
+    UserSessions sessions,
+    IOptions<AccountSecurityOptions> accountOptions,
     AuditTrail audit,
     Data.AppDbContext db,
     IStringLocalizer<AccountText> l) : Controller
@@ -63,12 +67,32 @@ public sealed class AccountController(
         return LocalRedirect("/account/sign-in?signedOut=1");
     }
 
+    /// <summary>Ends every session of this account (other devices and copies of the cookie included), then this one.</summary>
+    [HttpPost("sign-out-everywhere")]
+    [Authorize]
+    [AllowedWithTemporaryPassword]
+    public async Task<IActionResult> SignOutEverywhere(CancellationToken ct)
+    {
+        var user = await signInManager.UserManager.GetUserAsync(User);
+        if (user is not null)
+        {
+            await sessions.EndAllAsync(user.Id, UserSessions.Reasons.SignedOutEverywhere, ct: ct);
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            audit.Record(AuditAction.SignedOutEverywhere, "User", user.Id.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+
+        await signInManager.SignOutAsync();
+        return LocalRedirect("/account/sign-in?signedOut=1");
+    }
+
     [HttpGet("")]
     [Authorize]
     public IActionResult Index() => View(new AccountViewModel(
         User.FindFirst(PortalClaims.DisplayName)?.Value ?? "",
         User.Identity?.Name ?? "",
-        Roles.All.Where(User.IsInRole).ToList()));
+        Roles.All.Where(User.IsInRole).ToList(),
+        accountOptions.Value.SessionHours));
 
     [HttpGet("password")]
     [Authorize]
@@ -122,4 +146,4 @@ public sealed class AccountController(
     private static SignIn.Form Cleared(SignIn.Form form) => new() { Email = form.Email, ReturnUrl = form.ReturnUrl };
 }
 
-public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles);
+public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles, int SessionHours);

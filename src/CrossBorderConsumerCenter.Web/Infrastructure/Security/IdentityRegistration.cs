@@ -3,6 +3,7 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,9 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 
 /// <summary>
 /// Staff and counselor accounts: ASP.NET Core Identity over our PostgreSQL, passwords of at least 12
-/// characters without composition rules (NIST 800-63B), lockout after 5 failures for 15 minutes, a session
-/// cookie (HttpOnly, SameSite=Lax, Secure unless Portal:EnforceHttps is off) that is re-checked every minute,
-/// so a disabled account or a reset password ends its sessions within a minute.
+/// characters without composition rules (NIST 800-63B), a session cookie (HttpOnly, SameSite=Lax, Secure unless
+/// Portal:EnforceHttps is off) naming a server-side session checked on every request (<see cref="UserSessions"/>), and the
+/// security stamp re-checked every minute (roles).
 /// </summary>
 public static class IdentityRegistration
 {
@@ -40,8 +41,10 @@ public static class IdentityRegistration
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>();
         services.AddScoped<IUserConfirmation<PortalUser>, ActiveAccountsOnly>();
+        services.AddSingleton<UserSessions>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -53,6 +56,9 @@ public static class IdentityRegistration
             o.LoginPath = SignInPath;
             o.LogoutPath = "/account/sign-out";
             o.ReturnUrlParameter = "returnUrl";
+
+            // Every request: the session is still open (ADR 0090); once a minute: the security stamp, which refreshes the roles.
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
 
             // Signed in but not allowed: a plain 403, shown by the friendly error page.
             o.Events.OnRedirectToAccessDenied = context =>
@@ -67,6 +73,20 @@ public static class IdentityRegistration
         services.AddAuthorization(Policies.Add);
         services.AddScoped<AuditTrail>();
         return services;
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        var userId = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        if (UserSessions.IdOf(context.Principal) is not { } sessionId || !await sessions.IsActiveAsync(sessionId, userId, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     /// <summary>A disabled account counts as unconfirmed, so SignInManager refuses it (NotAllowed).</summary>
@@ -101,6 +121,21 @@ public static class IdentityRegistration
     /// <summary>The stamp re-check reads the same clock as the rest of the app (tests move it).</summary>
     private sealed class ClockForStampValidation(TimeProvider clock) : IPostConfigureOptions<SecurityStampValidatorOptions>
     {
-        public void PostConfigure(string? name, SecurityStampValidatorOptions options) => options.TimeProvider = clock;
+        public void PostConfigure(string? name, SecurityStampValidatorOptions options)
+        {
+            options.TimeProvider = clock;
+
+            // The refreshed cookie keeps its session and how the user signed in (password, or with a second factor).
+            options.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is UserSessions.ClaimType or "amr").ToList() ?? [];
+                if (kept.Count > 0 && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaims(kept.Select(c => new Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        }
     }
 }
