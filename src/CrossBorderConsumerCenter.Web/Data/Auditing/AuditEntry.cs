@@ -82,6 +82,9 @@ public enum AuditAction
 
     /// <summary>A user ended all their sessions ("sign out everywhere").</summary>
     SignedOutEverywhere,
+
+    /// <summary>A sign-in attempt from a client held back for this account after repeated failures (the password was not checked).</summary>
+    SignInThrottled,
 }
 
 /// <summary>

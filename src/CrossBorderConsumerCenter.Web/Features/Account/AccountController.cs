@@ -8,6 +8,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
@@ -34,6 +35,7 @@ public sealed class AccountController(
 
     [HttpPost("sign-in")]
     [AllowAnonymous]
+    [EnableRateLimiting(AccountRegistration.SignInRateLimit)]
     public async Task<IActionResult> SignIn(SignIn.Form form, CancellationToken ct)
     {
         var validation = await signInValidator.ValidateAsync(form, ct);
@@ -43,17 +45,13 @@ public sealed class AccountController(
             return View(Cleared(form));
         }
 
-        switch (await signInHandler.HandleAsync(form, ct))
+        if (await signInHandler.HandleAsync(form, RateLimiting.ClientAddress(HttpContext), ct) == Account.SignIn.Outcome.SignedIn)
         {
-            case Account.SignIn.Outcome.SignedIn:
-                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
-            case Account.SignIn.Outcome.LockedOut:
-                ModelState.AddModelError("", l["SignIn_LockedOut"]);
-                return View(Cleared(form));
-            default:
-                ModelState.AddModelError("", l["SignIn_Failed"]);
-                return View(Cleared(form));
+            return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
         }
+
+        ModelState.AddModelError("", l["SignIn_Failed"]);
+        return View(Cleared(form));
     }
 
     [HttpPost("sign-out")]

@@ -31,9 +31,7 @@ public static class IdentityRegistration
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.AllowedForNewUsers = false; // no account is ever locked: failures hold back a client, not the owner (SignIn)
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled, see ActiveAccountsOnly
             })

@@ -10,8 +10,10 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 /// </summary>
 public static class RateLimiting
 {
-    public static IServiceCollection AddPortalRateLimiter(this IServiceCollection services) =>
-        services.AddRateLimiter(options =>
+    public static IServiceCollection AddPortalRateLimiter(this IServiceCollection services) => services
+        .AddSingleton<RateCounters>()
+        .AddHostedService<RateCounterCleanup>()
+        .AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
@@ -21,6 +23,25 @@ public static class RateLimiting
                 return ValueTask.CompletedTask;
             };
         });
+
+    /// <summary>
+    /// A fixed window of <paramref name="permits"/> requests per <paramref name="key"/> (within the policy that asks), counted
+    /// in PostgreSQL and so shared by every instance (ADR 0091).
+    /// </summary>
+    public static RateLimitPartition<string> Shared(HttpContext http, string policy, string key, int permits, TimeSpan window)
+    {
+        var fullKey = FormattableString.Invariant($"{policy}|{permits}/{window.TotalSeconds}s|{key}");
+        return RateLimitPartition.Get(fullKey, k => new SharedWindowLimiter(
+            http.RequestServices.GetRequiredService<RateCounters>(),
+            k,
+            permits,
+            window,
+            http.RequestServices.GetRequiredService<TimeProvider>(),
+            http.RequestServices.GetRequiredService<ILogger<SharedWindowLimiter>>()));
+    }
+
+    /// <summary>The client's address as the portal sees it (after trusted proxies' forwarded headers).</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>A fixed window of <paramref name="permits"/> requests per client address.</summary>
     public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>
