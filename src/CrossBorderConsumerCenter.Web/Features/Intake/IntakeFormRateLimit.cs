@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -24,9 +23,6 @@ public static class IntakeFormRateLimit
     public static IServiceCollection AddIntakeFormRateLimit(this IServiceCollection services) =>
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(Policy, http =>
             http.Request.Cookies.TryGetValue(IntakeDrafts.CookieName, out var token) && token is { Length: > 0 and <= MaxTokenLength }
-                ? RateLimitPartition.GetFixedWindowLimiter("draft:" + token, _ => Window())
+                ? RateLimiting.Shared(http, Policy, "draft:" + token, PostsPerMinute, TimeSpan.FromMinutes(1))
                 : RateLimiting.PerClientAddress(http, PostsPerMinute, TimeSpan.FromMinutes(1))));
-
-    private static FixedWindowRateLimiterOptions Window() =>
-        new() { PermitLimit = PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 }

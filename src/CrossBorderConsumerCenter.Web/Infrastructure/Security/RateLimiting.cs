@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 
 /// <summary>
 /// What every rate-limited page shares (features add their own policies): 429 with the friendly error page, and
-/// Retry-After the wait the limiter knows, in seconds. Counts live in each instance's memory and are kept per client
-/// address, so behind a proxy <c>ReverseProxy:KnownProxies</c> must be set (docs/operations.md).
+/// Retry-After the wait the limiter knows, in seconds. Counts live in PostgreSQL, shared by every instance (ADR 0091), and
+/// are mostly kept per client address, so behind a proxy <c>ReverseProxy:KnownProxies</c> must be set (docs/operations.md).
 /// </summary>
 public static class RateLimiting
 {
@@ -43,9 +44,7 @@ public static class RateLimiting
     /// <summary>The client's address as the portal sees it (after trusted proxies' forwarded headers).</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>A fixed window of <paramref name="permits"/> requests per client address.</summary>
+    /// <summary>A fixed window of <paramref name="permits"/> requests per client address, shared by every instance.</summary>
     public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
+        Shared(http, http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "endpoint", ClientAddress(http), permits, window);
 }
