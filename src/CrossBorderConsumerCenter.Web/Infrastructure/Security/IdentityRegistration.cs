@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Accounts;
@@ -5,6 +7,7 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +77,35 @@ public static class IdentityRegistration
     }
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await CheckSessionAsync(context);
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException)
+        {
+            // The database failed the check. The request fails (UseSessionCheckFailures, after authentication), but the
+            // error page that says so must not need the database: authentication's result is kept for the request, so
+            // it is this rejection, and the page is shown as to a visitor who is not signed in (ADR 0090).
+            context.RejectPrincipal();
+            context.HttpContext.Features.Set(new SessionCheckFailure(ExceptionDispatchInfo.Capture(ex)));
+        }
+    }
+
+    /// <summary>Fails the request whose session check met a database failure (once: not the error page it re-executes).</summary>
+    public static IApplicationBuilder UseSessionCheckFailures(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.Features.Get<SessionCheckFailure>() is { } failure && http.Features.Get<IExceptionHandlerFeature>() is null)
+        {
+            failure.Exception.Throw();
+        }
+
+        return next(http);
+    });
+
+    private sealed record SessionCheckFailure(ExceptionDispatchInfo Exception);
+
+    private static async Task CheckSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
         var userId = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
