@@ -130,6 +130,7 @@ try
     app.UseRouting();
     app.UseRequestLoggingPathCapture();
     app.UseAuthentication();
+    app.UseSessionCheckFailures(); // a database failure in the session check fails the request, with a page that needs no database
     app.UseAuthorization();
     app.UseRateLimiter(); // the partner answer pages and the lost tracking link per client address, the complaint form per draft
 

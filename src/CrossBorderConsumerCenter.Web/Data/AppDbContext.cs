@@ -55,6 +55,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     // The queue: each staff member's saved views
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Security.RateLimitCounter> RateLimitCounters => Set<Security.RateLimitCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

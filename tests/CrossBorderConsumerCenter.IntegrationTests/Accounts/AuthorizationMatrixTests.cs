@@ -60,6 +60,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /account/sign-in"] = Access.Public,
         ["POST /account/sign-in"] = Access.Public,
         ["POST /account/sign-out"] = Access.SignedIn,
+        ["POST /account/sign-out-everywhere"] = Access.SignedIn,
         ["GET /account"] = Access.SignedIn,
         ["GET /account/password"] = Access.SignedIn,
         ["POST /account/password"] = Access.SignedIn,

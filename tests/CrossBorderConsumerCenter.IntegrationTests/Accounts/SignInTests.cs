@@ -83,30 +83,6 @@ public class SignInTests(AccountsFixture portal) : IClassFixture<AccountsFixture
     }
 
     [Fact]
-    public async Task FiveFailuresLockTheAccountForFifteenMinutes()
-    {
-        var account = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
-        using var client = portal.Factory.CreateFormClient();
-        for (var i = 0; i < 5; i++)
-        {
-            var page = await client.GetOkAsync("/account/sign-in");
-            using var failed = await client.SubmitAsync(page, "main form", [new("Email", account.Email), new("Password", "not the password " + i)]);
-        }
-
-        var locked = await client.GetOkAsync("/account/sign-in");
-        using (var refused = await client.SubmitAsync(locked, "main form", [new("Email", account.Email), new("Password", StaffAccounts.Password)]))
-        {
-            var page = await HtmlPage.ReadAsync(refused);
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains("15分間サインインできません", page.Text, StringComparison.Ordinal);
-        }
-
-        Assert.True(await portal.AuditCountAsync("SignInLockedOut", account.Id.ToString()) >= 1);
-        var lockedFor = await portal.Database.ScalarAsync<DateTime>("SELECT lockout_end FROM users WHERE id = @id", ("id", account.Id)) - DateTime.UtcNow;
-        Assert.InRange(lockedFor.TotalMinutes, 14, 15.1);
-    }
-
-    [Fact]
     public async Task OnlyALocalReturnUrlIsFollowed()
     {
         var account = await StaffAccounts.CreateAsync(portal.Factory, Roles.Admin);

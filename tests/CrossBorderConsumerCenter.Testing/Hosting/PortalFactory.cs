@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Testing.Database;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -45,6 +46,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Intake:NewDraftsPerTenMinutes"] = "10000",
             ["Intake:UploadsPerTenMinutes"] = "10000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+
+            // Tests sign in hundreds of times from one address; the sign-in limit's own tests set it back.
+            ["Accounts:SignInAttemptsPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -80,6 +84,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+
             // Tests create and sign in hundreds of accounts: a password hash that costs a millisecond, not a tenth of a
             // second (the portal keeps Identity's default strength; nothing here tests the hash's cost).
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
@@ -88,6 +94,29 @@ public class PortalFactory : WebApplicationFactory<Program>
                 configure(services);
             }
         });
+    }
+
+    /// <summary>
+    /// The test server's requests have no client address; a test that plays several clients names each in the
+    /// <see cref="ClientAddressHeader"/> header (as if it were the connection's address).
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

@@ -79,6 +79,12 @@ public enum AuditAction
     ConsultationScheduleChanged,
     ConsultationClosedDayAdded,
     ConsultationClosedDayRemoved,
+
+    /// <summary>A user ended all their sessions ("sign out everywhere").</summary>
+    SignedOutEverywhere,
+
+    /// <summary>A sign-in attempt from a client held back for this account after repeated failures (the password was not checked).</summary>
+    SignInThrottled,
 }
 
 /// <summary>

@@ -8,7 +8,10 @@ using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 
 namespace CrossBorderConsumerCenter.Web.Features.Account;
 
@@ -20,6 +23,8 @@ public sealed class AccountController(
     IValidator<ChangePassword.Form> passwordValidator,
     ChangePassword.Handler passwordHandler,
     SignInManager<PortalUser> signInManager,
+    UserSessions sessions,
+    IOptions<AccountSecurityOptions> accountOptions,
     AuditTrail audit,
     Data.AppDbContext db,
     IStringLocalizer<AccountText> l) : Controller
@@ -30,6 +35,7 @@ public sealed class AccountController(
 
     [HttpPost("sign-in")]
     [AllowAnonymous]
+    [EnableRateLimiting(AccountRegistration.SignInRateLimit)]
     public async Task<IActionResult> SignIn(SignIn.Form form, CancellationToken ct)
     {
         var validation = await signInValidator.ValidateAsync(form, ct);
@@ -39,17 +45,13 @@ public sealed class AccountController(
             return View(Cleared(form));
         }
 
-        switch (await signInHandler.HandleAsync(form, ct))
+        if (await signInHandler.HandleAsync(form, RateLimiting.ClientAddress(HttpContext), ct) == Account.SignIn.Outcome.SignedIn)
         {
-            case Account.SignIn.Outcome.SignedIn:
-                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
-            case Account.SignIn.Outcome.LockedOut:
-                ModelState.AddModelError("", l["SignIn_LockedOut"]);
-                return View(Cleared(form));
-            default:
-                ModelState.AddModelError("", l["SignIn_Failed"]);
-                return View(Cleared(form));
+            return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
         }
+
+        ModelState.AddModelError("", l["SignIn_Failed"]);
+        return View(Cleared(form));
     }
 
     [HttpPost("sign-out")]
@@ -63,12 +65,32 @@ public sealed class AccountController(
         return LocalRedirect("/account/sign-in?signedOut=1");
     }
 
+    /// <summary>Ends every session of this account (other devices and copies of the cookie included), then this one.</summary>
+    [HttpPost("sign-out-everywhere")]
+    [Authorize]
+    [AllowedWithTemporaryPassword]
+    public async Task<IActionResult> SignOutEverywhere(CancellationToken ct)
+    {
+        var user = await signInManager.UserManager.GetUserAsync(User);
+        if (user is not null)
+        {
+            await sessions.EndAllAsync(user.Id, UserSessions.Reasons.SignedOutEverywhere, ct: ct);
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            audit.Record(AuditAction.SignedOutEverywhere, "User", user.Id.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+
+        await signInManager.SignOutAsync();
+        return LocalRedirect("/account/sign-in?signedOut=1");
+    }
+
     [HttpGet("")]
     [Authorize]
     public IActionResult Index() => View(new AccountViewModel(
         User.FindFirst(PortalClaims.DisplayName)?.Value ?? "",
         User.Identity?.Name ?? "",
-        Roles.All.Where(User.IsInRole).ToList()));
+        Roles.All.Where(User.IsInRole).ToList(),
+        accountOptions.Value.SessionHours));
 
     [HttpGet("password")]
     [Authorize]
@@ -122,4 +144,4 @@ public sealed class AccountController(
     private static SignIn.Form Cleared(SignIn.Form form) => new() { Email = form.Email, ReturnUrl = form.ReturnUrl };
 }
 
-public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles);
+public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles, int SessionHours);

@@ -3,13 +3,14 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace CrossBorderConsumerCenter.Web.Features.Account;
 
-/// <summary>A signed-in user changes their own password; other sessions end within a minute.</summary>
+/// <summary>A signed-in user changes their own password; other sessions end at once.</summary>
 public static class ChangePassword
 {
     public sealed class Form
@@ -32,7 +33,7 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditTrail audit, AppDbContext db)
+    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions, AuditTrail audit, AppDbContext db)
     {
         /// <summary>Returns Identity's errors (wrong current password, too short, too easy), or none.</summary>
         public async Task<IReadOnlyList<IdentityError>> HandleAsync(ClaimsPrincipal principal, Form form, CancellationToken ct)
@@ -49,6 +50,7 @@ public static class ChangePassword
 
             audit.Record(AuditAction.PasswordChanged, "User", user.Id.ToString(), details: new { replacedTemporaryPassword = wasTemporary });
             await db.SaveChangesAsync(ct);
+            await sessions.EndAllAsync(user.Id, UserSessions.Reasons.PasswordChanged, except: UserSessions.IdOf(principal), ct);
             await signIn.RefreshSignInAsync(user);
             return [];
         }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -41,7 +40,7 @@ public static class IntakeFormRateLimit
                 http.Request.ContentLength > UploadThresholdBytes
                     ? RateLimiting.PerClientAddress(http, Limits(http).UploadsPerTenMinutes, ClientWindow, "upload:")
                     : http.Request.Cookies.TryGetValue(IntakeDrafts.CookieName, out var token) && token is { Length: > 0 and <= MaxTokenLength }
-                        ? RateLimitPartition.GetFixedWindowLimiter("draft:" + token, _ => Window())
+                        ? RateLimiting.Shared(http, Policy, "draft:" + token, PostsPerMinute, TimeSpan.FromMinutes(1))
                         : RateLimiting.PerClientAddress(http, PostsPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(NewDraftPolicy, http => RateLimiting.PerClientAddress(http, Limits(http).NewDraftsPerTenMinutes, ClientWindow, "new-draft:"));
         });
@@ -49,9 +48,6 @@ public static class IntakeFormRateLimit
 
     private static IntakeClientLimits Limits(HttpContext http) =>
         http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeClientLimits>>().Value;
-
-    private static FixedWindowRateLimiterOptions Window() =>
-        new() { PermitLimit = PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 }
 
 /// <summary>Intake's limits per client address (section <c>Intake</c>), over a window of ten minutes.</summary>

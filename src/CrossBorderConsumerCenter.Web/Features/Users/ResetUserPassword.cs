@@ -10,7 +10,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Users;
 /// <summary>An admin replaces a forgotten password with a new temporary one (shown once); old sessions end.</summary>
 public static class ResetUserPassword
 {
-    public sealed class Handler(UserManager<PortalUser> users, AuditTrail audit, AppDbContext db)
+    public sealed class Handler(UserManager<PortalUser> users, UserSessions sessions, AuditTrail audit, AppDbContext db)
     {
         /// <summary>The new temporary password, or null when there is no such user.</summary>
         public async Task<string?> HandleAsync(Guid userId, CancellationToken ct)
@@ -37,6 +37,7 @@ public static class ResetUserPassword
             audit.Record(AuditAction.UserPasswordReset, "User", user.Id.ToString());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            await sessions.EndAllAsync(user.Id, UserSessions.Reasons.PasswordReset, ct: ct);
             return password;
         }
     }

@@ -4,16 +4,17 @@ using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace CrossBorderConsumerCenter.Web.Features.Users;
 
-/// <summary>Disable an account (its sessions end within a minute) or enable it again.</summary>
+/// <summary>Disable an account (its sessions end at once) or enable it again.</summary>
 public static class SetUserEnabled
 {
     public sealed record Result(bool Found, AccountChangeRefusal? Refusal = null);
 
-    public sealed class Handler(UserManager<PortalUser> users, UserAdministration admin, AuditTrail audit, AppDbContext db)
+    public sealed class Handler(UserManager<PortalUser> users, UserAdministration admin, UserSessions sessions, AuditTrail audit, AppDbContext db)
     {
         public async Task<Result> HandleAsync(ClaimsPrincipal actor, Guid userId, bool enabled, CancellationToken ct)
         {
@@ -41,11 +42,16 @@ public static class SetUserEnabled
             user.IsDisabled = !enabled;
             await users.UpdateAsync(user);
 
-            // A new stamp fails every existing session's next check (at most a minute away).
             await users.UpdateSecurityStampAsync(user);
             audit.Record(enabled ? AuditAction.UserEnabled : AuditAction.UserDisabled, "User", user.Id.ToString());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+
+            // A disabled account's sessions fail their next request's check at once; ended, they stay ended when it is enabled again.
+            if (!enabled)
+            {
+                await sessions.EndAllAsync(user.Id, UserSessions.Reasons.Disabled, ct: ct);
+            }
             return new Result(true);
         }
     }

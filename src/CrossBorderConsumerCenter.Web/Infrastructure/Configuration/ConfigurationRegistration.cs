@@ -29,6 +29,8 @@ public static class ConfigurationRegistration
 
         services.AddSettings<ReverseProxyOptions, ReverseProxyOptions.Validator>(ReverseProxyOptions.Section);
 
+        services.AddSettings<AccountSecurityOptions, AccountSecurityOptions.Validator>(AccountSecurityOptions.Section);
+
         services.AddSettings<DataProtectionSettings, DataProtectionSettings.Validator>(DataProtectionSettings.Section);
         return services;
     }

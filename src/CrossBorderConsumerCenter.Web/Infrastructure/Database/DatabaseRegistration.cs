@@ -20,6 +20,10 @@ public static class DatabaseRegistration
             .EnableThreadSafetyChecks(threadSafetyChecks));
         services.AddSingleton<MigrationRunner>();
 
+        // Plain Npgsql, outside EF, for what every request asks (the session check, the rate-limit counters): one short
+        // statement each, kept out of the pages' own statements.
+        services.AddSingleton(sp => NpgsqlDataSource.Create(WithPreparedStatements(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)));
+
         // Registered before every other hosted service so that they start on a migrated database.
         services.AddHostedService<MigrateOnStartup>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

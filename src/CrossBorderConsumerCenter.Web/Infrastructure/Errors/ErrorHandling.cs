@@ -18,7 +18,12 @@ public static class ErrorHandling
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/error/500",
-                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = ex => ex switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable, // the database is out of reach: try again later
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
         }
 

@@ -1,9 +1,13 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +15,9 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 
 /// <summary>
 /// Staff and counselor accounts: ASP.NET Core Identity over our PostgreSQL, passwords of at least 12
-/// characters without composition rules (NIST 800-63B), lockout after 5 failures for 15 minutes, a session
-/// cookie (HttpOnly, SameSite=Lax, Secure unless Portal:EnforceHttps is off) that is re-checked every minute,
-/// so a disabled account or a reset password ends its sessions within a minute.
+/// characters without composition rules (NIST 800-63B), a session cookie (HttpOnly, SameSite=Lax, Secure unless
+/// Portal:EnforceHttps is off) naming a server-side session checked on every request (<see cref="UserSessions"/>), and the
+/// security stamp re-checked every minute (roles).
 /// </summary>
 public static class IdentityRegistration
 {
@@ -30,9 +34,7 @@ public static class IdentityRegistration
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.AllowedForNewUsers = false; // no account is ever locked: failures hold back a client, not the owner (SignIn)
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled, see ActiveAccountsOnly
             })
@@ -40,8 +42,10 @@ public static class IdentityRegistration
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddSignInManager<PortalSignInManager>();
         services.AddScoped<IUserConfirmation<PortalUser>, ActiveAccountsOnly>();
+        services.AddSingleton<UserSessions>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -53,6 +57,9 @@ public static class IdentityRegistration
             o.LoginPath = SignInPath;
             o.LogoutPath = "/account/sign-out";
             o.ReturnUrlParameter = "returnUrl";
+
+            // Every request: the session is still open (ADR 0090); once a minute: the security stamp, which refreshes the roles.
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
 
             // Signed in but not allowed: a plain 403, shown by the friendly error page.
             o.Events.OnRedirectToAccessDenied = context =>
@@ -68,6 +75,49 @@ public static class IdentityRegistration
         services.AddAuthorization(Policies.Add);
         services.AddScoped<AuditTrail>();
         return services;
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await CheckSessionAsync(context);
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException)
+        {
+            // The database failed the check. The request fails (UseSessionCheckFailures, after authentication), but the
+            // error page that says so must not need the database: authentication's result is kept for the request, so
+            // it is this rejection, and the page is shown as to a visitor who is not signed in (ADR 0090).
+            context.RejectPrincipal();
+            context.HttpContext.Features.Set(new SessionCheckFailure(ExceptionDispatchInfo.Capture(ex)));
+        }
+    }
+
+    /// <summary>Fails the request whose session check met a database failure (once: not the error page it re-executes).</summary>
+    public static IApplicationBuilder UseSessionCheckFailures(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        if (http.Features.Get<SessionCheckFailure>() is { } failure && http.Features.Get<IExceptionHandlerFeature>() is null)
+        {
+            failure.Exception.Throw();
+        }
+
+        return next(http);
+    });
+
+    private sealed record SessionCheckFailure(ExceptionDispatchInfo Exception);
+
+    private static async Task CheckSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        var userId = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        if (UserSessions.IdOf(context.Principal) is not { } sessionId || !await sessions.IsActiveAsync(sessionId, userId, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     /// <summary>A disabled account counts as unconfirmed, so SignInManager refuses it (NotAllowed).</summary>
@@ -102,6 +152,21 @@ public static class IdentityRegistration
     /// <summary>The stamp re-check reads the same clock as the rest of the app (tests move it).</summary>
     private sealed class ClockForStampValidation(TimeProvider clock) : IPostConfigureOptions<SecurityStampValidatorOptions>
     {
-        public void PostConfigure(string? name, SecurityStampValidatorOptions options) => options.TimeProvider = clock;
+        public void PostConfigure(string? name, SecurityStampValidatorOptions options)
+        {
+            options.TimeProvider = clock;
+
+            // The refreshed cookie keeps its session and how the user signed in (password, or with a second factor).
+            options.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is UserSessions.ClaimType or "amr").ToList() ?? [];
+                if (kept.Count > 0 && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaims(kept.Select(c => new Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        }
     }
 }

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 
 /// <summary>
 /// What every rate-limited page shares (features add their own policies): 429 with the friendly error page, and
-/// Retry-After the wait the limiter knows, in seconds. Counts live in each instance's memory and are kept per client
-/// address, so behind a proxy <c>ReverseProxy:KnownProxies</c> must be set (docs/operations.md).
+/// Retry-After the wait the limiter knows, in seconds. Counts live in PostgreSQL, shared by every instance (ADR 0091), and
+/// are mostly kept per client address, so behind a proxy <c>ReverseProxy:KnownProxies</c> must be set (docs/operations.md).
 /// </summary>
 public static class RateLimiting
 {
-    public static IServiceCollection AddPortalRateLimiter(this IServiceCollection services) =>
-        services.AddRateLimiter(options =>
+    public static IServiceCollection AddPortalRateLimiter(this IServiceCollection services) => services
+        .AddSingleton<RateCounters>()
+        .AddHostedService<RateCounterCleanup>()
+        .AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
@@ -23,81 +26,28 @@ public static class RateLimiting
         });
 
     /// <summary>
-    /// A fixed window of <paramref name="permits"/> requests per client address; <paramref name="prefix"/> keeps the counts
-    /// of one policy apart from another's for the same address.
+    /// A fixed window of <paramref name="permits"/> requests per <paramref name="key"/> (within the policy that asks), counted
+    /// in PostgreSQL and so shared by every instance (ADR 0091).
     /// </summary>
-    public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window, string prefix = "")
+    public static RateLimitPartition<string> Shared(HttpContext http, string policy, string key, int permits, TimeSpan window)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-        return RateLimitPartition.Get(prefix + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new WindowLimiter(permits, window, clock));
+        var fullKey = FormattableString.Invariant($"{policy}|{permits}/{window.TotalSeconds}s|{key}");
+        return RateLimitPartition.Get(fullKey, k => new SharedWindowLimiter(
+            http.RequestServices.GetRequiredService<RateCounters>(),
+            k,
+            permits,
+            window,
+            http.RequestServices.GetRequiredService<TimeProvider>(),
+            http.RequestServices.GetRequiredService<ILogger<SharedWindowLimiter>>()));
     }
+
+    /// <summary>The client's address as the portal sees it (after trusted proxies' forwarded headers).</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
-    /// A fixed window that starts at its first request and tells, when it refuses, the real time left until it ends (the
-    /// framework's fixed window says the whole window's length, however little of it is left).
+    /// A fixed window of <paramref name="permits"/> requests per client address, shared by every instance;
+    /// <paramref name="prefix"/> keeps the counts of one policy apart from another's for the same address.
     /// </summary>
-    private sealed class WindowLimiter(int permits, TimeSpan window, TimeProvider clock) : RateLimiter
-    {
-        private readonly Lock _gate = new();
-        private DateTimeOffset _end = DateTimeOffset.MinValue;
-        private int _used;
-
-        public override TimeSpan? IdleDuration
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    var now = clock.GetUtcNow();
-                    return now >= _end ? now - _end : null;
-                }
-            }
-        }
-
-        public override RateLimiterStatistics? GetStatistics()
-        {
-            lock (_gate)
-            {
-                return new RateLimiterStatistics { CurrentAvailablePermits = clock.GetUtcNow() >= _end ? permits : permits - _used };
-            }
-        }
-
-        protected override RateLimitLease AttemptAcquireCore(int permitCount)
-        {
-            lock (_gate)
-            {
-                var now = clock.GetUtcNow();
-                if (now >= _end)
-                {
-                    _end = now + window;
-                    _used = 0;
-                }
-
-                if (_used + permitCount <= permits)
-                {
-                    _used += permitCount;
-                    return new WindowLease(true, null);
-                }
-
-                return new WindowLease(false, _end - now);
-            }
-        }
-
-        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(AttemptAcquireCore(permitCount));
-    }
-
-    private sealed class WindowLease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
-    }
+    public static RateLimitPartition<string> PerClientAddress(HttpContext http, int permits, TimeSpan window, string prefix = "") =>
+        Shared(http, http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "endpoint", prefix + ClientAddress(http), permits, window);
 }
