@@ -55,6 +55,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     // The queue: each staff member's saved views
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<Domain.Privacy.PrivacyRequest> PrivacyRequests => Set<Domain.Privacy.PrivacyRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

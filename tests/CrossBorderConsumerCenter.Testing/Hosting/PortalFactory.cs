@@ -40,6 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Email:Outbox:Enabled"] = "false",
             ["Email:Inbound:Enabled"] = "false",
             ["Clocks:Enabled"] = "false",
+            ["Retention:Enabled"] = "false",
             ["ConsultationReminders:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
