@@ -11,6 +11,7 @@ public static class RetentionRegistration
         return services
             .AddScoped<CaseAnonymiser>()
             .AddScoped<RetentionPlan>()
+            .AddScoped<PlaceLegalHold.Handler>()
             .AddSingleton<RunRetention>()
             .AddHostedService<RetentionWorker>();
     }
