@@ -146,6 +146,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /staff/supervisor/retention"] = Access.Supervisor,
         ["POST /staff/supervisor/retention/holds"] = Access.Supervisor,
         ["POST /staff/supervisor/retention/holds/{number}/release"] = Access.Supervisor,
+        ["POST /staff/supervisor/retention/deletions"] = Access.Supervisor,
         // Forwarding: the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
         ["GET /admin/partners"] = Access.Admin,
         ["GET /admin/partners/new"] = Access.Admin,

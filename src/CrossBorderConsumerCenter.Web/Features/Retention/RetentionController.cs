@@ -12,7 +12,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
 [Route("staff/supervisor/retention")]
-public sealed class RetentionController(RetentionPlan plan, PlaceLegalHold.Validator validator, PlaceLegalHold.Handler holds, IStringLocalizer<RetentionText> text) : Controller
+public sealed class RetentionController(RetentionPlan plan, PlaceLegalHold.Validator validator, PlaceLegalHold.Handler holds, DeleteOnRequest.Validator deleteValidator, DeleteOnRequest.Handler deletion, IStringLocalizer<RetentionText> text) : Controller
 {
     private const string FlashKey = "Flash";
 
@@ -55,11 +55,32 @@ public sealed class RetentionController(RetentionPlan plan, PlaceLegalHold.Valid
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<IActionResult> PageAsync(PlaceLegalHold.Form form, CancellationToken ct)
+    [HttpPost("deletions")]
+    public async Task<IActionResult> Delete([Bind(Prefix = "Deletion")] DeleteOnRequest.Form form, CancellationToken ct)
+    {
+        var validation = await deleteValidator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, "Deletion");
+            return await PageAsync(new PlaceLegalHold.Form(), ct, form);
+        }
+
+        var outcome = await deletion.HandleAsync(form, User, ct);
+        if (outcome == DeleteOnRequest.Outcome.NotFound)
+        {
+            ModelState.AddModelError("Deletion." + nameof(form.Number), text["Hold_Number_NotFound"]);
+            return await PageAsync(new PlaceLegalHold.Form(), ct, form);
+        }
+
+        TempData[FlashKey] = text["Delete_" + (outcome == DeleteOnRequest.Outcome.AlreadyAnonymised ? "Already" : outcome.ToString()), form.Number!.Trim()].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IActionResult> PageAsync(PlaceLegalHold.Form form, CancellationToken ct, DeleteOnRequest.Form? deletionForm = null)
     {
         Response.Headers.CacheControl = "no-store";
-        return View("Index", new RetentionPage(await plan.ReadAsync(ct), form));
+        return View("Index", new RetentionPage(await plan.ReadAsync(ct), form, deletionForm ?? new DeleteOnRequest.Form()));
     }
 }
 
-public sealed record RetentionPage(RetentionPlan.Plan Plan, PlaceLegalHold.Form Form);
+public sealed record RetentionPage(RetentionPlan.Plan Plan, PlaceLegalHold.Form Form, DeleteOnRequest.Form Deletion);

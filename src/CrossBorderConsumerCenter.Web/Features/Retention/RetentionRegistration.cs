@@ -12,6 +12,7 @@ public static class RetentionRegistration
             .AddScoped<CaseAnonymiser>()
             .AddScoped<RetentionPlan>()
             .AddScoped<PlaceLegalHold.Handler>()
+            .AddScoped<DeleteOnRequest.Handler>()
             .AddSingleton<RunRetention>()
             .AddHostedService<RetentionWorker>();
     }
