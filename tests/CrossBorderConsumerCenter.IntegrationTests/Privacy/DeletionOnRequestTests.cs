@@ -40,4 +40,18 @@ public class DeletionOnRequestTests(ForwardingFixture portal) : IClassFixture<Fo
         Assert.Equal(1L, await portal.Database.ScalarAsync<long>(
             "SELECT count(*) FROM audit_entries WHERE case_id = @id AND action = 'CaseAnonymised' AND details ->> 'reason' = 'Request'", ("id", c.Id)));
     }
+
+    [Fact]
+    public async Task TheTrackingPageShowsWhatWasProvidedToWhichAgencyAbroad()
+    {
+        var (c, token) = await Testing.Cases.TestCases.ReceiveTrackedAsync(portal.Factory);
+        using var consumer = portal.Factory.CreateFormClient();
+        Assert.Null((await consumer.GetOkAsync("/track/" + token)).Find("[data-provisions]"));
+
+        await portal.ForwardAsync(c);
+        var line = (await consumer.GetOkAsync("/track/" + token)).Find("[data-provisions] [data-provision='US']");
+        Assert.NotNull(line);
+        Assert.Contains("CBBB", line.TextContent, StringComparison.Ordinal);
+        Assert.Contains("氏名", line.TextContent, StringComparison.Ordinal);
+    }
 }
