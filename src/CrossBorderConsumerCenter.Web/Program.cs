@@ -23,6 +23,7 @@ using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Features.ReplyTemplates;
+using CrossBorderConsumerCenter.Web.Features.Retention;
 using CrossBorderConsumerCenter.Web.Features.Supervisor;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -87,6 +88,7 @@ builder.Services
     .AddForwarding()
     .AddPartnerAnswer()
     .AddClocks()
+    .AddRetention()
     .AddTracking()
     .AddCenters()
     .AddConsultationSettings()

@@ -57,6 +57,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Security.RateLimitCounter> RateLimitCounters => Set<Security.RateLimitCounter>();
+    public DbSet<Domain.Privacy.PrivacyRequest> PrivacyRequests => Set<Domain.Privacy.PrivacyRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -143,6 +143,11 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/cases/views"] = Access.BackOffice,
         ["POST /staff/cases/views/{id:guid}/delete"] = Access.BackOffice,
         ["GET /staff/supervisor"] = Access.Supervisor,
+        // Retention's dry run and the legal holds.
+        ["GET /staff/supervisor/retention"] = Access.Supervisor,
+        ["POST /staff/supervisor/retention/holds"] = Access.Supervisor,
+        ["POST /staff/supervisor/retention/holds/{number}/release"] = Access.Supervisor,
+        ["POST /staff/supervisor/retention/deletions"] = Access.Supervisor,
         // Forwarding: the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
         ["GET /admin/partners"] = Access.Admin,
         ["GET /admin/partners/new"] = Access.Admin,

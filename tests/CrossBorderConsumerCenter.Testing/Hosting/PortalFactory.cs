@@ -41,6 +41,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Email:Outbox:Enabled"] = "false",
             ["Email:Inbound:Enabled"] = "false",
             ["Clocks:Enabled"] = "false",
+            ["Retention:Enabled"] = "false",
             ["ConsultationReminders:Enabled"] = "false",
             // Every test class sends its requests from one address; only the limits' own tests meet these.
             ["Intake:NewDraftsPerTenMinutes"] = "10000",

@@ -85,6 +85,23 @@ public enum AuditAction
 
     /// <summary>A sign-in attempt from a client held back for this account after repeated failures (the password was not checked).</summary>
     SignInThrottled,
+
+    /// <summary>A case's personal data was replaced and its files deleted (by the retention job or on request).</summary>
+    CaseAnonymised,
+
+    /// <summary>A closed case's evidence files were deleted after their retention period.</summary>
+    CaseFilesDeleted,
+
+    /// <summary>A supervisor placed a legal hold on a case (with the reason), or released it.</summary>
+    LegalHoldPlaced,
+    LegalHoldReleased,
+
+    /// <summary>A request about personal data (disclosure, correction, deletion) was recorded, answered or refused.</summary>
+    PrivacyRequestRecorded,
+    PrivacyRequestAnswered,
+
+    /// <summary>Staff searched everything held about a person and produced the disclosure package.</summary>
+    PersonalDataDisclosed,
 }
 
 /// <summary>

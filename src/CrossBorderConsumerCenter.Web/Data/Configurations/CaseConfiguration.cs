@@ -56,6 +56,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.DeclineReason).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.DuplicateOfNumber).HasMaxLength(CaseNumber.MaxLength);
+        builder.Property(c => c.LegalHoldReason).HasMaxLength(Case.MaxLegalHoldReasonLength);
+        builder.Ignore(c => c.IsOnLegalHold);
         builder.HasOne<Data.Accounts.PortalUser>().WithMany().HasForeignKey(c => c.AssignedToId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AssignedToId, c.Status });
         builder.HasIndex(c => c.DueAt).HasFilter("due_at IS NOT NULL");

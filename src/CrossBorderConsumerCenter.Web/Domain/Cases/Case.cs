@@ -144,6 +144,44 @@ public sealed class Case
     /// <summary>For a case from a fax, letter or phone call: the staff member who entered it.</summary>
     public Guid? EnteredById { get; private set; }
 
+    // Personal data over time (ADR 0100): the retention job and requests anonymise a case; a legal hold stops them.
+
+    /// <summary>When the case's personal data was replaced and its files deleted (by the retention job or on request).</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    /// <summary>Why the case is kept whatever its retention period says (a dispute, a court order); null when not held.</summary>
+    public string? LegalHoldReason { get; private set; }
+
+    public DateTimeOffset? LegalHoldAt { get; private set; }
+
+    /// <summary>The supervisor who placed the hold.</summary>
+    public Guid? LegalHoldById { get; private set; }
+
+    public bool IsOnLegalHold => LegalHoldReason is not null;
+
+    public const int MaxLegalHoldReasonLength = 1000;
+
+    /// <summary>Keeps the case out of every anonymisation until <see cref="ReleaseLegalHold"/>.</summary>
+    public void PlaceLegalHold(string reason, Guid supervisorId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (AnonymisedAt is not null)
+        {
+            throw new InvalidOperationException("An anonymised case has nothing left to hold.");
+        }
+
+        LegalHoldReason = reason.Trim();
+        LegalHoldAt = now;
+        LegalHoldById = supervisorId;
+    }
+
+    public void ReleaseLegalHold()
+    {
+        LegalHoldReason = null;
+        LegalHoldAt = null;
+        LegalHoldById = null;
+    }
+
     /// <summary>
     /// The consumer's email address is required only of a consumer filing online themselves; a counselor's resident and a
     /// consumer who wrote, faxed or phoned may have none (messages then go to the counselor, or none are sent).

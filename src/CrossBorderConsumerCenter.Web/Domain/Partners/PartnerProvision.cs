@@ -86,6 +86,9 @@ public sealed class PartnerProvision
     /// <summary>The earliest the record may be deleted.</summary>
     public DateTimeOffset RetainUntil { get; private set; }
 
+    /// <summary>When, after <see cref="RetainUntil"/>, what the forward said (and the files' names) was removed (ADR 0100).</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     /// <summary>What the forward said in the agency's language (<see cref="ForwardedText"/>); null on records made before forwards carried it.</summary>
     public string? SentBusinessName { get; private set; }
     public string? SentItem { get; private set; }

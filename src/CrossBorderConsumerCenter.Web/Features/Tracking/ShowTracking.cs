@@ -89,9 +89,15 @@ public sealed record TrackingPage(
     /// <summary>The deadlines that may matter to the consumer while the case is open (the receipt's, counted again today).</summary>
     public RightsDeadlinesView? Deadlines { get; init; }
 
+    /// <summary>What was provided to which partner agency abroad, and when (APPI art. 28-29), newest first.</summary>
+    public IReadOnlyList<ProvisionLine> Provisions { get; init; } = [];
+
     /// <summary>Names of files chosen with a refused answer: they were not kept and must be chosen again.</summary>
     public IReadOnlyList<string> FilesToChooseAgain { get; init; } = [];
 }
+
+/// <summary>One provision abroad as the consumer sees it: when, the agency, its country and which items (<c>ProvidedItem</c> names).</summary>
+public sealed record ProvisionLine(DateTimeOffset ProvidedAt, string AgencyName, string CountryCode, IReadOnlyList<string> Items);
 
 public static class ShowTracking
 {
@@ -106,7 +112,9 @@ public static class ShowTracking
             var deadlines = CaseWorkflow.IsOpen(c.Status)
                 ? new RightsDeadlinesView(TimeLimitedRights.For(c.PurchaseDate, c.ArrivedOn, c.PaymentMethod, c.PurchasePlatform), LocalizationRegistration.JapanToday(clock))
                 : null;
-            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines };
+            var provisions = await db.PartnerProvisions.AsNoTracking().Where(p => p.CaseId == caseId).OrderByDescending(p => p.ProvidedAt)
+                .Select(p => new ProvisionLine(p.ProvidedAt, p.AgencyName, p.CountryCode, p.Items)).ToListAsync(ct);
+            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines, Provisions = provisions };
         }
     }
 }

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Domain.Privacy;
+using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CrossBorderConsumerCenter.Web.Features.Retention;
+
+/// <summary>
+/// Deletion on request (APPI art. 35): a supervisor records who asked and why, and the case is anonymised now by the
+/// retention job's own code (<see cref="CaseAnonymiser"/>). Refused, with the reason kept on the request, while the
+/// case is open or on legal hold; records of provision abroad keep what was sent for their three years either way.
+/// Every request is a <see cref="PrivacyRequest"/> row with its answer, and an audit entry.
+/// </summary>
+public static class DeleteOnRequest
+{
+    public sealed class Form
+    {
+        public string? Number { get; set; }
+        public string? RequestedBy { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(IStringLocalizer<RetentionText> text)
+        {
+            RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
+            RuleFor(f => f.RequestedBy).Cascade(CascadeMode.Stop)
+                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Delete_RequestedBy_Required"])
+                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxRequestedByLength).WithMessage(_ => text["Delete_RequestedBy_TooLong", PrivacyRequest.MaxRequestedByLength]);
+            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
+                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Reason_Required"])
+                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength]);
+        }
+    }
+
+    public enum Outcome
+    {
+        Done,
+        NotFound,
+        RefusedOpen,
+        RefusedOnHold,
+        AlreadyAnonymised,
+    }
+
+    public sealed class Handler(AppDbContext db, CaseAnonymiser anonymiser, AuditTrail audit, TimeProvider clock, IStringLocalizer<RetentionText> text)
+    {
+        public async Task<Outcome> HandleAsync(Form form, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var number = form.Number!.Trim();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // The row is locked against the retention job and a second request until this one is answered.
+            var ids = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cases WHERE number = {number} FOR UPDATE").ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return Outcome.NotFound;
+            }
+
+            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == ids[0], ct);
+            var now = clock.GetUtcNow();
+            var staffId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var request = new PrivacyRequest(PrivacyRequestKind.Deletion, c.Id, null, form.RequestedBy!.Trim(), form.Reason!.Trim(), now);
+            var outcome = c.AnonymisedAt is not null ? Outcome.AlreadyAnonymised
+                : c.IsOpen ? Outcome.RefusedOpen
+                : c.IsOnLegalHold ? Outcome.RefusedOnHold
+                : Outcome.Done;
+            object? removed = null;
+            switch (outcome)
+            {
+                case Outcome.Done:
+                    removed = await anonymiser.AnonymiseAsync(c.Id, now, ct);
+                    request.Complete(text["Delete_Answer_Done"], staffId, now);
+                    audit.Record(AuditAction.CaseAnonymised, "Case", c.Id.ToString(), c.Id, new { reason = "Request", request = request.Id, removed });
+                    break;
+                case Outcome.AlreadyAnonymised:
+                    request.Complete(text["Delete_Answer_Already"], staffId, now);
+                    break;
+                default:
+                    request.Refuse(text[outcome == Outcome.RefusedOpen ? "Delete_Refused_Open" : "Delete_Refused_Hold"], staffId, now);
+                    break;
+            }
+
+            db.PrivacyRequests.Add(request);
+            audit.Record(AuditAction.PrivacyRequestAnswered, "PrivacyRequest", request.Id.ToString(), c.Id,
+                new { kind = request.Kind.ToString(), state = request.State.ToString() });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return outcome;
+        }
+    }
+}
