@@ -23,6 +23,7 @@ using CrossBorderConsumerCenter.Web.Features.PartnerAnswer;
 using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Features.ReplyTemplates;
+using CrossBorderConsumerCenter.Web.Features.Statistics;
 using CrossBorderConsumerCenter.Web.Features.Supervisor;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -82,6 +83,7 @@ builder.Services
     .AddCases()
     .AddQueue()
     .AddSupervisor()
+    .AddStatistics()
     .AddCasePage()
     .AddPartners()
     .AddForwarding()
