@@ -144,6 +144,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["GET /staff/supervisor"] = Access.Supervisor,
         // Statistics: the page and its tables for the back office; the de-identified records for supervisors and admins.
         ["GET /staff/statistics"] = Access.BackOffice,
+        ["GET /statistics"] = Access.Public,
         ["GET /staff/statistics/tables/{table}.csv"] = Access.BackOffice,
         ["GET /staff/statistics/records.csv"] = Access.Supervisor,
         // Forwarding: the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.

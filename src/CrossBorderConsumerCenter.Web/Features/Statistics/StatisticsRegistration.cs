@@ -6,5 +6,6 @@ public static class StatisticsRegistration
     public static IServiceCollection AddStatistics(this IServiceCollection services) => services
         .AddScoped<ReadCaseFacts.Handler>()
         .AddScoped<ShowStatistics.Handler>()
+        .AddScoped<ShowPublicStatistics.Handler>()
         .AddScoped<StatisticsTables>();
 }
