@@ -24,6 +24,7 @@ using CrossBorderConsumerCenter.Web.Features.Partners;
 using CrossBorderConsumerCenter.Web.Features.Queue;
 using CrossBorderConsumerCenter.Web.Features.ReplyTemplates;
 using CrossBorderConsumerCenter.Web.Features.Retention;
+using CrossBorderConsumerCenter.Web.Features.Statistics;
 using CrossBorderConsumerCenter.Web.Features.Supervisor;
 using CrossBorderConsumerCenter.Web.Features.Forms;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
@@ -83,6 +84,7 @@ builder.Services
     .AddCases()
     .AddQueue()
     .AddSupervisor()
+    .AddStatistics()
     .AddCasePage()
     .AddPartners()
     .AddForwarding()

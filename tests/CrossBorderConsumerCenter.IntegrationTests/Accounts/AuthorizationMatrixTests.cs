@@ -148,6 +148,11 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/supervisor/retention/holds"] = Access.Supervisor,
         ["POST /staff/supervisor/retention/holds/{number}/release"] = Access.Supervisor,
         ["POST /staff/supervisor/retention/deletions"] = Access.Supervisor,
+        // Statistics: the page and its tables for the back office; the de-identified records for supervisors and admins.
+        ["GET /staff/statistics"] = Access.BackOffice,
+        ["GET /statistics"] = Access.Public,
+        ["GET /staff/statistics/tables/{table}.csv"] = Access.BackOffice,
+        ["GET /staff/statistics/records.csv"] = Access.Supervisor,
         // Forwarding: the registry, forwarding, telling the consumer, keeping waiting, the agencies' answer page.
         ["GET /admin/partners"] = Access.Admin,
         ["GET /admin/partners/new"] = Access.Admin,
@@ -254,7 +259,7 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             ? pattern.Replace("{id:guid}", (await Testing.Consultations.TestBookings.CreateAsync(portal.Factory, new(Testing.Consultations.TestBookings.ConsultationDayFrom(TestTime.TodayInJapan.AddDays(7)), new(9, 0)))).Id.ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
-            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal).Replace("{day}", "2027-01-06", StringComparison.Ordinal);
+            : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal).Replace("{day}", "2027-01-06", StringComparison.Ordinal).Replace("{table}", "countries", StringComparison.Ordinal);
 
         using var response = method == "GET"
             ? await client.Http.GetAsync(url)

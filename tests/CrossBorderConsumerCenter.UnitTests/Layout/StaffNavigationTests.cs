@@ -24,9 +24,9 @@ public class StaffNavigationTests
     }
 
     [Theory]
-    [InlineData(Roles.Staff, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /account")]
-    [InlineData(Roles.Supervisor, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /account")]
-    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /admin/consultations /account")]
+    [InlineData(Roles.Staff, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/statistics /account")]
+    [InlineData(Roles.Supervisor, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /staff/statistics /account")]
+    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /staff/statistics /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /admin/consultations /account")]
     [InlineData(Roles.Counselor, "/counselor /account")]
     public async Task EachRoleSeesTheLinksItsPoliciesAdmit(string role, string expected)
     {
