@@ -142,7 +142,7 @@ internal sealed class Intake(NpgsqlDataSource dataSource)
             null, "Consumer", "consumer", now, caseId, null, "Received", "Received", null, "Received", true);
         // The consumer's tracking link: its hash kept, the token in the acknowledgement until it is sent.
         var trackingToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        await Sql.ExecuteAsync(connection, "INSERT INTO case_tracking_links (id, case_id, issued_at, token_hash) VALUES ($1, $2, $3, $4)",
+        await Sql.ExecuteAsync(connection, "INSERT INTO case_tracking_links (id, case_id, issued_at, token_hash, revokes_earlier_on_use) VALUES ($1, $2, $3, $4, false)",
             Guid.CreateVersion7(now), caseId, now, Hash(trackingToken));
         var (subject, text, html) = Acknowledgement(v("Consumer.Name")!, number, v("Business.Name")!, trackingToken);
         await Sql.ExecuteAsync(connection,

@@ -33,6 +33,8 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
         "/staff/cases/{number}/evidence/{id:guid}",
         "/staff/cases/{number}/evidence/{id:guid}/preview",
         "/staff/mail/{id:guid}/raw",
+        "/staff/statistics/tables/{table}.csv",
+        "/staff/statistics/records.csv",
     ];
 
     [Fact]
@@ -106,9 +108,9 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData(Roles.Staff, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/account" })]
-    [InlineData(Roles.Supervisor, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/account" })]
-    [InlineData(Roles.Admin, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/admin/users", "/admin/audit", "/admin/reply-templates", "/admin/email", "/admin/partners", "/admin/centers", "/admin/consultations", "/account" })]
+    [InlineData(Roles.Staff, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/statistics", "/account" })]
+    [InlineData(Roles.Supervisor, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/staff/statistics", "/account" })]
+    [InlineData(Roles.Admin, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/staff/statistics", "/admin/users", "/admin/audit", "/admin/reply-templates", "/admin/email", "/admin/partners", "/admin/centers", "/admin/consultations", "/account" })]
     [InlineData(Roles.Counselor, new[] { "/counselor", "/account" })]
     public async Task TheNavigationShowsEachRoleWhatItMayOpenAndNothingElse(string role, string[] expected)
     {

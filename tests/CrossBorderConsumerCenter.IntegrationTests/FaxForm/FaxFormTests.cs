@@ -193,7 +193,7 @@ public class FaxFormTests(FaxFormFixture portal) : IClassFixture<FaxFormFixture>
     {
         using var client = portal.Factory.CreateFormClient();
         var page = await client.GetOkAsync("/fax-form");
-        Assert.Equal(["/js/fax-form.js"], page.FindAll("script").Select(s => s.GetAttribute("src")?.Split('?')[0] ?? "inline script"));
+        Assert.Equal(["/js/site.js", "/js/fax-form.js"], page.FindAll("script").Select(s => s.GetAttribute("src")?.Split('?')[0] ?? "inline script"));
         Assert.Contains(page.FindAll("link[rel=stylesheet]"), l => l.GetAttribute("href")!.StartsWith("/css/fax-form.css", StringComparison.Ordinal));
         Assert.Empty(page.FindAll("style, [style], [onclick], [onload]"));
         Assert.NotNull(page.Find("a[href='/fax-form.pdf']"));

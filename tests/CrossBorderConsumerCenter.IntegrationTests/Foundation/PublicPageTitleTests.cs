@@ -144,6 +144,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/contact", "/contact");
         await VisitAsync("/fax-form", "/fax-form");
         await VisitAsync("/cooling-off", "/cooling-off");
+        await VisitAsync("/statistics", "/statistics");
         await VisitAsync("/cooling-off/notice", "/cooling-off/notice");
         await VisitAsync("/account/sign-in", "/account/sign-in");
         await VisitAsync("/complaint/consent", "/complaint/consent");

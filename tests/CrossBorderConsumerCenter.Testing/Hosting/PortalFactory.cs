@@ -80,6 +80,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             options.ValidateScopes = true;
         });
 
+        // The settings files are read once: a watcher per file and host would use up the machine's inotify instances
+        // (128 per user by default) while a hundred test hosts come and go.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
+
         // Not UseSetting: that passes settings as command-line arguments, with empty parent sections.
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
 

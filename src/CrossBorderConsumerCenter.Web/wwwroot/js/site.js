@@ -146,4 +146,15 @@
   });
 
   write(kept);
+
+  // Signing out takes what was kept with it: the next person at this computer finds nothing of it.
+  document.querySelectorAll('form[action$="/account/sign-out"]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      try {
+        window.sessionStorage.removeItem(storeKey);
+      } catch (e) {
+        // Nothing was kept.
+      }
+    });
+  });
 })();
