@@ -21,9 +21,6 @@ public sealed class AccountSecurityOptions
 
     public int SignInFailureWindowMinutes { get; set; } = 15;
 
-    /// <summary>Two-factor sign-in for every account, not only administrators and supervisors.</summary>
-    public bool RequireTwoFactorForEveryone { get; set; }
-
     public sealed class Validator : IValidateOptions<AccountSecurityOptions>
     {
         public ValidateOptionsResult Validate(string? name, AccountSecurityOptions options)
