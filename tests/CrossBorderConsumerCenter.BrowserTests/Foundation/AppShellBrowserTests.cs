@@ -34,6 +34,27 @@ public class AppShellBrowserTests(BrowserFixture portal) : IClassFixture<Browser
         });
     }
 
+    private static readonly string[] TextPages = ["/privacy", "/faq", "/contact"];
+
+    /// <summary>The text pages (their tables too) fit the narrowest screen WCAG's reflow asks for: 320 CSS pixels.</summary>
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task TheTextPagesFitThreeHundredAndTwentyPixels(string language)
+    {
+        await BrowserSession.RunAsync(portal, (320, 640), language, async page =>
+        {
+            foreach (var path in TextPages)
+            {
+                await page.GotoAsync(path);
+                var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                var widest = await page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 320).map(e => e.tagName + '.' + e.className).slice(0, 5).join(', ')");
+                Assert.True(scrollWidth <= 320, $"{path} is {scrollWidth}px wide on a 320px screen: {widest}");
+            }
+        });
+    }
+
     [Fact]
     public async Task TheLanguageSwitchChangesTheLanguageAndItStays()
     {

@@ -61,6 +61,8 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
             var page = await HtmlPage.ReadAsync(created);
             Assert.Equal(["#Email", "#DisplayName", "#Roles"], page.FindAll(".error-summary a").Select(a => a.GetAttribute("href")));
             Assert.Equal("役割を一つ以上選んでください。", page.FindAll(".error-summary li")[^1].TextContent.Trim());
+            Assert.DoesNotContain(page.FindAll(".error-summary li, .field__error"), e => e.TextContent.Contains("同時に選べません", StringComparison.Ordinal));
+            Assert.Single(page.FindAll("#Roles-group .field__error, [id='Roles-error']"));
             AssertNoFrameworkMessage(page);
 
             var other = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
