@@ -69,6 +69,7 @@ builder.Services
     {
         mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         mvc.Filters.Add(new TemporaryPasswordFilter()); // a temporary password is replaced before anything else
+        mvc.Filters.Add(new TwoFactorSetUpFilter()); // then a second factor is set up where one is required
     })
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 

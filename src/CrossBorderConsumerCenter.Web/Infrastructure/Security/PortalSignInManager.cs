@@ -29,6 +29,12 @@ public sealed class PortalSignInManager(
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != UserSessions.ClaimType), new Claim(UserSessions.ClaimType, sessionId.Value.ToString())]);
     }
 
+    /// <summary>
+    /// After the password was checked: signs in, or, for an account with a second factor, keeps who is signing in for the code
+    /// step (Identity's short-lived two-factor cookie) and answers <see cref="SignInResult.TwoFactorRequired"/>.
+    /// </summary>
+    public Task<SignInResult> PasswordCheckedAsync(PortalUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
+
     public override async Task SignOutAsync()
     {
         if (UserSessions.IdOf(Context.User) is { } sessionId)
