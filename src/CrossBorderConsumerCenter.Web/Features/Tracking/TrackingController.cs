@@ -10,7 +10,8 @@ namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 /// <summary>
 /// The consumer's own view of their case, through the private link from the receipt and the acknowledgement email:
 /// status in plain words, the consumer-visible timeline, answering the center's question (text and files), and
-/// withdrawing (with a confirmation step). A wrong, replaced or missing token gets one plain page that reveals
+/// withdrawing (with a confirmation step), and, once the case is finished, asking for its personal data to be deleted
+/// (a request staff confirm). A wrong, replaced or missing token gets one plain page that reveals
 /// nothing. "I lost my link" sends a new one when the case number and the email match, and answers the same either
 /// way. Nothing here is cached, and logs show the route template only, never the token.
 /// </summary>
@@ -108,6 +109,32 @@ public sealed class TrackingController(
         }
     }
 
+    [HttpGet("{token}/deletion")]
+    public async Task<IActionResult> Deletion(string token, CancellationToken ct) =>
+        await links.FindCaseIdAsync(token, ct) is { } caseId
+            ? View(new DeletionPage(await show.HandleAsync(caseId, token, ct), new RequestDeletion.Form()))
+            : NoLink();
+
+    [HttpPost("{token}/deletion")]
+    public async Task<IActionResult> Deletion(
+        string token, [Bind(Prefix = "Deletion")] RequestDeletion.Form form, [FromServices] RequestDeletion.Validator validator, [FromServices] RequestDeletion.Handler handler, CancellationToken ct)
+    {
+        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        {
+            return NoLink();
+        }
+
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, "Deletion");
+            return View(new DeletionPage(await show.HandleAsync(caseId, token, ct), form));
+        }
+
+        TempData[FlashKey] = text["Deletion_" + await handler.HandleAsync(caseId, form, ct)].Value;
+        return RedirectToAction(nameof(Show), new { token });
+    }
+
     [HttpGet("lost")]
     public IActionResult Lost() => View(new LostLinkPage(new ResendTrackingLink.Form(), TempData[SentKey] as string is { } answer ? LostLinkAnswer.Read(answer) : null));
 
@@ -147,6 +174,8 @@ public sealed class TrackingController(
 }
 
 public sealed record WithdrawPage(TrackingPage Case, WithdrawCase.Form Form);
+
+public sealed record DeletionPage(TrackingPage Case, RequestDeletion.Form Form);
 
 /// <summary>The lost-link page; <paramref name="Answer"/> is what the last request got (the same for a match and a non-match).</summary>
 public sealed record LostLinkPage(ResendTrackingLink.Form Form, ResendTrackingLink.Answer? Answer);
