@@ -29,12 +29,8 @@ public static class DeleteOnRequest
         public Validator(IStringLocalizer<RetentionText> text)
         {
             RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
-            RuleFor(f => f.RequestedBy).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Delete_RequestedBy_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxRequestedByLength).WithMessage(_ => text["Delete_RequestedBy_TooLong", PrivacyRequest.MaxRequestedByLength]);
-            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Reason_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength]);
+            RuleFor(f => f.RequestedBy).RequestedBy(text);
+            RuleFor(f => f.Reason).RequestText(text, "Hold_Reason_Required");
         }
     }
 

@@ -37,26 +37,20 @@ public static class DisclosePersonalData
         public Validator(IStringLocalizer<RetentionText> text)
         {
             RuleFor(f => f.Email)
+                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"])
                 .Must(v => string.IsNullOrWhiteSpace(v) || v.Trim().Length <= EmailAddresses.MaxLength).WithMessage(_ => text["Disclose_Email_TooLong", EmailAddresses.MaxLength]);
             RuleFor(f => f.Phone)
+                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"])
                 .Must(v => string.IsNullOrWhiteSpace(v) || v.Trim().Length <= PhoneNumbers.MaxLength).WithMessage(_ => text["Disclose_Phone_TooLong", PhoneNumbers.MaxLength])
                 .Must(v => string.IsNullOrWhiteSpace(v) || PersonKeys.Phone(v).Length > 0).WithMessage(_ => text["Disclose_Phone_NoDigits"]);
             RuleFor(f => f.Name)
+                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"])
                 .Must(v => string.IsNullOrWhiteSpace(v) || v.Trim().Length <= PersonKeys.MaxNameLength).WithMessage(_ => text["Disclose_Name_TooLong", PersonKeys.MaxNameLength]);
             RuleFor(f => f)
                 .Must(f => !string.IsNullOrWhiteSpace(f.Email) || !string.IsNullOrWhiteSpace(f.Phone) || !string.IsNullOrWhiteSpace(f.Name))
                 .OverridePropertyName(nameof(Form.Email)).WithMessage(_ => text["Disclose_Key_Required"]);
-            RuleFor(f => f.RequestedBy).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Delete_RequestedBy_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxRequestedByLength).WithMessage(_ => text["Delete_RequestedBy_TooLong", PrivacyRequest.MaxRequestedByLength]);
-            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Reason_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength]);
-            RuleFor(f => f.Email).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
-            RuleFor(f => f.Phone).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
-            RuleFor(f => f.Name).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
-            RuleFor(f => f.RequestedBy).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
-            RuleFor(f => f.Reason).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
+            RuleFor(f => f.RequestedBy).RequestedBy(text);
+            RuleFor(f => f.Reason).RequestText(text, "Hold_Reason_Required");
         }
     }
 

@@ -1,6 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
-using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.Privacy;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
@@ -146,10 +145,7 @@ public sealed class RefusalForm
     {
         public Validator(IStringLocalizer<RetentionText> text)
         {
-            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Refusal_Reason_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength])
-                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
+            RuleFor(f => f.Reason).RequestText(text, "Refusal_Reason_Required");
         }
     }
 }

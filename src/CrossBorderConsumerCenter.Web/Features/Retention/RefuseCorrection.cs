@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
-using CrossBorderConsumerCenter.Web.Domain.Contact;
 using CrossBorderConsumerCenter.Web.Domain.Privacy;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using FluentValidation;
@@ -36,18 +35,9 @@ public static class RefuseCorrection
         public Validator(IStringLocalizer<RetentionText> text)
         {
             RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
-            RuleFor(f => f.RequestedBy).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Delete_RequestedBy_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxRequestedByLength).WithMessage(_ => text["Delete_RequestedBy_TooLong", PrivacyRequest.MaxRequestedByLength]);
-            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Correction_Reason_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength]);
-            RuleFor(f => f.Answer).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Correction_Answer_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength]);
-            RuleFor(f => f.RequestedBy).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
-            RuleFor(f => f.Reason).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
-            RuleFor(f => f.Answer).Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
+            RuleFor(f => f.RequestedBy).RequestedBy(text);
+            RuleFor(f => f.Reason).RequestText(text, "Correction_Reason_Required");
+            RuleFor(f => f.Answer).RequestText(text, "Correction_Answer_Required");
         }
     }
 
