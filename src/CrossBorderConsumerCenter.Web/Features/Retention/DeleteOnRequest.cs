@@ -3,7 +3,6 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Privacy;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,22 +16,9 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 /// </summary>
 public static class DeleteOnRequest
 {
-    public sealed class Form
-    {
-        public string? Number { get; set; }
-        public string? RequestedBy { get; set; }
-        public string? Reason { get; set; }
-    }
+    public sealed class Form : CaseRequestForm;
 
-    public sealed class Validator : AbstractValidator<Form>
-    {
-        public Validator(IStringLocalizer<RetentionText> text)
-        {
-            RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
-            RuleFor(f => f.RequestedBy).RequestedBy(text);
-            RuleFor(f => f.Reason).RequestText(text, "Hold_Reason_Required");
-        }
-    }
+    public sealed class Validator(IStringLocalizer<RetentionText> text) : CaseRequestValidator<Form>(text, "Hold_Reason_Required");
 
     public enum Outcome
     {

@@ -22,3 +22,23 @@ public static class PrivacyRequestRules
             .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength])
             .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Disclose_ControlCharacters"]);
 }
+
+/// <summary>A request about one case: its number, who asked and the request's text (what was asked, and how identity was checked).</summary>
+public abstract class CaseRequestForm
+{
+    public string? Number { get; set; }
+    public string? RequestedBy { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>The rules of <see cref="CaseRequestForm"/>; the constructor's <c>reasonRequiredKey</c> names the message of a missing text.</summary>
+public abstract class CaseRequestValidator<T> : AbstractValidator<T>
+    where T : CaseRequestForm
+{
+    protected CaseRequestValidator(IStringLocalizer<RetentionText> text, string reasonRequiredKey)
+    {
+        RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
+        RuleFor(f => f.RequestedBy).RequestedBy(text);
+        RuleFor(f => f.Reason).RequestText(text, reasonRequiredKey);
+    }
+}

@@ -18,27 +18,16 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 /// </summary>
 public static class RefuseCorrection
 {
-    public sealed class Form
+    /// <summary>The case, who asked, what they asked to correct (<c>Reason</c>, with how identity was checked), and why the center refuses.</summary>
+    public sealed class Form : CaseRequestForm
     {
-        public string? Number { get; set; }
-        public string? RequestedBy { get; set; }
-
-        /// <summary>What the person asked to correct, and how their identity was checked.</summary>
-        public string? Reason { get; set; }
-
-        /// <summary>Why the center refuses.</summary>
         public string? Answer { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<Form>
+    public sealed class Validator : CaseRequestValidator<Form>
     {
         public Validator(IStringLocalizer<RetentionText> text)
-        {
-            RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
-            RuleFor(f => f.RequestedBy).RequestedBy(text);
-            RuleFor(f => f.Reason).RequestText(text, "Correction_Reason_Required");
-            RuleFor(f => f.Answer).RequestText(text, "Correction_Answer_Required");
-        }
+            : base(text, "Correction_Reason_Required") => RuleFor(f => f.Answer).RequestText(text, "Correction_Answer_Required");
     }
 
     public sealed class Handler(AppDbContext db, AuditTrail audit, TimeProvider clock)

@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -82,16 +83,10 @@ public sealed class TrackingController(
     public async Task<IActionResult> Withdraw(
         string token, [Bind(Prefix = "Withdraw")] WithdrawCase.Form form, [FromServices] WithdrawCase.Validator validator, [FromServices] WithdrawCase.Handler handler, CancellationToken ct)
     {
-        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        var (caseId, refused) = await CheckedPostAsync(token, form, validator, "Withdraw", c => new WithdrawPage(c, form), ct);
+        if (refused is not null)
         {
-            return NoLink();
-        }
-
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
-        {
-            validation.AddToModelState(ModelState, "Withdraw");
-            return View(new WithdrawPage(await show.HandleAsync(caseId, token, ct), form));
+            return refused;
         }
 
         switch (await handler.HandleAsync(caseId, form, ct))
@@ -119,16 +114,10 @@ public sealed class TrackingController(
     public async Task<IActionResult> Deletion(
         string token, [Bind(Prefix = "Deletion")] RequestDeletion.Form form, [FromServices] RequestDeletion.Validator validator, [FromServices] RequestDeletion.Handler handler, CancellationToken ct)
     {
-        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        var (caseId, refused) = await CheckedPostAsync(token, form, validator, "Deletion", c => new DeletionPage(c, form), ct);
+        if (refused is not null)
         {
-            return NoLink();
-        }
-
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
-        {
-            validation.AddToModelState(ModelState, "Deletion");
-            return View(new DeletionPage(await show.HandleAsync(caseId, token, ct), form));
+            return refused;
         }
 
         TempData[FlashKey] = text["Deletion_" + await handler.HandleAsync(caseId, form, ct)].Value;
@@ -152,6 +141,28 @@ public sealed class TrackingController(
 
         TempData[SentKey] = LostLinkAnswer.Write(await handler.HandleAsync(form, ct));
         return RedirectToAction(nameof(Lost));
+    }
+
+    /// <summary>
+    /// A confirmation step's post: the case of the link when the link is good and the form valid, or the page to answer
+    /// with instead (the link's "no case" page, or the step's page again with the messages and what was typed).
+    /// </summary>
+    private async Task<(Guid CaseId, IActionResult? Refused)> CheckedPostAsync<TForm>(
+        string token, TForm form, IValidator<TForm> validator, string prefix, Func<TrackingPage, object> page, CancellationToken ct)
+    {
+        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        {
+            return (Guid.Empty, NoLink());
+        }
+
+        var validation = await validator.ValidateAsync(form, ct);
+        if (validation.IsValid)
+        {
+            return (caseId, null);
+        }
+
+        validation.AddToModelState(ModelState, prefix);
+        return (caseId, View(page(await show.HandleAsync(caseId, token, ct))));
     }
 
     /// <summary>The one page for every link that does not open a case: it says what to do, and nothing about any case.</summary>
