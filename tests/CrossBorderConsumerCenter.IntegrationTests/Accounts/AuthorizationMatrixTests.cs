@@ -109,6 +109,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /track/{token}/answer"] = Access.Public,
         ["GET /track/{token}/withdraw"] = Access.Public,
         ["POST /track/{token}/withdraw"] = Access.Public,
+        ["GET /track/{token}/deletion"] = Access.Public,
+        ["POST /track/{token}/deletion"] = Access.Public,
         ["GET /track/lost"] = Access.Public,
         ["POST /track/lost"] = Access.Public,
         // Online consultations: the page, the application and the applicant's link need no account; counselors book for residents.
@@ -156,6 +158,14 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
         ["POST /staff/supervisor/retention/holds"] = Access.Supervisor,
         ["POST /staff/supervisor/retention/holds/{number}/release"] = Access.Supervisor,
         ["POST /staff/supervisor/retention/deletions"] = Access.Supervisor,
+        ["GET /staff/supervisor/privacy"] = Access.Supervisor,
+        ["POST /staff/supervisor/privacy/disclosures"] = Access.Supervisor,
+        ["GET /staff/supervisor/privacy/disclosures/{id:guid}"] = Access.Supervisor,
+        ["GET /staff/supervisor/privacy/disclosures/{id:guid}/package"] = Access.Supervisor,
+        ["POST /staff/supervisor/privacy/corrections"] = Access.Supervisor,
+        ["GET /staff/supervisor/privacy/deletions/{id:guid}"] = Access.Supervisor,
+        ["POST /staff/supervisor/privacy/deletions/{id:guid}/confirm"] = Access.Supervisor,
+        ["POST /staff/supervisor/privacy/deletions/{id:guid}/refuse"] = Access.Supervisor,
         // Statistics: the page and its tables for the back office; the de-identified records for supervisors and admins.
         ["GET /staff/statistics"] = Access.BackOffice,
         ["GET /statistics"] = Access.Public,
@@ -265,6 +275,8 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             ? pattern.Replace("{id:guid}", (await ReplyTemplateIdAsync()).ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/staff/consultations/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Consultations.TestBookings.CreateAsync(portal.Factory, new(Testing.Consultations.TestBookings.ConsultationDayFrom(TestTime.TodayInJapan.AddDays(7)), new(9, 0)))).Id.ToString(), StringComparison.Ordinal)
+            : pattern.StartsWith("/staff/supervisor/privacy/", StringComparison.Ordinal)
+            ? pattern.Replace("{id:guid}", (await PrivacyRequestIdAsync(pattern, subject.Id)).ToString(), StringComparison.Ordinal)
             : pattern.StartsWith("/admin/centers/", StringComparison.Ordinal)
             ? pattern.Replace("{id:guid}", (await Testing.Counselors.TestCenters.CreateAsync(portal.Factory)).Id.ToString(), StringComparison.Ordinal)
             : pattern.Replace("{id:guid}", subject.Id.ToString(), StringComparison.Ordinal).Replace("{code}", "CBBB", StringComparison.Ordinal).Replace("{day}", "2027-01-06", StringComparison.Ordinal).Replace("{table}", "countries", StringComparison.Ordinal);
@@ -308,6 +320,29 @@ public class AuthorizationMatrixTests(AccountsFixture portal) : IClassFixture<Ac
             _ => true,
         },
     };
+
+    /// <summary>A request about personal data for the supervisors' routes: a disclosure answered, or a deletion waiting.</summary>
+    private async Task<Guid> PrivacyRequestIdAsync(string pattern, Guid staffId)
+    {
+        await using var scope = portal.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+        var now = portal.Clock.GetUtcNow();
+        Web.Domain.Privacy.PrivacyRequest request;
+        if (pattern.Contains("/disclosures/", StringComparison.Ordinal))
+        {
+            request = new(Web.Domain.Privacy.PrivacyRequestKind.Disclosure, null, "email=nobody@example.jp", "本人", "窓口で確認", now);
+            request.Disclose([], "なし", staffId, now);
+        }
+        else
+        {
+            var c = await Testing.Cases.TestCases.ReceiveAsync(portal.Factory);
+            request = new(Web.Domain.Privacy.PrivacyRequestKind.Deletion, c.Id, null, "本人", "", now);
+        }
+
+        db.PrivacyRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
+    }
 
     /// <summary>A case route filled in with a real case and its evidence (a PNG, so that its preview exists too).</summary>
     private async Task<string> CaseUrlAsync(string pattern)

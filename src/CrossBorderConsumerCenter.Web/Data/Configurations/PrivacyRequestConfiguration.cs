@@ -21,6 +21,11 @@ public sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Priva
         // The requests outlive the case's personal data: the case row stays (anonymised), so the link does too.
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
 
+        builder.HasIndex(r => r.CaseId);
+
+        // One deletion request waiting per case: a second one from the tracking page is the same request.
+        builder.HasIndex(r => r.CaseId, "ux_privacy_requests_pending_deletion").IsUnique().HasFilter("kind = 'Deletion' AND state = 'Pending'");
+
         // Staff's list: the pending ones first, oldest first.
         builder.HasIndex(r => new { r.State, r.ReceivedAt });
     }

@@ -70,6 +70,24 @@ public sealed class PrivacyRequest
     public DateTimeOffset? AnsweredAt { get; private set; }
     public Guid? AnsweredById { get; private set; }
 
+    /// <summary>For a disclosure: the cases found and disclosed (the package is made from these, not from a new search).</summary>
+    public List<Guid> DisclosedCaseIds { get; private set; } = [];
+
+    /// <summary>A deletion asked for (on the tracking page) that staff have not yet confirmed or refused.</summary>
+    public bool IsPendingDeletion => Kind == PrivacyRequestKind.Deletion && State == PrivacyRequestState.Pending;
+
+    /// <summary>Answers a disclosure with the cases found (none is an answer too: nothing is held).</summary>
+    public void Disclose(IReadOnlyCollection<Guid> caseIds, string answer, Guid staffId, DateTimeOffset now)
+    {
+        if (Kind != PrivacyRequestKind.Disclosure)
+        {
+            throw new InvalidOperationException("Only a disclosure discloses cases.");
+        }
+
+        DisclosedCaseIds = [.. caseIds];
+        Answer_(PrivacyRequestState.Done, answer, staffId, now);
+    }
+
     public void Complete(string answer, Guid? staffId, DateTimeOffset now) => Answer_(PrivacyRequestState.Done, answer, staffId, now);
 
     public void Refuse(string reason, Guid? staffId, DateTimeOffset now) => Answer_(PrivacyRequestState.Refused, reason, staffId, now);

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Contact;
+using CrossBorderConsumerCenter.Web.Domain.Privacy;
 using CrossBorderConsumerCenter.Web.Features.Intake;
+using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +29,12 @@ public static class CorrectCase
         public ComplaintForm.ConsumerSection Consumer { get; set; } = new();
         public ComplaintForm.BusinessSection Business { get; set; } = new();
         public string? Reason { get; set; }
+
+        /// <summary>
+        /// Who asked, when the person (or someone for them) asked for the correction (APPI art. 34): the correction is then
+        /// also recorded as a request about personal data with its answer (ADR 0086). Empty when staff correct on their own.
+        /// </summary>
+        public string? RequestedBy { get; set; }
 
         public string? TypedText => Reason;
 
@@ -66,10 +76,13 @@ public static class CorrectCase
             RuleFor(f => f.Consumer).SetValidator(new ComplaintForm.ConsumerValidator(intakeText, emailRequired: false, smtp.Value.InternationalAddresses, correction: true));
             RuleFor(f => f.Business).SetValidator(new ComplaintForm.BusinessValidator(intakeText));
             RuleFor(f => f.Reason).FreeText(text, "Correct_Reason_Label", required: true);
+            RuleFor(f => f.RequestedBy)
+                .Must(v => v is null || v.Trim().Length <= PrivacyRequest.MaxRequestedByLength).WithMessage(_ => text["Correct_RequestedBy_TooLong", PrivacyRequest.MaxRequestedByLength])
+                .Must(v => !TextInput.HasControlCharacters(v)).WithMessage(_ => text["Correct_RequestedBy_ControlCharacters"]);
         }
     }
 
-    public sealed class Handler(CaseChanges changes, AppDbContext db)
+    public sealed class Handler(CaseChanges changes, AppDbContext db, AuditTrail audit, IStringLocalizer<CasePageText> text)
     {
         public Task<CaseChanges.Result> HandleAsync(string number, Form form, ClaimsPrincipal user, CancellationToken ct) =>
             changes.RunAsync(number, form.Version, CaseAction.Correct, user, async (c, actor, now) =>
@@ -106,7 +119,19 @@ public static class CorrectCase
                     .Select((v, i) => (v.Field, Before: v.Value, After: after[i].Value))
                     .Where(v => !string.Equals(v.Before, v.After, StringComparison.Ordinal))
                     .ToDictionary(v => v.Field, v => new { before = v.Before, after = v.After });
-                return CaseChanges.Change.Made(new { reason = form.Reason, corrected = values, closedPartnerLinks = closedLinks });
+                Guid? request = null;
+                if (!string.IsNullOrWhiteSpace(form.RequestedBy))
+                {
+                    // The same correction, answered as the person's request: which fields changed (their values are in the audit entry).
+                    var recorded = new PrivacyRequest(PrivacyRequestKind.Correction, c.Id, null, form.RequestedBy.Trim(), form.Reason!.Trim(), now);
+                    recorded.Complete(text["Correct_RequestAnswer", string.Join(", ", values.Keys)], actor.UserId, now);
+                    db.PrivacyRequests.Add(recorded);
+                    audit.Record(AuditAction.PrivacyRequestAnswered, "PrivacyRequest", recorded.Id.ToString(), c.Id,
+                        new { kind = recorded.Kind.ToString(), state = recorded.State.ToString() });
+                    request = recorded.Id;
+                }
+
+                return CaseChanges.Change.Made(new { reason = form.Reason, corrected = values, closedPartnerLinks = closedLinks, request });
             }, ct);
     }
 }

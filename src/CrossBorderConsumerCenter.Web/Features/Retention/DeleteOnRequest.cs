@@ -3,7 +3,6 @@ using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Privacy;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,26 +16,9 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 /// </summary>
 public static class DeleteOnRequest
 {
-    public sealed class Form
-    {
-        public string? Number { get; set; }
-        public string? RequestedBy { get; set; }
-        public string? Reason { get; set; }
-    }
+    public sealed class Form : CaseRequestForm;
 
-    public sealed class Validator : AbstractValidator<Form>
-    {
-        public Validator(IStringLocalizer<RetentionText> text)
-        {
-            RuleFor(f => f.Number).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Number_Required"]);
-            RuleFor(f => f.RequestedBy).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Delete_RequestedBy_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxRequestedByLength).WithMessage(_ => text["Delete_RequestedBy_TooLong", PrivacyRequest.MaxRequestedByLength]);
-            RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
-                .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => text["Hold_Reason_Required"])
-                .Must(v => v!.Trim().Length <= PrivacyRequest.MaxReasonLength).WithMessage(_ => text["Hold_Reason_TooLong", PrivacyRequest.MaxReasonLength]);
-        }
-    }
+    public sealed class Validator(IStringLocalizer<RetentionText> text) : CaseRequestValidator<Form>(text, "Hold_Reason_Required");
 
     public enum Outcome
     {
@@ -45,10 +27,17 @@ public static class DeleteOnRequest
         RefusedOpen,
         RefusedOnHold,
         AlreadyAnonymised,
+
+        /// <summary>The request was answered already (by another supervisor, or a second click).</summary>
+        NotPending,
+
+        /// <summary>A supervisor refused the request with a reason of their own.</summary>
+        Refused,
     }
 
     public sealed class Handler(AppDbContext db, CaseAnonymiser anonymiser, AuditTrail audit, TimeProvider clock, IStringLocalizer<RetentionText> text)
     {
+        /// <summary>A request staff received by email or post: recorded and answered at once.</summary>
         public async Task<Outcome> HandleAsync(Form form, ClaimsPrincipal user, CancellationToken ct)
         {
             var number = form.Number!.Trim();
@@ -61,19 +50,72 @@ public static class DeleteOnRequest
                 return Outcome.NotFound;
             }
 
-            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == ids[0], ct);
+            var request = new PrivacyRequest(PrivacyRequestKind.Deletion, ids[0], null, form.RequestedBy!.Trim(), form.Reason!.Trim(), clock.GetUtcNow());
+            db.PrivacyRequests.Add(request);
+            var outcome = await AnswerAsync(request, ids[0], user, ct);
+            await transaction.CommitAsync(ct);
+            return outcome;
+        }
+
+        /// <summary>
+        /// A supervisor confirms a request that waits (the consumer asked on the tracking page): the same answer as a
+        /// request received by email, so the case is anonymised unless it was reopened or placed on legal hold meanwhile.
+        /// </summary>
+        public async Task<Outcome> ConfirmAsync(Guid requestId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await LockPendingAsync(requestId, ct) is not { } request)
+            {
+                return Outcome.NotPending;
+            }
+
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cases WHERE id = {request.CaseId!.Value} FOR UPDATE", ct);
+            var outcome = await AnswerAsync(request, request.CaseId!.Value, user, ct);
+            await transaction.CommitAsync(ct);
+            return outcome;
+        }
+
+        /// <summary>A supervisor refuses a request that waits, with the reason the consumer is shown on the tracking page.</summary>
+        public async Task<Outcome> RefuseAsync(Guid requestId, string reason, ClaimsPrincipal user, CancellationToken ct)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await LockPendingAsync(requestId, ct) is not { } request)
+            {
+                return Outcome.NotPending;
+            }
+
+            request.Refuse(reason.Trim(), StaffIdOf(user), clock.GetUtcNow());
+            audit.Record(AuditAction.PrivacyRequestAnswered, "PrivacyRequest", request.Id.ToString(), request.CaseId,
+                new { kind = request.Kind.ToString(), state = request.State.ToString() });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Outcome.Refused;
+        }
+
+        private async Task<PrivacyRequest?> LockPendingAsync(Guid requestId, CancellationToken ct)
+        {
+            var locked = await db.Database.SqlQuery<Guid>($"""
+                SELECT id AS "Value" FROM privacy_requests WHERE id = {requestId} AND kind = 'Deletion' AND state = 'Pending' AND case_id IS NOT NULL FOR UPDATE
+                """).ToListAsync(ct);
+            return locked.Count == 0 ? null : await db.PrivacyRequests.SingleAsync(r => r.Id == requestId, ct);
+        }
+
+        private static Guid StaffIdOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+        // The one answer to a deletion request, on a case the caller has locked: anonymised now, or refused with the reason.
+        private async Task<Outcome> AnswerAsync(PrivacyRequest request, Guid caseId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var c = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == caseId, ct);
             var now = clock.GetUtcNow();
-            var staffId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-            var request = new PrivacyRequest(PrivacyRequestKind.Deletion, c.Id, null, form.RequestedBy!.Trim(), form.Reason!.Trim(), now);
+            var staffId = StaffIdOf(user);
             var outcome = c.AnonymisedAt is not null ? Outcome.AlreadyAnonymised
                 : c.IsOpen ? Outcome.RefusedOpen
                 : c.IsOnLegalHold ? Outcome.RefusedOnHold
                 : Outcome.Done;
-            object? removed = null;
             switch (outcome)
             {
                 case Outcome.Done:
-                    removed = await anonymiser.AnonymiseAsync(c.Id, now, ct);
+                    var removed = await anonymiser.AnonymiseAsync(c.Id, now, ct);
                     request.Complete(text["Delete_Answer_Done"], staffId, now);
                     audit.Record(AuditAction.CaseAnonymised, "Case", c.Id.ToString(), c.Id, new { reason = "Request", request = request.Id, removed });
                     break;
@@ -85,11 +127,9 @@ public static class DeleteOnRequest
                     break;
             }
 
-            db.PrivacyRequests.Add(request);
             audit.Record(AuditAction.PrivacyRequestAnswered, "PrivacyRequest", request.Id.ToString(), c.Id,
                 new { kind = request.Kind.ToString(), state = request.State.ToString() });
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return outcome;
         }
     }

@@ -92,6 +92,12 @@ public sealed record TrackingPage(
     /// <summary>What was provided to which partner agency abroad, and when (APPI art. 28-29), newest first.</summary>
     public IReadOnlyList<ProvisionLine> Provisions { get; init; } = [];
 
+    /// <summary>The consumer's latest request to delete the case's personal data, if any.</summary>
+    public RequestDeletion.Status? DeletionRequest { get; init; }
+
+    /// <summary>A finished case whose data the consumer may ask to be deleted (none waits already).</summary>
+    public bool CanRequestDeletion => !IsOpen && DeletionRequest?.State != Domain.Privacy.PrivacyRequestState.Pending;
+
     /// <summary>Names of files chosen with a refused answer: they were not kept and must be chosen again.</summary>
     public IReadOnlyList<string> FilesToChooseAgain { get; init; } = [];
 }
@@ -114,7 +120,8 @@ public static class ShowTracking
                 : null;
             var provisions = await db.PartnerProvisions.AsNoTracking().Where(p => p.CaseId == caseId).OrderByDescending(p => p.ProvidedAt)
                 .Select(p => new ProvisionLine(p.ProvidedAt, p.AgencyName, p.CountryCode, p.Items)).ToListAsync(ct);
-            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines, Provisions = provisions };
+            var deletion = await RequestDeletion.LatestAsync(db, caseId, ct);
+            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines, Provisions = provisions, DeletionRequest = deletion };
         }
     }
 }

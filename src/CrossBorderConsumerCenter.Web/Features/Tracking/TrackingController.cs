@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Intake;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ namespace CrossBorderConsumerCenter.Web.Features.Tracking;
 /// <summary>
 /// The consumer's own view of their case, through the private link from the receipt and the acknowledgement email:
 /// status in plain words, the consumer-visible timeline, answering the center's question (text and files), and
-/// withdrawing (with a confirmation step). A wrong, replaced or missing token gets one plain page that reveals
+/// withdrawing (with a confirmation step), and, once the case is finished, asking for its personal data to be deleted
+/// (a request staff confirm). A wrong, replaced or missing token gets one plain page that reveals
 /// nothing. "I lost my link" sends a new one when the case number and the email match, and answers the same either
 /// way. Nothing here is cached, and logs show the route template only, never the token.
 /// </summary>
@@ -81,16 +83,10 @@ public sealed class TrackingController(
     public async Task<IActionResult> Withdraw(
         string token, [Bind(Prefix = "Withdraw")] WithdrawCase.Form form, [FromServices] WithdrawCase.Validator validator, [FromServices] WithdrawCase.Handler handler, CancellationToken ct)
     {
-        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        var (caseId, refused) = await CheckedPostAsync(token, form, validator, "Withdraw", c => new WithdrawPage(c, form), ct);
+        if (refused is not null)
         {
-            return NoLink();
-        }
-
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
-        {
-            validation.AddToModelState(ModelState, "Withdraw");
-            return View(new WithdrawPage(await show.HandleAsync(caseId, token, ct), form));
+            return refused;
         }
 
         switch (await handler.HandleAsync(caseId, form, ct))
@@ -106,6 +102,26 @@ public sealed class TrackingController(
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View(new WithdrawPage(await show.HandleAsync(caseId, token, ct), form));
         }
+    }
+
+    [HttpGet("{token}/deletion")]
+    public async Task<IActionResult> Deletion(string token, CancellationToken ct) =>
+        await links.FindCaseIdAsync(token, ct) is { } caseId
+            ? View(new DeletionPage(await show.HandleAsync(caseId, token, ct), new RequestDeletion.Form()))
+            : NoLink();
+
+    [HttpPost("{token}/deletion")]
+    public async Task<IActionResult> Deletion(
+        string token, [Bind(Prefix = "Deletion")] RequestDeletion.Form form, [FromServices] RequestDeletion.Validator validator, [FromServices] RequestDeletion.Handler handler, CancellationToken ct)
+    {
+        var (caseId, refused) = await CheckedPostAsync(token, form, validator, "Deletion", c => new DeletionPage(c, form), ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        TempData[FlashKey] = text["Deletion_" + await handler.HandleAsync(caseId, form, ct)].Value;
+        return RedirectToAction(nameof(Show), new { token });
     }
 
     [HttpGet("lost")]
@@ -125,6 +141,28 @@ public sealed class TrackingController(
 
         TempData[SentKey] = LostLinkAnswer.Write(await handler.HandleAsync(form, ct));
         return RedirectToAction(nameof(Lost));
+    }
+
+    /// <summary>
+    /// A confirmation step's post: the case of the link when the link is good and the form valid, or the page to answer
+    /// with instead (the link's "no case" page, or the step's page again with the messages and what was typed).
+    /// </summary>
+    private async Task<(Guid CaseId, IActionResult? Refused)> CheckedPostAsync<TForm>(
+        string token, TForm form, IValidator<TForm> validator, string prefix, Func<TrackingPage, object> page, CancellationToken ct)
+    {
+        if (await links.FindCaseIdAsync(token, ct) is not { } caseId)
+        {
+            return (Guid.Empty, NoLink());
+        }
+
+        var validation = await validator.ValidateAsync(form, ct);
+        if (validation.IsValid)
+        {
+            return (caseId, null);
+        }
+
+        validation.AddToModelState(ModelState, prefix);
+        return (caseId, View(page(await show.HandleAsync(caseId, token, ct))));
     }
 
     /// <summary>The one page for every link that does not open a case: it says what to do, and nothing about any case.</summary>
@@ -147,6 +185,8 @@ public sealed class TrackingController(
 }
 
 public sealed record WithdrawPage(TrackingPage Case, WithdrawCase.Form Form);
+
+public sealed record DeletionPage(TrackingPage Case, RequestDeletion.Form Form);
 
 /// <summary>The lost-link page; <paramref name="Answer"/> is what the last request got (the same for a match and a non-match).</summary>
 public sealed record LostLinkPage(ResendTrackingLink.Form Form, ResendTrackingLink.Answer? Answer);

@@ -18,6 +18,7 @@ public static class TrackingRegistration
             .AddScoped<ShowTracking.Handler>()
             .AddScoped<AnswerRequest.Handler>()
             .AddScoped<WithdrawCase.Handler>()
+            .AddScoped<RequestDeletion.Handler>()
             .AddScoped<ResendTrackingLink.Handler>()
             .AddSingleton<ConsumerStatusEmails>()
             .ConfigureDbContext<AppDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<ConsumerStatusEmails>()), ServiceLifetime.Singleton);
