@@ -268,6 +268,130 @@ public class TwoFactorTests(AccountsFixture portal) : IClassFixture<AccountsFixt
         Assert.Equal("/account/sign-in?expired=1", posted.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task SomeoneElseWithThePasswordSeesAnotherKeyThanTheOwnerSetsUp()
+    {
+        var supervisor = await StaffAccounts.CreateWithoutSecondFactorAsync(portal.Factory, Roles.Supervisor);
+        using var thief = ClientAt("10.1.8.1");
+        await thief.SignInAsync(supervisor.Email);
+        var stolenKey = KeyOn(await thief.GetOkAsync("/account/two-factor"));
+
+        using var owner = ClientAt("10.1.8.2");
+        await owner.SignInAsync(supervisor.Email);
+        var page = await owner.GetOkAsync("/account/two-factor");
+        var key = KeyOn(page);
+        Assert.NotEqual(stolenKey, key);
+        Assert.Equal(0L, await portal.Database.ScalarAsync<long>("SELECT count(*) FROM user_tokens WHERE user_id = @u", ("u", supervisor.Id)));
+
+        // The thief's own page (another session) cannot set up the owner's key either: the form's key belongs to its session.
+        var ownersForm = page.Document.QuerySelector("input[name='Key']")!.GetAttribute("value")!;
+        var thiefPage = await thief.GetOkAsync("/account/two-factor");
+        using (var forged = await thief.SubmitAsync(thiefPage, "main form", [new("Key", ownersForm), new("Code", AuthenticatorCode.At(key, portal.Clock.GetUtcNow()))]))
+        {
+            Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        }
+
+        Assert.False(await TwoFactorEnabledAsync(supervisor.Id));
+        using (var set = await owner.SubmitAsync(page, "main form", [new("Code", AuthenticatorCode.At(key, portal.Clock.GetUtcNow()))]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        }
+
+        portal.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.False(await SignsInWithAsync(supervisor.Email, AuthenticatorCode.At(stolenKey, portal.Clock.GetUtcNow()), "10.1.8.3"));
+        Assert.True(await SignsInWithAsync(supervisor.Email, AuthenticatorCode.At(key, portal.Clock.GetUtcNow()), "10.1.8.4"));
+    }
+
+    [Fact]
+    public async Task ParallelWrongCodesAreEachAnsweredAuditedAndCountedNoneBeyondTheLimitChecked()
+    {
+        var admin = await StaffAccounts.CreateAsync(portal.Factory, Roles.Admin);
+        var clients = new List<(FormClient Client, HtmlPage Page)>();
+        for (var i = 0; i < 30; i++)
+        {
+            var client = ClientAt($"10.1.9.{i}");
+            using var _ = await PasswordAsync(client, admin.Email);
+            clients.Add((client, await client.GetOkAsync("/account/sign-in/code")));
+        }
+
+        var statuses = await Task.WhenAll(clients.Select(async c =>
+        {
+            using var response = await c.Client.SubmitAsync(c.Page, "main form", [new("Code", "000001")]);
+            return response.StatusCode;
+        }));
+        clients.ForEach(c => c.Client.Dispose());
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(30, await portal.AuditCountAsync("SignInCodeFailed", admin.Id.ToString()));
+        Assert.Equal(10L, await portal.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_entries WHERE action = 'SignInCodeFailed' AND subject_id = @s AND details->>'heldBack' = 'false'", ("s", admin.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task APendingCodeStepEndsWhenTheOwnerChangesThePasswordOrSignsOutEverywhere()
+    {
+        var admin = await StaffAccounts.CreateAsync(portal.Factory, Roles.Admin);
+        using var attacker = ClientAt("10.1.10.1");
+        using (await PasswordAsync(attacker, admin.Email))
+        {
+        }
+
+        var codePage = await attacker.GetOkAsync("/account/sign-in/code");
+        using var owner = ClientAt("10.1.10.2");
+        await owner.SignInAsync(admin.Email);
+        using (await owner.SubmitAsync(await owner.GetOkAsync("/account"), "form[action='/account/sign-out-everywhere']"))
+        {
+        }
+
+        using var late = await attacker.SubmitAsync(codePage, "main form", [new("Code", await StaffAccounts.CurrentCodeAsync(admin.Email))]);
+        Assert.Equal("/account/sign-in?expired=1", late.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await attacker.Http.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongCodesOnTheOwnPageAreAuditedAndHeldBackLikeAtSignIn()
+    {
+        var staff = await StaffAccounts.CreateAsync(portal.Factory, Roles.Supervisor);
+        using var client = ClientAt("10.1.11.1");
+        await client.SignInAsync(staff.Email);
+        portal.Clock.Advance(TimeSpan.FromSeconds(30));
+        var page = await client.GetOkAsync("/account/two-factor");
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await client.SubmitAsync(page, "form[action='/account/two-factor/recovery-codes']", [new("Code", $"12345{i}")]);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var right = await client.SubmitAsync(page, "form[action='/account/two-factor/recovery-codes']", [new("Code", await StaffAccounts.CurrentCodeAsync(staff.Email))]);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(11, await portal.AuditCountAsync("TwoFactorCodeRefused", staff.Id.ToString()));
+        Assert.Equal(0, await portal.AuditCountAsync("RecoveryCodesRenewed", staff.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task RecoveryCodesWaitingToBeShownAreNeverShownToAnotherAccountInTheSameBrowser()
+    {
+        var first = await StaffAccounts.CreateWithoutSecondFactorAsync(portal.Factory, Roles.Staff);
+        var second = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
+        using var browser = ClientAt("10.1.12.1");
+        await browser.SignInAsync(first.Email);
+        var page = await browser.GetOkAsync("/account/two-factor");
+        using (var set = await browser.SubmitAsync(page, "main form", [new("Code", AuthenticatorCode.At(KeyOn(page), portal.Clock.GetUtcNow()))]))
+        {
+            Assert.Equal("/account/two-factor/recovery-codes", set.Headers.Location!.OriginalString); // not followed
+        }
+
+        using (await browser.SubmitAsync(await browser.GetOkAsync("/account"), "form[action='/account/sign-out']"))
+        {
+        }
+
+        await browser.SignInAsync(second.Email);
+        Assert.Empty((await browser.GetOkAsync("/account/two-factor/recovery-codes")).Document.QuerySelectorAll("#recovery-codes li"));
+    }
+
+    private static string KeyOn(HtmlPage page) =>
+        page.Document.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
     private async Task<bool> SignsInWithAsync(string email, string code, string address)
     {
         using var client = ClientAt(address);

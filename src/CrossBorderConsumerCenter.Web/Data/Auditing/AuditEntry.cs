@@ -118,6 +118,9 @@ public enum AuditAction
 
     /// <summary>An admin removed a user's authenticator and recovery codes (a lost phone); the user sets them up again.</summary>
     TwoFactorReset,
+
+    /// <summary>A wrong (or reused) code on a user's own two-step sign-in page (setting up, new recovery codes, turning off).</summary>
+    TwoFactorCodeRefused,
 }
 
 /// <summary>

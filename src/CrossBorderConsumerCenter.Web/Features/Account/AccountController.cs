@@ -1,4 +1,3 @@
-using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
@@ -6,7 +5,6 @@ using FluentValidation;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -24,7 +22,7 @@ public sealed class AccountController(
     SignInCode.Handler codeHandler,
     IValidator<ChangePassword.Form> passwordValidator,
     ChangePassword.Handler passwordHandler,
-    SignInManager<PortalUser> signInManager,
+    PortalSignInManager signInManager,
     UserSessions sessions,
     IOptions<AccountSecurityOptions> accountOptions,
     AuditTrail audit,
@@ -64,7 +62,7 @@ public sealed class AccountController(
     [HttpGet("sign-in/code")]
     [AllowAnonymous]
     public async Task<IActionResult> SignInCode(string? returnUrl) =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
+        await signInManager.PendingTwoFactorUserAsync() is null
             ? LocalRedirect("/account/sign-in?expired=1")
             : View(new SignInCode.Form { ReturnUrl = returnUrl });
 
@@ -99,6 +97,7 @@ public sealed class AccountController(
     [AllowedBeforeTwoFactorSetUp]
     public async Task<IActionResult> SignOut(CancellationToken ct)
     {
+        TempData.Clear(); // recovery codes waiting to be shown go with the session
         audit.Record(AuditAction.SignedOut, "User", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
         await db.SaveChangesAsync(ct);
         await signInManager.SignOutAsync();
@@ -112,6 +111,7 @@ public sealed class AccountController(
     [AllowedBeforeTwoFactorSetUp]
     public async Task<IActionResult> SignOutEverywhere(CancellationToken ct)
     {
+        TempData.Clear();
         var user = await signInManager.UserManager.GetUserAsync(User);
         if (user is not null)
         {

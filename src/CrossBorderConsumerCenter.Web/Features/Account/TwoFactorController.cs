@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -13,10 +14,10 @@ namespace CrossBorderConsumerCenter.Web.Features.Account;
 [AllowedBeforeTwoFactorSetUp]
 public sealed class TwoFactorController(IValidator<TwoFactorSetUp.Form> validator, TwoFactorSetUp.Handler handler, IStringLocalizer<AccountText> l) : Controller
 {
-    private const string RecoveryCodesKey = "RecoveryCodes";
+    public const string RecoveryCodesKey = "RecoveryCodes";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index() => await PageAsync();
+    public async Task<IActionResult> Index() => await PageAsync(null);
 
     [HttpPost("")]
     public Task<IActionResult> Enable(TwoFactorSetUp.Form form, CancellationToken ct) =>
@@ -38,7 +39,11 @@ public sealed class TwoFactorController(IValidator<TwoFactorSetUp.Form> validato
     public IActionResult RecoveryCodes()
     {
         Response.Headers.CacheControl = "no-store";
-        return View("/Features/Account/RecoveryCodes.cshtml", TempData[RecoveryCodesKey] is string codes ? codes.Split(' ') : []);
+
+        // Kept with the account they belong to: another account signed in later in the same browser never sees them.
+        var owner = User.FindFirstValue(ClaimTypes.NameIdentifier) + ":";
+        var codes = TempData[RecoveryCodesKey] is string kept && kept.StartsWith(owner, StringComparison.Ordinal) ? kept[owner.Length..].Split(' ') : [];
+        return View("/Features/Account/RecoveryCodes.cshtml", codes);
     }
 
     private async Task<IActionResult> ChangeAsync(TwoFactorSetUp.Form form, Func<Task<TwoFactorSetUp.Result>> change, string done, CancellationToken ct)
@@ -47,30 +52,31 @@ public sealed class TwoFactorController(IValidator<TwoFactorSetUp.Form> validato
         if (!validation.IsValid)
         {
             validation.AddToModelState(ModelState);
-            return await PageAsync();
+            return await PageAsync(form.Key);
         }
 
         var result = await change();
         if (result.Refused is { } refusal)
         {
             ModelState.AddModelError(refusal == TwoFactorSetUp.Refusal.CodeWrong ? nameof(form.Code) : "", l["TwoFactor_Refused_" + refusal]);
-            return await PageAsync();
+            return await PageAsync(refusal == TwoFactorSetUp.Refusal.SetUpExpired ? null : form.Key);
         }
 
         TempData["Flash"] = l[done].Value;
         if (result.RecoveryCodes.Count > 0)
         {
-            TempData[RecoveryCodesKey] = string.Join(' ', result.RecoveryCodes);
+            TempData[RecoveryCodesKey] = User.FindFirstValue(ClaimTypes.NameIdentifier) + ":" + string.Join(' ', result.RecoveryCodes);
             return LocalRedirect("/account/two-factor/recovery-codes");
         }
 
         return LocalRedirect("/account/two-factor");
     }
 
-    private async Task<IActionResult> PageAsync()
+    /// <summary>The page; while setting up, with the key the form carried (after a wrong code) or a new one.</summary>
+    private async Task<IActionResult> PageAsync(string? protectedKey)
     {
         // The page shows the key that makes codes: never kept by a browser cache or a proxy.
         Response.Headers.CacheControl = "no-store";
-        return View("/Features/Account/TwoFactor.cshtml", await handler.LoadAsync(User));
+        return View("/Features/Account/TwoFactor.cshtml", await handler.LoadAsync(User, protectedKey));
     }
 }

@@ -39,7 +39,7 @@ public static class ResetUserTwoFactor
                 return Outcome.OwnAccount;
             }
 
-            if (!user.TwoFactorEnabled)
+            if (!user.TwoFactorEnabled && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
             {
                 return Outcome.NotEnabled;
             }

@@ -45,9 +45,11 @@ public static class IdentityRegistration
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>();
         services.AddScoped<IUserConfirmation<PortalUser>, ActiveAccountsOnly>();
         services.AddSingleton<UserSessions>();
+        services.AddScoped<SecondFactorAttempts>();
 
         services.ConfigureApplicationCookie(o =>
         {

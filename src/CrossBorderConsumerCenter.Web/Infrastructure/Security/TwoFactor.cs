@@ -142,3 +142,44 @@ public sealed class TwoFactorSetUpFilter : IAuthorizationFilter, IOrderedFilter
         context.Result = new RedirectResult(SetUpPath);
     }
 }
+
+/// <summary>
+/// Every check of a second-factor code (at sign-in and on the set-up page) goes through here: wrong codes count per account
+/// from every client (Accounts:SecondFactorFailuresPerAccount) and, where the client is known, per client and account
+/// (Accounts:SignInFailuresPerClientAndAccount); past either, codes are refused unchecked until the window ends. One account's
+/// codes are checked one at a time (a transaction-scoped PostgreSQL advisory lock, so on every instance), so that parallel
+/// guesses cannot all pass the count before any of them is counted.
+/// </summary>
+public sealed class SecondFactorAttempts(Npgsql.NpgsqlDataSource database, RateCounters counters, Microsoft.Extensions.Options.IOptions<Configuration.AccountSecurityOptions> options)
+{
+    public async Task<(bool Succeeded, bool HeldBack)> CheckAsync(Guid userId, string? clientAddress, Func<Task<bool>> check, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var window = TimeSpan.FromMinutes(settings.SignInFailureWindowMinutes);
+        var accountKey = $"second-factor-failures|{userId}";
+        var clientKey = clientAddress is null ? null : $"second-factor-failures|{clientAddress}|{userId}";
+
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var command = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = accountKey });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        var heldBack = await counters.CountAsync(accountKey, window, ct) >= settings.SecondFactorFailuresPerAccount
+            || (clientKey is not null && await counters.CountAsync(clientKey, window, ct) >= settings.SignInFailuresPerClientAndAccount);
+        if (!heldBack && await check())
+        {
+            return (true, false);
+        }
+
+        await counters.HitAsync(accountKey, window, ct);
+        if (clientKey is not null)
+        {
+            await counters.HitAsync(clientKey, window, ct);
+        }
+
+        return (false, heldBack);
+    }
+}

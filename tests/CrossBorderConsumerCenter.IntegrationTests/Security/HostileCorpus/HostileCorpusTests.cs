@@ -70,6 +70,16 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
             return "/complaint/received";
         }),
         new("/account/sign-in", Anonymous, At("/account/sign-in")),
+        new("/account/sign-in/code", Anonymous, async v =>
+        {
+            // The code step, as an admin reaches it after the password (a fresh admin each time: wrong codes hold one back).
+            var admin = await StaffAccounts.CreateAsync(v.Portal.Factory, Roles.Admin);
+            using (await v.Client.SubmitAsync(await v.Client.GetOkAsync("/account/sign-in"), "form[action='/account/sign-in']", [new("Email", admin.Email), new("Password", StaffAccounts.Password)]))
+            {
+            }
+
+            return "/account/sign-in/code";
+        }),
         new("/track/lost", Anonymous, At("/track/lost")),
         new("/track/{token}", Anonymous, async v => "/track/" + await v.Portal.TrackedCaseAskingForInformationAsync()),
         new("/track/{token}/withdraw", Anonymous, async v => $"/track/{await v.Portal.TrackedCaseAskingForInformationAsync()}/withdraw"),
@@ -80,6 +90,8 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
 
         new("/account", BackOffice, At("/account")),
         new("/account/password", BackOffice, At("/account/password")),
+        new("/account/two-factor", BackOffice, At("/account/two-factor")),
+        new("/account/two-factor/recovery-codes", BackOffice, At("/account/two-factor/recovery-codes")),
         new("/staff/cases", BackOffice, At("/staff/cases")),
         new("/staff/cases/{number}", BackOffice, async v => "/staff/cases/" + (await v.Portal.CaseWithEvidenceAsync()).Number),
         new("/staff/cases/{number} (forwarded)", BackOffice, async v =>
