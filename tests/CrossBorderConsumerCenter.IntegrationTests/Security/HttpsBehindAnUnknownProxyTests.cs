@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 
 namespace CrossBorderConsumerCenter.IntegrationTests.Security;
 
@@ -10,39 +9,14 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Security;
 /// </summary>
 public sealed class UnknownProxyFixture : PortalFixture
 {
-    public string LogFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("ccc-log-").FullName, "portal.json");
+    public JsonLogFile Log { get; } = new();
 
-    protected override PortalFactory CreateFactory(string connectionString) =>
-        new(connectionString, new Dictionary<string, string?>
-        {
-            ["Portal:EnforceHttps"] = "true",
-            ["Serilog:MinimumLevel:Default"] = "Information",
-            ["Serilog:WriteTo:0:Name"] = "File",
-            ["Serilog:WriteTo:0:Args:path"] = LogFile,
-            ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Json.JsonFormatter, Serilog",
-        });
-
-    /// <summary>The messages logged so far, rendered with their values.</summary>
-    public IReadOnlyList<string> Messages()
+    protected override PortalFactory CreateFactory(string connectionString)
     {
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Render)];
-    }
-
-    private static string Render(string line)
-    {
-        var json = JsonDocument.Parse(line).RootElement;
-        var text = json.GetProperty("MessageTemplate").GetString()!;
-        if (json.TryGetProperty("Properties", out var properties))
-        {
-            foreach (var property in properties.EnumerateObject())
-            {
-                text = text.Replace("{" + property.Name + "}", property.Value.ToString(), StringComparison.Ordinal);
-            }
-        }
-
-        return text;
+        var settings = Log.Settings();
+        settings["Portal:EnforceHttps"] = "true";
+        settings["Serilog:MinimumLevel:Default"] = "Information";
+        return new(connectionString, settings);
     }
 }
 
@@ -83,7 +57,7 @@ public class HttpsBehindAnUnknownProxyTests(UnknownProxyFixture portal) : IClass
         using var _ = await GetThroughTheProxyAsync("/");
         using var again = await GetThroughTheProxyAsync("/faq");
 
-        var messages = portal.Messages();
+        var messages = portal.Log.Messages();
         Assert.Contains(messages, m => m.Contains("Portal:EnforceHttps", StringComparison.Ordinal) && m.Contains("ReverseProxy:KnownProxies", StringComparison.Ordinal) && !m.Contains("10.1.2.3", StringComparison.Ordinal));
         Assert.Single(messages, m => m.Contains("10.1.2.3", StringComparison.Ordinal) && m.Contains("ReverseProxy:KnownProxies", StringComparison.Ordinal));
     }

@@ -14,7 +14,7 @@ namespace CrossBorderConsumerCenter.Web.Infrastructure.Security;
 /// cookies (and the antiforgery token every form carries) must be secure, and writing them throws. That happens behind a
 /// proxy that ends TLS but is not listed in ReverseProxy:KnownProxies (its X-Forwarded-Proto is not trusted), or when
 /// no HTTPS port is known to redirect to. Instead of an empty 500 such a request gets a page, in Japanese and English,
-/// that says which settings do not match, and the log says which address to list (once per address). The health checks
+/// that says which settings do not match, and the log says which proxy address to list (once per address). The health checks
 /// answer as before.
 /// </summary>
 public sealed partial class PlainHttpGuard(RequestDelegate next, IStringLocalizerFactory localizers, ILogger<PlainHttpGuard> logger)
@@ -30,9 +30,10 @@ public sealed partial class PlainHttpGuard(RequestDelegate next, IStringLocalize
             return;
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "?";
+        // A proxy's address is the operator's to know; a visitor's (no proxy) is personal data and stays out of the log.
         var proxied = context.Request.Headers.ContainsKey("X-Forwarded-Proto");
-        if (_logged.Count < 20 && _logged.TryAdd(address + proxied, true))
+        var address = proxied ? context.Connection.RemoteIpAddress?.ToString() ?? "?" : "";
+        if (_logged.Count < 20 && _logged.TryAdd(address, true))
         {
             if (proxied)
             {
@@ -40,7 +41,7 @@ public sealed partial class PlainHttpGuard(RequestDelegate next, IStringLocalize
             }
             else
             {
-                LogPlainHttp(logger, address);
+                LogPlainHttp(logger);
             }
         }
 
@@ -94,9 +95,9 @@ public sealed partial class PlainHttpGuard(RequestDelegate next, IStringLocalize
     private static partial void LogUntrustedProxy(ILogger logger, string proxyAddress);
 
     [LoggerMessage(EventId = 9102, Level = LogLevel.Error, Message =
-        "Portal:EnforceHttps is on, but a request from {ClientAddress} came over plain HTTP and there is no HTTPS port to redirect it to: no page can be served. " +
+        "Portal:EnforceHttps is on, but a request came over plain HTTP without a proxy and there is no HTTPS port to redirect it to: no page can be served. " +
         "Serve HTTPS (an https:// address in ASPNETCORE_URLS), or behind a proxy that ends TLS list it in ReverseProxy:KnownProxies (see docs/operations.md).")]
-    private static partial void LogPlainHttp(ILogger logger, string clientAddress);
+    private static partial void LogPlainHttp(ILogger logger);
 }
 
 /// <summary>
