@@ -35,6 +35,7 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
         "/staff/mail/{id:guid}/raw",
         "/staff/statistics/tables/{table}.csv",
         "/staff/statistics/records.csv",
+        "/staff/supervisor/privacy/disclosures/{id:guid}/package",
     ];
 
     [Fact]
