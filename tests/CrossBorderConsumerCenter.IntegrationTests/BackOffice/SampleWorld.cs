@@ -52,6 +52,11 @@ public sealed class SampleWorld
     /// <summary>One of the reply templates the migration adds.</summary>
     public Guid ReplyTemplateId { get; }
 
+    /// <summary>A disclosure answered (of the case), and a deletion the case's consumer asked for, waiting.</summary>
+    public Guid DisclosureId { get; private init; }
+
+    public Guid DeletionRequestId { get; private init; }
+
     public static async Task<SampleWorld> CreateAsync(PortalFactory factory)
     {
         var (admin, adminAccount) = await StaffAccounts.SignedInAsync(factory, Roles.Admin);
@@ -73,7 +78,17 @@ public sealed class SampleWorld
         var replyTemplateId = await db.ReplyTemplates.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         var booking = await Testing.Consultations.TestBookings.CreateAsync(factory,
             new(Testing.Consultations.TestBookings.ConsultationDayFrom(TestTime.TodayInJapan.AddDays(7)), new TimeOnly(10, 0)));
-        return new SampleWorld(admin, adminAccount, counselor, counselorAccount.CenterId!.Value, @case, counselorCase, mailId, replyTemplateId, booking.Id);
+        var now = TestTime.Today;
+        var disclosure = new Web.Domain.Privacy.PrivacyRequest(Web.Domain.Privacy.PrivacyRequestKind.Disclosure, null, "email=taro@example.jp", "本人", "窓口で確認", now);
+        disclosure.Disclose([@case.Id], @case.Number, adminAccount.Id, now);
+        var deletion = new Web.Domain.Privacy.PrivacyRequest(Web.Domain.Privacy.PrivacyRequestKind.Deletion, counselorCase.Id, null, "本人", "", now);
+        db.PrivacyRequests.AddRange(disclosure, deletion);
+        await db.SaveChangesAsync();
+        return new SampleWorld(admin, adminAccount, counselor, counselorAccount.CenterId!.Value, @case, counselorCase, mailId, replyTemplateId, booking.Id)
+        {
+            DisclosureId = disclosure.Id,
+            DeletionRequestId = deletion.Id,
+        };
     }
 
     /// <summary>A path that opens <paramref name="route"/> (a route pattern), or null when there is no sample for it yet.</summary>
@@ -85,6 +100,8 @@ public sealed class SampleWorld
         "/staff/mail/{id:guid}" => $"/staff/mail/{MailId}",
         "/staff/consultations/{id:guid}" => $"/staff/consultations/{BookingId}",
         "/admin/reply-templates/{id:guid}" => $"/admin/reply-templates/{ReplyTemplateId}",
+        "/staff/supervisor/privacy/disclosures/{id:guid}" => $"/staff/supervisor/privacy/disclosures/{DisclosureId}",
+        "/staff/supervisor/privacy/deletions/{id:guid}" => $"/staff/supervisor/privacy/deletions/{DeletionRequestId}",
         _ when route.StartsWith("/counselor/cases/{number}", StringComparison.Ordinal) => route.Replace("{number}", CounselorCase.Number, StringComparison.Ordinal),
         _ when route.Replace("{number}", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal) => null,
         _ => route.Replace("{number}", Case.Number, StringComparison.Ordinal),

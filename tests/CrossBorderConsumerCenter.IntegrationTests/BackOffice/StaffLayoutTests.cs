@@ -35,6 +35,7 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
         "/staff/mail/{id:guid}/raw",
         "/staff/statistics/tables/{table}.csv",
         "/staff/statistics/records.csv",
+        "/staff/supervisor/privacy/disclosures/{id:guid}/package",
     ];
 
     [Fact]
@@ -109,8 +110,8 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
 
     [Theory]
     [InlineData(Roles.Staff, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/statistics", "/account" })]
-    [InlineData(Roles.Supervisor, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/staff/statistics", "/account" })]
-    [InlineData(Roles.Admin, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/staff/statistics", "/admin/users", "/admin/audit", "/admin/reply-templates", "/admin/email", "/admin/partners", "/admin/centers", "/admin/consultations", "/account" })]
+    [InlineData(Roles.Supervisor, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/staff/supervisor/privacy", "/staff/statistics", "/account" })]
+    [InlineData(Roles.Admin, new[] { "/staff/cases", "/staff/cases/new", "/staff/mail", "/staff/consultations", "/staff/supervisor", "/staff/supervisor/privacy", "/staff/statistics", "/admin/users", "/admin/audit", "/admin/reply-templates", "/admin/email", "/admin/partners", "/admin/centers", "/admin/consultations", "/account" })]
     [InlineData(Roles.Counselor, new[] { "/counselor", "/account" })]
     public async Task TheNavigationShowsEachRoleWhatItMayOpenAndNothingElse(string role, string[] expected)
     {

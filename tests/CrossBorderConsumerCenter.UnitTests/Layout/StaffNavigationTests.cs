@@ -25,8 +25,8 @@ public class StaffNavigationTests
 
     [Theory]
     [InlineData(Roles.Staff, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/statistics /account")]
-    [InlineData(Roles.Supervisor, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /staff/statistics /account")]
-    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /staff/statistics /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /admin/consultations /account")]
+    [InlineData(Roles.Supervisor, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /staff/supervisor/privacy /staff/statistics /account")]
+    [InlineData(Roles.Admin, "/staff/cases /staff/cases/new /staff/mail /staff/consultations /staff/supervisor /staff/supervisor/privacy /staff/statistics /admin/users /admin/audit /admin/reply-templates /admin/email /admin/partners /admin/centers /admin/consultations /account")]
     [InlineData(Roles.Counselor, "/counselor /account")]
     public async Task EachRoleSeesTheLinksItsPoliciesAdmit(string role, string expected)
     {
@@ -45,6 +45,8 @@ public class StaffNavigationTests
     [InlineData("/staff/cases/new/review", "/staff/cases/new")]
     [InlineData("/admin/users/7d1e0f5a-0000-0000-0000-000000000000", "/admin/users")]
     [InlineData("/account/password", "/account")]
+    [InlineData("/staff/supervisor/privacy/deletions/7d1e0f5a-0000-0000-0000-000000000000", "/staff/supervisor/privacy")]
+    [InlineData("/staff/supervisor/retention", "/staff/supervisor")]
     [InlineData("/staff/casesx", null)]
     [InlineData("/", null)]
     public void APathBelongsToTheLinkOfItsSection(string path, string? expected) =>

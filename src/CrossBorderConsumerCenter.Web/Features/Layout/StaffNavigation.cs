@@ -28,6 +28,7 @@ public static class StaffNavigation
         new("/staff/mail", "InboundMail_StaffNav", Policies.Staff),
         new("/staff/consultations", "StaffNav", Policies.Staff, typeof(ConsultationDesk.ConsultationDeskText)),
         new("/staff/supervisor", "Supervisor_Title", Policies.Supervisor, typeof(Supervisor.SupervisorText)),
+        new("/staff/supervisor/privacy", "Requests_Nav", Policies.Supervisor, typeof(Retention.RetentionText)),
         new("/staff/statistics", "Staff_Nav", Policies.Staff, typeof(Statistics.StatisticsText)),
         new("/admin/users", "StaffNav_Users", Policies.Admin),
         new("/admin/audit", "StaffNav_Audit", Policies.Admin),
