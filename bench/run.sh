@@ -189,6 +189,15 @@ else
   say "The case page is not in this build (or no case qualifies): its scenario is skipped"
 fi
 
+# The statistics page for the last fiscal year that has ended (April to March, in Japan): about a quarter of the cases.
+today_jst="$(TZ=Asia/Tokyo date +%Y-%m)"
+fiscal_year=$(( ${today_jst%-*} - (10#${today_jst#*-} < 4 ? 2 : 1) ))
+if staff_page "/staff/statistics?period=year&year=$fiscal_year"; then
+  scenarios+=("statistics|/staff/statistics?period=year&year=$fiscal_year")
+else
+  say "The statistics page is not in this build: its scenario is skipped"
+fi
+
 results="$work/results.tsv"
 : >"$results"
 run_wrk() { # system port scenario path -> one line in results.tsv
