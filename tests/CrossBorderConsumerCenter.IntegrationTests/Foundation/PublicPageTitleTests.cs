@@ -187,6 +187,13 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         var (_, token) = await TestCases.ReceiveTrackedAsync(portal.Factory, language: language);
         await VisitAsync("/track/{token}", $"/track/{token}");
         await VisitAsync("/track/{token}/withdraw", $"/track/{token}/withdraw");
+        var (_, finishedToken) = await TestCases.ReceiveTrackedAsync(portal.Factory, language: language);
+        using (var withdrawn = await client.SubmitAsync(await client.GetOkAsync($"/track/{finishedToken}/withdraw"), "form[action$='/withdraw']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        }
+
+        await VisitAsync("/track/{token}/deletion", $"/track/{finishedToken}/deletion");
         await VisitAsync("/track/lost", "/track/lost");
         await VisitAsync("/track", "/track", HttpStatusCode.NotFound);
 

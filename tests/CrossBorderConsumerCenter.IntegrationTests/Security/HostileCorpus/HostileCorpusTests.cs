@@ -83,6 +83,7 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
         new("/track/lost", Anonymous, At("/track/lost")),
         new("/track/{token}", Anonymous, async v => "/track/" + await v.Portal.TrackedCaseAskingForInformationAsync()),
         new("/track/{token}/withdraw", Anonymous, async v => $"/track/{await v.Portal.TrackedCaseAskingForInformationAsync()}/withdraw"),
+        new("/track/{token}/deletion", Anonymous, async v => $"/track/{await v.Portal.TrackedFinishedCaseAsync()}/deletion"),
         new("/consultation", Anonymous, At("/consultation")),
         new("/consultation/booking/{token}", Anonymous, async v => "/consultation/booking/" + await v.Portal.BookingLinkAsync()),
         new("/consultation/booking/{token}/cancel", Anonymous, async v => $"/consultation/booking/{await v.Portal.BookingLinkAsync()}/cancel"),
@@ -116,6 +117,9 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
         new("/staff/consultations/{id:guid}", BackOffice, async v => "/staff/consultations/" + (await v.Portal.BookingAsync()).Id),
         new("/staff/supervisor", BackOffice, At("/staff/supervisor")),
         new("/staff/supervisor/retention", BackOffice, At("/staff/supervisor/retention")),
+        new("/staff/supervisor/privacy", BackOffice, At("/staff/supervisor/privacy")),
+        new("/staff/supervisor/privacy/disclosures/{id:guid}", BackOffice, async v => "/staff/supervisor/privacy/disclosures/" + await v.Portal.DisclosureAsync(v.Account!.Id)),
+        new("/staff/supervisor/privacy/deletions/{id:guid}", BackOffice, async v => "/staff/supervisor/privacy/deletions/" + await v.Portal.DeletionRequestAsync()),
         new("/staff/statistics", BackOffice, At("/staff/statistics")),
         new("/admin/users", BackOffice, At("/admin/users")),
         new("/admin/users/new", BackOffice, At("/admin/users/new")),
@@ -160,6 +164,7 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
         ["/staff/statistics/tables/{table}.csv"] = "CSV",
         ["/staff/statistics/records.csv"] = "CSV",
         ["/staff/mail/{id:guid}/raw"] = "the message as received, as a file",
+        ["/staff/supervisor/privacy/disclosures/{id:guid}/package"] = "a ZIP file",
     };
 
     /// <summary>Forms whose only effect is to end the visitor's session: nothing to fill in, and the rest would run signed out.</summary>
@@ -509,6 +514,37 @@ public sealed class HostileCorpusFixture : ForwardingFixture
         var (c, token) = await TestCases.ReceiveTrackedAsync(Factory);
         await ChangeAsync(c.Id, (x, staff, now) => x.RequestInformation("注文確認のメールはありますか。", staff, now));
         return token;
+    }
+
+    /// <summary>A tracked case its consumer withdrew: its tracking page offers to ask for deletion.</summary>
+    public async Task<string> TrackedFinishedCaseAsync()
+    {
+        var (c, token) = await TestCases.ReceiveTrackedAsync(Factory);
+        await ChangeAsync(c.Id, (x, _, now) => x.Withdraw(null, Web.Domain.Cases.CaseActor.Consumer, now));
+        return token;
+    }
+
+    /// <summary>An answered disclosure request (of a new case), as staff record one.</summary>
+    public async Task<Guid> DisclosureAsync(Guid staffId)
+    {
+        var c = await ReceiveAsync();
+        var now = Clock.GetUtcNow();
+        var disclosure = new Web.Domain.Privacy.PrivacyRequest(Web.Domain.Privacy.PrivacyRequestKind.Disclosure, null, "email=taro@example.jp", "本人", "窓口で確認", now);
+        disclosure.Disclose([c.Id], c.Number, staffId, now);
+        return await AddAsync(disclosure);
+    }
+
+    /// <summary>A deletion the consumer of a new case asked for, waiting for a supervisor.</summary>
+    public async Task<Guid> DeletionRequestAsync() =>
+        await AddAsync(new Web.Domain.Privacy.PrivacyRequest(Web.Domain.Privacy.PrivacyRequestKind.Deletion, (await ReceiveAsync()).Id, null, "本人", "", Clock.GetUtcNow()));
+
+    private async Task<Guid> AddAsync(Web.Domain.Privacy.PrivacyRequest request)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.PrivacyRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request.Id;
     }
 
     /// <summary>A case with a picture as evidence.</summary>
