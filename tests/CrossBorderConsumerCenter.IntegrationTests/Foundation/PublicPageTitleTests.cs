@@ -165,6 +165,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         var (_, token) = await TestCases.ReceiveTrackedAsync(portal.Factory, language: language);
         await VisitAsync("/track/{token}", $"/track/{token}");
         await VisitAsync("/track/{token}/withdraw", $"/track/{token}/withdraw");
+        await VisitAsync("/track/{token}/deletion", $"/track/{token}/deletion");
         await VisitAsync("/track/lost", "/track/lost");
         await VisitAsync("/track", "/track", HttpStatusCode.NotFound);
 
