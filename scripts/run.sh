@@ -45,7 +45,7 @@ if [ -n "$created" ]; then
   chmod 600 "$demo_password_file"
 fi
 if [ -s "$demo_password_file" ]; then
-  sign_in="Sign in at http://127.0.0.1:$port/account/sign-in as $demo_email with the temporary password $(cat "$demo_password_file") (the first sign-in asks you to choose your own; after that, use yours)"
+  sign_in="Sign in at http://127.0.0.1:$port/account/sign-in as $demo_email with the temporary password $(cat "$demo_password_file") (the first sign-in asks you to choose your own, then to set up an authenticator app: admins sign in in two steps; after that, use yours)"
 else
   sign_in="Sign in as $demo_email (its password was printed when it was created; another admin can reissue it)"
 fi

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
+using CrossBorderConsumerCenter.Web.Features.Statistics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -36,6 +39,16 @@ internal static class GenerateDataCommand
     private const string DisableSearchTrigger = "ALTER TABLE cases DISABLE TRIGGER cases_fill_search_columns";
 
     private const string EnableSearchTrigger = "ALTER TABLE cases ENABLE TRIGGER cases_fill_search_columns";
+
+    /// <summary>
+    /// The triggers that mark written cases for the statistics (migration 0029, ADR 0084) are off while the cases are
+    /// written too; every case is marked once after, and counted before the generator exits.
+    /// </summary>
+    private const string DisableStatisticsTriggers =
+        "ALTER TABLE cases DISABLE TRIGGER cases_mark_statistics; ALTER TABLE case_events DISABLE TRIGGER case_events_mark_statistics";
+
+    private const string EnableStatisticsTriggers =
+        "ALTER TABLE cases ENABLE TRIGGER cases_mark_statistics; ALTER TABLE case_events ENABLE TRIGGER case_events_mark_statistics";
 
     private static readonly string[] CaseTables = ["cases", "case_consents", "case_events", "case_evidence", "stored_files", "stored_file_contents"];
 
@@ -93,11 +106,13 @@ internal static class GenerateDataCommand
             // Appending: one transaction, one connection, the indexes kept; the trigger is off inside it only.
             await using var transaction = await connection.BeginTransactionAsync();
             await Execute(connection, DisableSearchTrigger);
+            await Execute(connection, DisableStatisticsTriggers);
             var staff = await EnsureStaffAsync(connection, options);
             var counters = await ReadCountersAsync(connection);
             await WriteCasesAsync([connection], await NewGeneratorAsync(connection, options, staff), options.Cases, counters);
             await WriteCountersAsync(connection, counters);
             await Execute(connection, EnableSearchTrigger);
+            await Execute(connection, EnableStatisticsTriggers);
             await transaction.CommitAsync();
         }
         else
@@ -110,8 +125,22 @@ internal static class GenerateDataCommand
             await Execute(connection, $"ANALYZE {table}");
         }
 
+        await CountStatisticsAsync(connection, connectionString);
+
         Console.WriteLine($"Generated {options.Cases} cases (seed {options.Seed}, until {options.Until:yyyy-MM-dd}) in {clock.Elapsed.TotalSeconds:F0} s.");
         return 0;
+    }
+
+    /// <summary>Marks every case for the statistics and counts them (as `migrate` does after migration 0029).</summary>
+    private static async Task CountStatisticsAsync(NpgsqlConnection connection, string connectionString)
+    {
+        var started = Stopwatch.StartNew();
+        await Execute(connection, "INSERT INTO statistics_pending_cases (case_id) SELECT id FROM cases ON CONFLICT DO NOTHING");
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        var counted = await new StatisticsCountsStore(db, new ReadCaseFacts.Handler(db, TimeProvider.System), TimeProvider.System).CountPendingAsync(CancellationToken.None);
+        await Execute(connection, "ANALYZE statistics_case_entries");
+        await Execute(connection, "ANALYZE statistics_month_counts");
+        Console.WriteLine($"Counted {counted} cases for the statistics in {started.Elapsed.TotalSeconds:F0} s.");
     }
 
     private sealed record Options(int Cases, int Seed, DateTimeOffset Until, int Staff, int Writers, bool Append, string? Connection);
@@ -165,7 +194,9 @@ internal static class GenerateDataCommand
             staff = await EnsureStaffAsync(connection, options);
             rebuild = await DropIndexesAndForeignKeysAsync(connection);
             await Execute(connection, DisableSearchTrigger);
+            await Execute(connection, DisableStatisticsTriggers);
             rebuild.Add(EnableSearchTrigger);
+            rebuild.Add(EnableStatisticsTriggers);
             await transaction.CommitAsync();
         }
 
@@ -199,7 +230,7 @@ internal static class GenerateDataCommand
                 }
             }
 
-            Console.WriteLine($"Wrote {options.Cases} cases on {options.Writers} connections in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count - 1} indexes and keys, then enabling the search trigger");
+            Console.WriteLine($"Wrote {options.Cases} cases on {options.Writers} connections in {clock.Elapsed.TotalSeconds:F0} s; rebuilding {rebuild.Count - 2} indexes and keys, then enabling the triggers");
             await RebuildAsync(connectionString, rebuild, clock);
             await WriteCountersAsync(connection, counters);
         }

@@ -69,6 +69,7 @@ builder.Services
     {
         mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         mvc.Filters.Add(new TemporaryPasswordFilter()); // a temporary password is replaced before anything else
+        mvc.Filters.Add(new TwoFactorSetUpFilter()); // then a second factor is set up where one is required
     })
     .AddRazorOptions(razor => FeatureFolders.Use(razor));
 
@@ -125,7 +126,8 @@ try
         ctx => ctx.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.EnforceHttps,
         https => https
             .UseHsts()
-            .UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/health"), redirect => redirect.UseHttpsRedirection()));
+            .UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/health"), redirect => redirect.UseHttpsRedirection())
+            .UseMiddleware<PlainHttpGuard>()); // still plain HTTP here (an untrusted proxy, no HTTPS port): a page that says why, not an empty 500
 
     app.UsePortalErrorPages();
     app.UseStaticFiles();

@@ -59,6 +59,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Security.RateLimitCounter> RateLimitCounters => Set<Security.RateLimitCounter>();
     public DbSet<Domain.Privacy.PrivacyRequest> PrivacyRequests => Set<Domain.Privacy.PrivacyRequest>();
 
+    // The statistics' counts per month and what each case is counted under (docs/adr/0084)
+    public DbSet<Statistics.StatisticsPendingCase> StatisticsPendingCases => Set<Statistics.StatisticsPendingCase>();
+    public DbSet<Statistics.StatisticsCaseEntries> StatisticsCaseEntries => Set<Statistics.StatisticsCaseEntries>();
+    public DbSet<Statistics.StatisticsMonthCount> StatisticsMonthCounts => Set<Statistics.StatisticsMonthCount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

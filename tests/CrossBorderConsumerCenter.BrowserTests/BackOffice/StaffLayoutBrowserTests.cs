@@ -164,9 +164,7 @@ public class StaffLayoutBrowserTests(StaffLayoutBrowserTests.Fixture portal) : I
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", StaffAccounts.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await BrowserSignIn.SubmitAsync(page, email);
         await page.WaitForURLAsync("**/staff/cases");
     }
 }

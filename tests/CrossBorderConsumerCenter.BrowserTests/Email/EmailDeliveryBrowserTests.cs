@@ -21,9 +21,7 @@ public class EmailDeliveryBrowserTests(BrowserFixture portal) : IClassFixture<Br
         await BrowserSession.RunAsync(portal, width == 360 ? BrowserSession.Phone : BrowserSession.Desktop, language, async page =>
         {
             await page.GotoAsync("/account/sign-in?returnUrl=/admin/email");
-            await page.FillAsync("#Email", admin.Email);
-            await page.FillAsync("#Password", StaffAccounts.Password);
-            await page.Locator("main button[type=submit]").ClickAsync();
+            await BrowserSignIn.SubmitAsync(page, admin.Email);
             await page.WaitForURLAsync("**/admin/email");
 
             foreach (var list in Lists)

@@ -264,22 +264,16 @@ public class FaxFormTests(FaxFormFixture portal) : IClassFixture<FaxFormFixture>
 /// <summary>A machine without the Japanese font (fonts-ipafont-gothic not installed): the font setting points nowhere.</summary>
 public class NoFontFixture : PortalFixture
 {
-    public string LogFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("ccc-log-").FullName, "portal.json");
+    private readonly JsonLogFile _log = new();
 
-    protected override PortalFactory CreateFactory(string connectionString) => new(connectionString, new Dictionary<string, string?>
+    protected override PortalFactory CreateFactory(string connectionString)
     {
-        ["FaxForm:FontFile"] = "/nonexistent/fonts/ipag.ttf",
-        ["Serilog:WriteTo:0:Name"] = "File",
-        ["Serilog:WriteTo:0:Args:path"] = LogFile,
-        ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Json.JsonFormatter, Serilog",
-    });
-
-    public IReadOnlyList<JsonElement> LogLines()
-    {
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+        var settings = _log.Settings();
+        settings["FaxForm:FontFile"] = "/nonexistent/fonts/ipag.ttf";
+        return new(connectionString, settings);
     }
+
+    public IReadOnlyList<JsonElement> LogLines() => _log.Lines();
 }
 
 public class FaxFormWithoutFontTests(NoFontFixture portal) : IClassFixture<NoFontFixture>

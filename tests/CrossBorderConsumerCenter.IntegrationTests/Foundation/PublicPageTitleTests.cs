@@ -119,11 +119,30 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
             withErrors.Add(("sign-in", await HtmlPage.ReadAsync(posted), signIn));
         }
 
+        var (codeClient, code) = await CodeStepAsync(language);
+        using (codeClient)
+        using (var posted = await codeClient.SubmitAsync(code, "form[action='/account/sign-in/code']"))
+        {
+            withErrors.Add(("sign-in code", await HtmlPage.ReadAsync(posted), code));
+        }
+
         Assert.All(withErrors, p =>
         {
             Assert.NotEmpty(p.Page.FindAll(".error-summary"));
             Assert.Equal(ErrorPrefix[language] + p.Clean.Title, p.Page.Title);
         });
+    }
+
+    /// <summary>The code page, as an admin reaches it after the password.</summary>
+    private async Task<(FormClient Client, HtmlPage Page)> CodeStepAsync(string language)
+    {
+        var admin = await StaffAccounts.CreateAsync(portal.Factory, Web.Domain.Accounts.Roles.Admin);
+        var client = Client(language);
+        using (await client.SubmitAsync(await client.GetOkAsync("/account/sign-in"), "form[action='/account/sign-in']", [new("Email", admin.Email), new("Password", StaffAccounts.Password)]))
+        {
+        }
+
+        return (client, await client.GetOkAsync("/account/sign-in/code"));
     }
 
     /// <summary>Each public page once, as a visitor reaches it: the intake from consent to receipt, the tracking pages of a case, the error pages.</summary>
@@ -147,6 +166,9 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         await VisitAsync("/statistics", "/statistics");
         await VisitAsync("/cooling-off/notice", "/cooling-off/notice");
         await VisitAsync("/account/sign-in", "/account/sign-in");
+        var (codeClient, codePage) = await CodeStepAsync(language);
+        codeClient.Dispose();
+        pages.Add(("/account/sign-in/code", "/account/sign-in/code", codePage));
         await VisitAsync("/complaint/consent", "/complaint/consent");
         await VisitAsync("/consultation", "/consultation");
         await VisitAsync("/consultation/received", "/consultation/received");

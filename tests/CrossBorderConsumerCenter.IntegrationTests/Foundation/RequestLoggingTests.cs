@@ -8,23 +8,17 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Foundation;
 /// <summary>The portal's log written as JSON to a file, the way an operator would configure it.</summary>
 public sealed class FileLoggingFixture : PortalFixture
 {
-    public string LogFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("ccc-log-").FullName, "portal.json");
+    private readonly JsonLogFile _log = new();
 
-    protected override PortalFactory CreateFactory(string connectionString) =>
-        new PortalFactory(connectionString, new Dictionary<string, string?>
-        {
-            ["Serilog:MinimumLevel:Default"] = "Information",
-            ["Serilog:WriteTo:0:Name"] = "File",
-            ["Serilog:WriteTo:0:Args:path"] = LogFile,
-            ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Json.JsonFormatter, Serilog",
-        }).WithServices(services => services.AddControllersWithViews().AddApplicationPart(typeof(ProbeController).Assembly));
-
-    public IReadOnlyList<JsonElement> Lines()
+    protected override PortalFactory CreateFactory(string connectionString)
     {
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var settings = _log.Settings();
+        settings["Serilog:MinimumLevel:Default"] = "Information";
+        return new PortalFactory(connectionString, settings)
+            .WithServices(services => services.AddControllersWithViews().AddApplicationPart(typeof(ProbeController).Assembly));
     }
+
+    public IReadOnlyList<JsonElement> Lines() => _log.Lines();
 
     /// <summary>The request log lines (one per request) with their properties.</summary>
     public IReadOnlyList<JsonElement> RequestLines() =>

@@ -84,6 +84,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         // (128 per user by default) while a hundred test hosts come and go.
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
 
+        // The same for the static files' version hashes (asp-append-version watches wwwroot): polled, never through inotify,
+        // so that test runs sharing a machine (and its 128 instances) cannot fail each other's pages.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+
         // Not UseSetting: that passes settings as command-line arguments, with empty parent sections.
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
 

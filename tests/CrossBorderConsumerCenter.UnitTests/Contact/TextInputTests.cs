@@ -35,7 +35,10 @@ public class TextInputTests
     [InlineData("絵文字 \U0001F600 と " + Family, true)]
     [InlineData("tab\tand\r\nnew line", true)]
     [InlineData("nul\0inside", false)]
-    public void IsWellFormedRefusesNul(string text, bool expected) =>
+    [InlineData("noncharacter \uFFFE inside", false)]
+    [InlineData("noncharacter \uFFFF inside", false)]
+    [InlineData("replacement \uFFFD and BOM \uFEFF", true)]
+    public void IsWellFormedRefusesNulAndNoncharacters(string text, bool expected) =>
         Assert.Equal(expected, TextInput.IsWellFormed(text));
 
     // Built here, not in attributes: the test runner's own serialization would replace a lone surrogate with U+FFFD.

@@ -126,5 +126,9 @@ public class StatisticsReportTests
         Assert.Equal(new Duration(10, 5, 9), StatisticsReport.DurationOf([.. Enumerable.Range(1, 10)]));
         Assert.Equal(new Duration(1, 7, 7), StatisticsReport.DurationOf([7]));
         Assert.Equal(new Duration(0, null, null), StatisticsReport.DurationOf([]));
+
+        // The same from how many cases took each number of days (as the counts kept per month give them).
+        Assert.Equal(StatisticsReport.DurationOf([1, 1, 1, 5, 9, 9, 2]), StatisticsReport.DurationOfCounts([(9, 2), (1, 3), (5, 1), (2, 1), (4, 0)]));
+        Assert.Equal(new Duration(0, null, null), StatisticsReport.DurationOfCounts([(3, 0)]));
     }
 }

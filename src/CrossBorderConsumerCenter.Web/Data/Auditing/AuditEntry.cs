@@ -102,6 +102,25 @@ public enum AuditAction
 
     /// <summary>Staff searched everything held about a person and produced the disclosure package.</summary>
     PersonalDataDisclosed,
+
+    /// <summary>The password was right for an account with a second factor: the code is asked next.</summary>
+    SignInPasswordAccepted,
+
+    /// <summary>A wrong (or reused) authenticator or recovery code at sign-in, or a code not checked because of repeated failures.</summary>
+    SignInCodeFailed,
+
+    /// <summary>A user set up two-factor sign-in (an authenticator app), or turned it off where it is not required.</summary>
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+
+    /// <summary>A user replaced their recovery codes.</summary>
+    RecoveryCodesRenewed,
+
+    /// <summary>An admin removed a user's authenticator and recovery codes (a lost phone); the user sets them up again.</summary>
+    TwoFactorReset,
+
+    /// <summary>A wrong (or reused) code on a user's own two-step sign-in page (setting up, new recovery codes, turning off).</summary>
+    TwoFactorCodeRefused,
 }
 
 /// <summary>

@@ -17,7 +17,17 @@ public static class Roles
     /// <summary>Roles that work in the center's back office.</summary>
     public static readonly IReadOnlyList<string> BackOffice = [Staff, Supervisor, Admin];
 
+    /// <summary>Roles whose holders sign in with a second factor whatever the settings say: they see every case and manage accounts.</summary>
+    public static readonly IReadOnlyList<string> SecondFactorRequired = [Supervisor, Admin];
+
     public static bool IsKnown(string role) => All.Contains(role);
+
+    /// <summary>
+    /// Whether an account with these roles must sign in with a second factor: always for supervisors and admins, and for
+    /// everyone (staff and counselors too) when the center's setting says so (Accounts:RequireTwoFactorForEveryone).
+    /// </summary>
+    public static bool NeedSecondFactor(IEnumerable<string> roles, bool requiredForEveryone) =>
+        requiredForEveryone || roles.Any(SecondFactorRequired.Contains);
 
     /// <summary>
     /// A counselor works for a local center, not for ours: the role never combines with back-office roles,

@@ -75,15 +75,17 @@ public static class TextInput
     public static string? ClipOrNull(string? value, int maxLength) => value is null ? null : Clip(value, maxLength);
 
     /// <summary>
-    /// True when <paramref name="value"/> can be stored and shown at all: no NUL (PostgreSQL's text refuses it) and no
-    /// half of a surrogate pair without its other half (it is no character; UTF-8 cannot write it).
+    /// True when <paramref name="value"/> can be stored and shown at all: no NUL (PostgreSQL's text refuses it), no
+    /// half of a surrogate pair without its other half (it is no character; UTF-8 cannot write it), and neither of the
+    /// noncharacters U+FFFE and U+FFFF (Unicode reserves them for software's own use; .NET refuses to normalize text
+    /// that holds them).
     /// </summary>
     public static bool IsWellFormed(ReadOnlySpan<char> value)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c == '\0')
+            if (c is '\0' or '\uFFFE' or '\uFFFF')
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using CrossBorderConsumerCenter.Web.Data.Accounts;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
@@ -6,7 +5,6 @@ using FluentValidation;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
 using CrossBorderConsumerCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -20,9 +18,11 @@ namespace CrossBorderConsumerCenter.Web.Features.Account;
 public sealed class AccountController(
     IValidator<SignIn.Form> signInValidator,
     SignIn.Handler signInHandler,
+    IValidator<SignInCode.Form> codeValidator,
+    SignInCode.Handler codeHandler,
     IValidator<ChangePassword.Form> passwordValidator,
     ChangePassword.Handler passwordHandler,
-    SignInManager<PortalUser> signInManager,
+    PortalSignInManager signInManager,
     UserSessions sessions,
     IOptions<AccountSecurityOptions> accountOptions,
     AuditTrail audit,
@@ -45,20 +45,59 @@ public sealed class AccountController(
             return View(Cleared(form));
         }
 
-        if (await signInHandler.HandleAsync(form, RateLimiting.ClientAddress(HttpContext), ct) == Account.SignIn.Outcome.SignedIn)
+        switch (await signInHandler.HandleAsync(form, RateLimiting.ClientAddress(HttpContext), ct))
         {
-            return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
+            case Account.SignIn.Outcome.SignedIn:
+                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(form.Email));
+            case Account.SignIn.Outcome.CodeRequired:
+                var returnUrl = form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl) : "";
+                return LocalRedirect("/account/sign-in/code" + returnUrl);
+            default:
+                ModelState.AddModelError("", l["SignIn_Failed"]);
+                return View(Cleared(form));
+        }
+    }
+
+    /// <summary>The code step, for an account with a second factor whose password was just accepted in this browser.</summary>
+    [HttpGet("sign-in/code")]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignInCode(string? returnUrl) =>
+        await signInManager.PendingTwoFactorUserAsync() is null
+            ? LocalRedirect("/account/sign-in?expired=1")
+            : View(new SignInCode.Form { ReturnUrl = returnUrl });
+
+    [HttpPost("sign-in/code")]
+    [AllowAnonymous]
+    [EnableRateLimiting(AccountRegistration.SignInRateLimit)]
+    public async Task<IActionResult> SignInCode(SignInCode.Form form, CancellationToken ct)
+    {
+        var validation = await codeValidator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState);
+            return View(new SignInCode.Form { ReturnUrl = form.ReturnUrl });
         }
 
-        ModelState.AddModelError("", l["SignIn_Failed"]);
-        return View(Cleared(form));
+        var (outcome, user) = await codeHandler.HandleAsync(form, RateLimiting.ClientAddress(HttpContext), ct);
+        switch (outcome)
+        {
+            case Account.SignInCode.Outcome.SignedIn:
+                return LocalRedirect(form.ReturnUrl is not null && Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await LandingPageAsync(user?.Email ?? ""));
+            case Account.SignInCode.Outcome.Expired:
+                return LocalRedirect("/account/sign-in?expired=1");
+            default:
+                ModelState.AddModelError(nameof(form.Code), l["SignInCode_Failed"]);
+                return View(new SignInCode.Form { ReturnUrl = form.ReturnUrl });
+        }
     }
 
     [HttpPost("sign-out")]
     [Authorize]
     [AllowedWithTemporaryPassword]
+    [AllowedBeforeTwoFactorSetUp]
     public async Task<IActionResult> SignOut(CancellationToken ct)
     {
+        TempData.Clear(); // recovery codes waiting to be shown go with the session
         audit.Record(AuditAction.SignedOut, "User", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
         await db.SaveChangesAsync(ct);
         await signInManager.SignOutAsync();
@@ -69,8 +108,10 @@ public sealed class AccountController(
     [HttpPost("sign-out-everywhere")]
     [Authorize]
     [AllowedWithTemporaryPassword]
+    [AllowedBeforeTwoFactorSetUp]
     public async Task<IActionResult> SignOutEverywhere(CancellationToken ct)
     {
+        TempData.Clear();
         var user = await signInManager.UserManager.GetUserAsync(User);
         if (user is not null)
         {
@@ -86,20 +127,23 @@ public sealed class AccountController(
 
     [HttpGet("")]
     [Authorize]
-    public IActionResult Index() => View(new AccountViewModel(
+    public async Task<IActionResult> Index() => View(new AccountViewModel(
         User.FindFirst(PortalClaims.DisplayName)?.Value ?? "",
         User.Identity?.Name ?? "",
         Roles.All.Where(User.IsInRole).ToList(),
-        accountOptions.Value.SessionHours));
+        accountOptions.Value.SessionHours,
+        (await signInManager.UserManager.GetUserAsync(User))?.TwoFactorEnabled == true));
 
     [HttpGet("password")]
     [Authorize]
     [AllowedWithTemporaryPassword]
+    [AllowedBeforeTwoFactorSetUp]
     public IActionResult Password(string? returnUrl) => View(new ChangePassword.Form { ReturnUrl = returnUrl });
 
     [HttpPost("password")]
     [Authorize]
     [AllowedWithTemporaryPassword]
+    [AllowedBeforeTwoFactorSetUp]
     public async Task<IActionResult> Password(ChangePassword.Form form, CancellationToken ct)
     {
         var validation = await passwordValidator.ValidateAsync(form, ct);
@@ -144,4 +188,4 @@ public sealed class AccountController(
     private static SignIn.Form Cleared(SignIn.Form form) => new() { Email = form.Email, ReturnUrl = form.ReturnUrl };
 }
 
-public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles, int SessionHours);
+public sealed record AccountViewModel(string DisplayName, string Email, IReadOnlyList<string> Roles, int SessionHours, bool TwoFactorEnabled);

@@ -21,6 +21,8 @@ public static class AccountRegistration
             TimeSpan.FromMinutes(1))));
         return services
             .AddScoped<SignIn.Handler>()
+            .AddScoped<SignInCode.Handler>()
+            .AddScoped<TwoFactorSetUp.Handler>()
             .AddScoped<ChangePassword.Handler>();
     }
 }

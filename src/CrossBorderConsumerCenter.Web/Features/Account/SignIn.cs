@@ -33,6 +33,9 @@ public static class SignIn
     public enum Outcome
     {
         SignedIn,
+
+        /// <summary>The password was right; the account signs in with a code from its authenticator next (<see cref="SignInCode"/>).</summary>
+        CodeRequired,
         Failed,
     }
 
@@ -44,7 +47,7 @@ public static class SignIn
     /// signs in from anywhere else.
     /// </summary>
     public sealed class Handler(
-        SignInManager<PortalUser> signIn,
+        PortalSignInManager signIn,
         UserManager<PortalUser> users,
         RateCounters counters,
         IOptions<AccountSecurityOptions> options,
@@ -77,10 +80,11 @@ public static class SignIn
             }
             else
             {
-                await signIn.SignInAsync(user, isPersistent: false);
-                audit.Record(AuditAction.SignInSucceeded, "User", user.Id.ToString(), actorNameOverride: user.DisplayName);
+                var result = await signIn.PasswordCheckedAsync(user);
+                var codeRequired = result.RequiresTwoFactor;
+                audit.Record(codeRequired ? AuditAction.SignInPasswordAccepted : AuditAction.SignInSucceeded, "User", user.Id.ToString(), actorNameOverride: user.DisplayName);
                 await db.SaveChangesAsync(ct);
-                return Outcome.SignedIn;
+                return codeRequired ? Outcome.CodeRequired : Outcome.SignedIn;
             }
 
             await counters.HitAsync(failuresKey, window, ct);

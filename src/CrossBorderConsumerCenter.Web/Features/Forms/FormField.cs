@@ -331,7 +331,10 @@ public abstract record ChoiceGroupField(string Name, string Label, IEnumerable<F
 
     protected abstract string InputType { get; }
 
-    /// <summary>Whether the choice's text is isolated (&lt;bdi&gt;): a file name, say, may carry characters that turn the rest of the line around.</summary>
+    /// <summary>
+    /// Whether the choice's text is isolated (&lt;bdi&gt;) with its direction and invisible characters shown (<see cref="VisibleText"/>):
+    /// a file name, say, may carry characters that turn the rest of the line around.
+    /// </summary>
     protected virtual bool IsolatesText => false;
 
     protected abstract bool IsChosen(string value);
@@ -373,9 +376,16 @@ public abstract record ChoiceGroupField(string Name, string Label, IEnumerable<F
 
             writer.Write("><label");
             Attribute(writer, encoder, "for", optionId);
-            writer.Write(IsolatesText ? "><bdi>" : ">");
-            encoder.Encode(writer, option.Text);
-            writer.Write(IsolatesText ? "</bdi>" : "");
+            writer.Write('>');
+            if (IsolatesText)
+            {
+                VisibleText.Isolated(option.Text).WriteTo(writer, encoder);
+            }
+            else
+            {
+                encoder.Encode(writer, option.Text);
+            }
+
             if (option.Hint is not null)
             {
                 writer.Write(IsolatesText ? " <span class=\"field__hint\">" : "<span class=\"field__hint\">");

@@ -8,7 +8,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Forms;
 
 /// <summary>
 /// The one place where every input of every page is refused when it holds what no person types and no column can keep:
-/// a NUL or half of a surrogate pair (<see cref="TextInput.IsWellFormed"/>), in the query string, a route value, a posted
+/// a NUL, half of a surrogate pair or a noncharacter (<see cref="TextInput.IsWellFormed"/>), in the query string, a route value, a posted
 /// field's name or value, or an uploaded file's name. The answer is 400 with a page in the visitor's language that says
 /// so (the browser's back button keeps what was typed); nothing behind it ever sees such text.
 /// Runs after antiforgery and the request size limits (authorization filters), before model binding.

@@ -18,7 +18,7 @@ public static class ShowPublicStatistics
 
     public sealed record Page(int FiscalYear, int LastClosed, bool AskedForUnpublished, IReadOnlyList<PublicTable> Tables);
 
-    public sealed class Handler(ReadCaseFacts.Handler facts, TimeProvider clock, IStringLocalizer<StatisticsText> t, IStringLocalizer<CaseLabels> labels)
+    public sealed class Handler(StatisticsCountsStore store, TimeProvider clock, IStringLocalizer<StatisticsText> t, IStringLocalizer<CaseLabels> labels)
     {
         /// <summary>The fiscal year asked for, if it has ended and is a year at all; otherwise the last that has ended.</summary>
         public async Task<Page> HandleAsync(string? year, CancellationToken ct)
@@ -26,34 +26,41 @@ public static class ShowPublicStatistics
             var lastClosed = StatisticsPeriod.LastClosedFiscalYear(LocalizationRegistration.JapanToday(clock));
             var asked = ShowStatistics.ParseYear(year);
             var fiscalYear = asked is { } y && y <= lastClosed ? y : lastClosed;
-            var cases = await facts.HandleAsync(StatisticsPeriod.FiscalYear(fiscalYear), ct);
-            var (first, second) = StatisticsPeriod.HalvesOf(fiscalYear);
+            var (firstHalf, secondHalf) = StatisticsPeriod.HalvesOf(fiscalYear);
+            var first = (await store.ReadAsync(firstHalf, ct)).Counts;
+            var second = (await store.ReadAsync(secondHalf, ct)).Counts;
 
-            var countries = cases.GroupBy(c => c.CountryCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-            var categories = Enum.GetValues<CaseCategory>();
+            var countries = first.Figure(CaseEntries.Country).Concat(second.Figure(CaseEntries.Country))
+                .GroupBy(c => c.Key, StringComparer.Ordinal)
+                .Select(g => (Code: g.Key, Cases: g.Sum(c => c.Value)))
+                .Where(c => c.Cases > 0)
+                .OrderByDescending(c => c.Cases).ThenBy(c => c.Code, StringComparer.Ordinal)
+                .Select(c => c.Code)
+                .ToList();
+            var categories = Enum.GetValues<CaseCategory>().Select(k => k.ToString()).ToList();
             var total = t["Public_Total"].Value;
             return new Page(fiscalYear, lastClosed, !string.IsNullOrEmpty(year) && asked != fiscalYear,
             [
                 Grid("countries", t["Table_Countries"], t["Row_Country"], [.. countries.Select(StatisticsTables.CountryName), total],
-                    countries.Select<string, Func<CaseFacts, bool>>(code => c => c.CountryCode == code).ToList(), cases, first, second),
+                    CaseEntries.Country, countries, first, second),
                 Grid("categories", t["Table_Categories"], t["Row_Category"], [.. categories.Select(k => labels["CaseCategory_" + k].Value), total],
-                    categories.Select<CaseCategory, Func<CaseFacts, bool>>(k => c => c.Category == k).ToList(), cases, first, second),
+                    CaseEntries.Category, categories, first, second),
             ]);
         }
 
         private static PublicTable Grid(
-            string id, string title, string rowHeader, IReadOnlyList<string> names, List<Func<CaseFacts, bool>> rows,
-            IReadOnlyList<CaseFacts> cases, StatisticsPeriod first, StatisticsPeriod second)
+            string id, string title, string rowHeader, IReadOnlyList<string> names, string figure, List<string> keys,
+            StatisticsCounts first, StatisticsCounts second)
         {
-            var values = new int[rows.Count + 1, 3];
-            for (var r = 0; r < rows.Count; r++)
+            var values = new int[keys.Count + 1, 3];
+            for (var r = 0; r < keys.Count; r++)
             {
-                values[r, 0] = cases.Count(c => rows[r](c) && first.Contains(c.ReceivedOn));
-                values[r, 1] = cases.Count(c => rows[r](c) && second.Contains(c.ReceivedOn));
+                values[r, 0] = first.Count(figure, keys[r]);
+                values[r, 1] = second.Count(figure, keys[r]);
                 values[r, 2] = values[r, 0] + values[r, 1];
                 for (var c = 0; c < 3; c++)
                 {
-                    values[rows.Count, c] += values[r, c];
+                    values[keys.Count, c] += values[r, c];
                 }
             }
 

@@ -98,12 +98,16 @@ public static class ShowStatistics
     /// <summary>The page: the form as asked, and the figures when it could be read.</summary>
     public sealed record Page(Form Form, StatisticsPeriod? Period, StatisticsReport? Report, IReadOnlyList<StatisticsTable> Tables, string Query);
 
-    public sealed class Handler(ReadCaseFacts.Handler facts, StatisticsTables tables, TimeProvider clock)
+    public sealed class Handler(StatisticsCountsStore store, StatisticsTables tables, TimeProvider clock)
     {
         public DateOnly Today => LocalizationRegistration.JapanToday(clock);
 
-        public async Task<StatisticsReport> ReportAsync(StatisticsPeriod period, CancellationToken ct) =>
-            StatisticsReport.From(period, await facts.HandleAsync(period, ct));
+        /// <summary>The report from the counts kept per month (docs/adr/0084).</summary>
+        public async Task<StatisticsReport> ReportAsync(StatisticsPeriod period, CancellationToken ct)
+        {
+            var (counts, overdue) = await store.ReadAsync(period, ct);
+            return StatisticsReport.From(period, counts, overdue);
+        }
 
         public async Task<Page> HandleAsync(Form form, CancellationToken ct)
         {

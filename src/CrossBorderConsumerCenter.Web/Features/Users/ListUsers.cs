@@ -6,13 +6,12 @@ namespace CrossBorderConsumerCenter.Web.Features.Users;
 /// <summary>All accounts with their roles and state, for admins (a center has tens, not thousands).</summary>
 public static class ListUsers
 {
-    public sealed record Row(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, bool HasTemporaryPassword, DateTimeOffset CreatedAt);
+    public sealed record Row(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool TwoFactorEnabled, bool HasTemporaryPassword, DateTimeOffset CreatedAt);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db)
     {
         public async Task<IReadOnlyList<Row>> HandleAsync(CancellationToken ct)
         {
-            var now = clock.GetUtcNow();
             var users = await db.Users.AsNoTracking()
                 .OrderBy(u => u.IsDisabled).ThenBy(u => u.DisplayName)
                 .Select(u => new
@@ -21,13 +20,13 @@ public static class ListUsers
                     u.DisplayName,
                     u.Email,
                     u.IsDisabled,
-                    u.LockoutEnd,
+                    u.TwoFactorEnabled,
                     u.MustChangePassword,
                     u.CreatedAt,
                     Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 })
                 .ToListAsync(ct);
-            return users.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.Roles.Order().ToList(), u.IsDisabled, u.LockoutEnd > now, u.MustChangePassword, u.CreatedAt)).ToList();
+            return users.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.Roles.Order().ToList(), u.IsDisabled, u.TwoFactorEnabled, u.MustChangePassword, u.CreatedAt)).ToList();
         }
     }
 }

@@ -31,9 +31,6 @@ public static class ResetUserPassword
                 throw new InvalidOperationException("A generated password was refused: " + string.Join(", ", result.Errors.Select(e => e.Code)));
             }
 
-            // Unlock too: the usual reason for a reset is a forgotten password after failed attempts.
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
             audit.Record(AuditAction.UserPasswordReset, "User", user.Id.ToString());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -21,6 +21,7 @@ public sealed class UsersController(
     EditUser.Handler edit,
     SetUserEnabled.Handler setEnabled,
     ResetUserPassword.Handler resetPassword,
+    ResetUserTwoFactor.Handler resetTwoFactor,
     UserManager<PortalUser> users,
     UserAdministration admin,
     IStringLocalizer<UsersText> l) : Controller
@@ -132,6 +133,21 @@ public sealed class UsersController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    /// <summary>A lost phone: the account's authenticator and recovery codes are removed; it sets them up again at its next sign-in.</summary>
+    [HttpPost("{id:guid}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken ct)
+    {
+        var result = await resetTwoFactor.HandleAsync(User, id, ct);
+        if (result == ResetUserTwoFactor.Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = l["User_TwoFactor" + result].Value;
+        TempData["FlashIsError"] = result != ResetUserTwoFactor.Outcome.Reset;
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     private async Task<IActionResult> SetEnabledAsync(Guid id, bool enabled, CancellationToken ct)
     {
         var result = await setEnabled.HandleAsync(User, id, enabled, ct);
@@ -149,7 +165,7 @@ public sealed class UsersController(
         user.Id,
         form,
         user.IsDisabled,
-        await users.IsLockedOutAsync(user),
+        user.TwoFactorEnabled,
         user.CreatedAt,
         TempData[OneTimePasswordKey] as string,
         user.Id == EditUser.ActorId(User));
@@ -169,4 +185,4 @@ public sealed class UsersController(
     }
 }
 
-public sealed record EditUserViewModel(Guid Id, EditUser.Form Form, bool IsDisabled, bool IsLockedOut, DateTimeOffset CreatedAt, string? OneTimePassword, bool IsYou);
+public sealed record EditUserViewModel(Guid Id, EditUser.Form Form, bool IsDisabled, bool TwoFactorEnabled, DateTimeOffset CreatedAt, string? OneTimePassword, bool IsYou);

@@ -9,5 +9,6 @@ public static class UsersRegistration
         .AddScoped<CreateUser.Handler>()
         .AddScoped<EditUser.Handler>()
         .AddScoped<SetUserEnabled.Handler>()
-        .AddScoped<ResetUserPassword.Handler>();
+        .AddScoped<ResetUserPassword.Handler>()
+        .AddScoped<ResetUserTwoFactor.Handler>();
 }

@@ -50,4 +50,7 @@ public static class PortalClaims
 
     /// <summary>Present while the account's password is a temporary one issued by the portal.</summary>
     public const string TemporaryPassword = "ccc:temporary_password";
+
+    /// <summary>Present while an account that must sign in with a second factor has not set one up (TwoFactorSetUpFilter).</summary>
+    public const string SecondFactorSetUpRequired = "ccc:second_factor_set_up_required";
 }

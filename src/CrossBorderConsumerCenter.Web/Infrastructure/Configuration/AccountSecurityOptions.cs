@@ -21,6 +21,16 @@ public sealed class AccountSecurityOptions
 
     public int SignInFailureWindowMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Wrong second-factor codes for one account within <see cref="SignInFailureWindowMinutes"/>, from all clients together, after
+    /// which codes for that account are refused unchecked until the window ends. Only someone who knew the password can cause
+    /// this (a stranger cannot reach the code step); it stops a password holder from trying codes from many addresses.
+    /// </summary>
+    public int SecondFactorFailuresPerAccount { get; set; } = 10;
+
+    /// <summary>Every account signs in with a second factor, not only supervisors and admins (who always do).</summary>
+    public bool RequireTwoFactorForEveryone { get; set; }
+
     public sealed class Validator : IValidateOptions<AccountSecurityOptions>
     {
         public ValidateOptionsResult Validate(string? name, AccountSecurityOptions options)
@@ -30,6 +40,7 @@ public sealed class AccountSecurityOptions
             Check(options.SignInAttemptsPerMinute, 1, 10_000, nameof(SignInAttemptsPerMinute));
             Check(options.SignInFailuresPerClientAndAccount, 1, 1_000, nameof(SignInFailuresPerClientAndAccount));
             Check(options.SignInFailureWindowMinutes, 1, 1_440, nameof(SignInFailureWindowMinutes));
+            Check(options.SecondFactorFailuresPerAccount, 1, 1_000, nameof(SecondFactorFailuresPerAccount));
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
             void Check(int value, int min, int max, string setting)

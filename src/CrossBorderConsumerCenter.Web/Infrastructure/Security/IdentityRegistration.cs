@@ -37,15 +37,19 @@ public static class IdentityRegistration
                 o.Lockout.AllowedForNewUsers = false; // no account is ever locked: failures hold back a client, not the owner (SignIn)
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled, see ActiveAccountsOnly
+                o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.ProviderName; // the portal's clock, no replay
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>();
         services.AddScoped<IUserConfirmation<PortalUser>, ActiveAccountsOnly>();
         services.AddSingleton<UserSessions>();
+        services.AddScoped<SecondFactorAttempts>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -126,8 +130,16 @@ public static class IdentityRegistration
         public Task<bool> IsConfirmedAsync(UserManager<PortalUser> manager, PortalUser user) => Task.FromResult(!user.IsDisabled);
     }
 
-    /// <summary>Adds the display name, so pages and the audit trail can name the user without a query.</summary>
-    private sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    /// <summary>
+    /// Adds the display name, so pages and the audit trail can name the user without a query, and what must be done before
+    /// any work: a temporary password replaced, a second factor set up where the roles or the settings require one. Roles
+    /// are read again every minute (the stamp check), so a role that requires a second factor applies within a minute.
+    /// </summary>
+    private sealed class PortalClaimsFactory(
+        UserManager<PortalUser> users,
+        RoleManager<IdentityRole<Guid>> roles,
+        IOptions<IdentityOptions> options,
+        IOptions<AccountSecurityOptions> accounts)
         : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(users, roles, options)
     {
         protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -137,6 +149,12 @@ public static class IdentityRegistration
             if (user.MustChangePassword)
             {
                 identity.AddClaim(new Claim(PortalClaims.TemporaryPassword, "true"));
+            }
+
+            var roleNames = identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value);
+            if (!user.TwoFactorEnabled && Domain.Accounts.Roles.NeedSecondFactor(roleNames, accounts.Value.RequireTwoFactorForEveryone))
+            {
+                identity.AddClaim(new Claim(PortalClaims.SecondFactorSetUpRequired, "true"));
             }
 
             return identity;

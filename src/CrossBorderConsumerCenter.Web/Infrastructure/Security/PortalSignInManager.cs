@@ -29,6 +29,51 @@ public sealed class PortalSignInManager(
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != UserSessions.ClaimType), new Claim(UserSessions.ClaimType, sessionId.Value.ToString())]);
     }
 
+    /// <summary>The account's security stamp when its password was accepted, kept in the two-factor cookie.</summary>
+    private const string StampClaim = "ccc.pending_stamp";
+
+    /// <summary>
+    /// After the password was checked: signs in, or, for an account with a second factor, keeps who is signing in for the code
+    /// step in Identity's short-lived two-factor cookie and answers <see cref="SignInResult.TwoFactorRequired"/>. The cookie
+    /// also holds the account's security stamp, so a password change, "sign out everywhere" or a reset in the meantime ends
+    /// the pending sign-in too (<see cref="PendingTwoFactorUserAsync"/>).
+    /// </summary>
+    public async Task<SignInResult> PasswordCheckedAsync(PortalUser user)
+    {
+        if (!await IsTwoFactorEnabledAsync(user))
+        {
+            return await SignInOrTwoFactorAsync(user, isPersistent: false);
+        }
+
+        var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString()));
+        identity.AddClaim(new Claim(StampClaim, await UserManager.GetSecurityStampAsync(user)));
+        await Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+        return SignInResult.TwoFactorRequired;
+    }
+
+    /// <summary>
+    /// The account whose password this browser gave in the last five minutes, if its security stamp has not changed since;
+    /// otherwise null, and the pending sign-in is forgotten.
+    /// </summary>
+    public async Task<PortalUser?> PendingTwoFactorUserAsync()
+    {
+        var pending = await Context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        var stamp = pending.Principal?.FindFirstValue(StampClaim);
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        if (user is not null && stamp is not null && stamp == await UserManager.GetSecurityStampAsync(user))
+        {
+            return user;
+        }
+
+        if (pending.Succeeded)
+        {
+            await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        }
+
+        return null;
+    }
+
     public override async Task SignOutAsync()
     {
         if (UserSessions.IdOf(Context.User) is { } sessionId)

@@ -51,6 +51,7 @@ public static class SecurityRegistration
             o.IncludeSubDomains = true;
         });
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersFromSettings>();
+        services.AddHostedService<PlainHttpStartupCheck>();
         return services;
     }
 

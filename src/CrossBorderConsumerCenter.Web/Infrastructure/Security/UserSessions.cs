@@ -23,6 +23,7 @@ public sealed class UserSessions(NpgsqlDataSource database, TimeProvider clock, 
         public const string PasswordReset = "password-reset";
         public const string PasswordChanged = "password-changed";
         public const string TwoFactorReset = "two-factor-reset";
+        public const string TwoFactorChanged = "two-factor-changed";
     }
 
     public static Guid? IdOf(ClaimsPrincipal? principal) =>
