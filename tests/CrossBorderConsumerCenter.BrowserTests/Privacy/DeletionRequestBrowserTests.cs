@@ -47,10 +47,8 @@ public class DeletionRequestBrowserTests(BrowserFixture portal) : IClassFixture<
         await BrowserSession.RunAsync(portal, BrowserSession.Desktop, "ja", async page =>
         {
             await page.GotoAsync("/account/sign-in");
-            await page.FillAsync("#Email", supervisor.Email);
-            await page.FillAsync("#Password", StaffAccounts.Password);
-            await page.Locator("main button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+            await BrowserSignIn.SubmitAsync(page, supervisor.Email);
+            await page.WaitForURLAsync("**/staff/cases");
 
             await page.GotoAsync("/staff/supervisor/privacy");
             await CheckPageAsync(page, "deletion-3-requests");

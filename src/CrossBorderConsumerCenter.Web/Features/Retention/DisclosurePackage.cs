@@ -8,6 +8,7 @@ using System.Text.Unicode;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Evidence;
 using CrossBorderConsumerCenter.Web.Domain.Privacy;
+using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
@@ -23,7 +24,8 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 /// abroad (to whom, when, which items, what was sent), the emails the center sent about it (with their bodies while
 /// kept), and the timeline as the consumer sees it. Made from the cases the request recorded.
 /// </summary>
-public sealed class DisclosurePackage(AppDbContext db, IStringLocalizer<CaseLabels> labels, IStringLocalizer<RetentionText> text, TimeProvider clock)
+public sealed class DisclosurePackage(
+    AppDbContext db, IStringLocalizer<CaseLabels> labels, IStringLocalizer<RetentionText> text, IStringLocalizer<TrackingText> tracking, TimeProvider clock)
 {
     public const string HtmlName = "disclosure.html";
     public const string JsonName = "disclosure.json";
@@ -191,10 +193,10 @@ public sealed class DisclosurePackage(AppDbContext db, IStringLocalizer<CaseLabe
             Row(h, text["Package_NameKana"], c.Consumer.NameKana);
             Row(h, text["Package_Email"], c.Consumer.Email);
             Row(h, text["Package_Phone"], c.Consumer.Phone);
-            Row(h, text["Package_Address"], $"〒{c.Consumer.PostalCode} {c.Consumer.Prefecture} {c.Consumer.Address}");
+            Row(h, text["Package_Address"], $"〒{c.Consumer.PostalCode} {Prefectures.Find(c.Consumer.Prefecture)?.JapaneseName ?? c.Consumer.Prefecture} {c.Consumer.Address}");
             Row(h, text["Package_AgeBand"], labels["AgeBand_" + c.Consumer.AgeBand]);
             h.Append("</table>\n<h3>").Append(E(text["Package_Complaint"])).Append("</h3>\n<table>");
-            Row(h, text["Package_Business"], $"{c.Business.Name} ({c.Business.Country}) {c.Business.Website}");
+            Row(h, text["Package_Business"], $"{c.Business.Name}（{CountryName(c.Business.Country)}） {c.Business.Website}");
             Row(h, text["Package_Purchase"], $"{c.Purchase.Date:yyyy-MM-dd} {c.Purchase.Item} {c.Purchase.Amount.ToString(CultureInfo.InvariantCulture)} {c.Purchase.Currency}");
             Row(h, text["Package_OrderNumber"], c.Purchase.OrderNumber);
             Row(h, text["Package_ArrivedOn"], c.Purchase.ArrivedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -216,8 +218,9 @@ public sealed class DisclosurePackage(AppDbContext db, IStringLocalizer<CaseLabe
             {
                 h.Append("<table>");
                 Row(h, text["Package_ProvidedAt"], Time(p.ProvidedAt));
-                Row(h, text["Package_Agency"], $"{p.AgencyName} ({p.AgencyCode}, {p.Country})");
-                Row(h, text["Package_Items"], string.Join("、", p.Items));
+                Row(h, text["Package_Agency"], $"{p.AgencyName}（{p.AgencyCode}、{CountryName(p.Country)}）");
+                // The items as the consumer's tracking page names them.
+                Row(h, text["Package_Items"], string.Join("、", p.Items.Select(i => tracking["Provisions_Item_" + i].Value)));
                 Row(h, text["Package_ProvidedFiles"], string.Join("、", p.FileNames));
                 Row(h, text["Package_SentSummary"], p.SentSummary);
                 Row(h, text["Package_RetainUntil"], Time(p.RetainUntil));
@@ -268,6 +271,8 @@ public sealed class DisclosurePackage(AppDbContext db, IStringLocalizer<CaseLabe
 
         return h.Append("</body>\n</html>\n").ToString();
     }
+
+    private static string CountryName(string code) => Countries.Find(code)?.NameIn("ja") ?? code;
 
     private static string Time(DateTimeOffset at) => LocalizationRegistration.FormatJapanTime(at);
 
