@@ -8,8 +8,8 @@ namespace CrossBorderConsumerCenter.Baseline;
 /// The staff statistics page's counterpart (Features/Statistics/StatisticsCountsStore.cs), for a fiscal year
 /// (`?period=year&amp;year=2025`): the statements the portal sends, prepared (whether any case waits to be counted; the
 /// sums of the whole months with the entries of the days of partial months, none for a fiscal year; the overdue cases),
-/// then every sum as a table row with a bar, grouped by figure, about the portal's size. No case is written while the
-/// benchmark drives it, so nothing waits to be counted.
+/// then every sum as a table row with a bar, grouped by figure, about the portal's size. The cases the portal's clocks
+/// write while it is driven (a few) are counted by the portal only.
 /// </summary>
 internal sealed class Statistics(NpgsqlDataSource dataSource)
 {
@@ -25,6 +25,14 @@ internal sealed class Statistics(NpgsqlDataSource dataSource)
         "<input type=\"date\" name=\"from\"><input type=\"date\" name=\"to\"><button type=\"submit\">表示</button></form>" +
         string.Concat(Enumerable.Repeat("<p class=\"field__hint\">受け付けた日で数えます。結果、期間、期限は表示した時点のものです。</p>\n", 20));
 
+    /// <summary>
+    /// The portal writes each figure twice (the bars and the table beside them) with every row's name in the reader's
+    /// language and the figures' hints; this static block of table rows brings the page to about the portal's size
+    /// (240 kB for a fiscal year at a million cases), so both send as many bytes.
+    /// </summary>
+    private static readonly string Rows = string.Concat(Enumerable.Range(1, 1150).Select(i =>
+        $"<tr data-code=\"C{i:D4}\"><th scope=\"row\">国または地域の名前 {i}</th><td class=\"stat-table__number\">{i * 7:N0}</td></tr>\n"));
+
     public async Task ShowAsync(HttpContext context)
     {
         var year = int.TryParse(context.Request.Query["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 2025;
@@ -37,11 +45,8 @@ internal sealed class Statistics(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         await using (var pending = await Sql.PreparedAsync(connection, "SELECT EXISTS (SELECT 1 FROM statistics_pending_cases AS s)"))
         {
-            if ((bool)(await pending.ExecuteScalarAsync())!)
-            {
-                context.Response.StatusCode = 503; // the portal would count them first: not measured here
-                return;
-            }
+            // The portal counts the cases its clocks wrote since (in the benchmark, a few); the baseline only asks.
+            await pending.ExecuteScalarAsync();
         }
 
         var sums = new List<(DateOnly? Month, string Entry, int Cases)>();
@@ -73,7 +78,7 @@ internal sealed class Statistics(NpgsqlDataSource dataSource)
             overdue = (int)(await command.ExecuteScalarAsync())!;
         }
 
-        var html = new StringBuilder(120_000);
+        var html = new StringBuilder(260_000);
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>統計</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>統計</h1>")
             .Append(Form).Append("<p>期限を過ぎた相談 ").Append(overdue.ToString("N0", CultureInfo.InvariantCulture)).Append("</p>");
         foreach (var figure in sums.GroupBy(s => s.Entry[..s.Entry.IndexOf(':', StringComparison.Ordinal)]).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -98,7 +103,7 @@ internal sealed class Statistics(NpgsqlDataSource dataSource)
             html.Append("</tbody></table><p><a href=\"/staff/statistics/tables/").Append(figure.Key).Append(".csv?period=year&amp;year=").Append(year).Append("\">CSV</a></p></section>\n");
         }
 
-        html.Append("</main></body></html>");
+        html.Append("<table class=\"stat-table\"><tbody>").Append(Rows).Append("</tbody></table></main></body></html>");
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(html.ToString());

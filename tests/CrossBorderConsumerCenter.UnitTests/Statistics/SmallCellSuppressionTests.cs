@@ -4,8 +4,10 @@ namespace CrossBorderConsumerCenter.UnitTests.Statistics;
 
 /// <summary>
 /// The public figures' suppression: every count of 1 to 4 is shown as "&lt;5", and nothing published (the other cells, the
-/// half-years adding up to the year, the totals) lets anyone work one out. The check does not trust the suppression's own
-/// reasoning: it tries every value the hidden cells could take and keeps those that agree with everything shown.
+/// half-years adding up to the year, the totals) lets anyone work one out. On hand-made tables the check does not trust the
+/// suppression's own reasoning: it tries every value the hidden cells could take and keeps those that agree with everything
+/// shown. That search is too slow for many tables, so the exposure check the suppression relies on
+/// (<see cref="SmallCellExposure"/>) is compared with it on small random tables, then attacks thousands of random tables.
 /// </summary>
 public class SmallCellSuppressionTests
 {
@@ -52,8 +54,21 @@ public class SmallCellSuppressionTests
     /// </summary>
     private static void AssertNoSmallCellCanBeWorkedOut(SuppressedTable t)
     {
+        foreach (var (cell, values) in PossibleByTryingEveryValue(t))
+        {
+            Assert.Contains(t.Values[cell.R, cell.C], values);
+            Assert.True(values.Count >= 2, $"The small cell at row {cell.R}, column {cell.C} can only be {string.Join(",", values)} in:\n{Describe(t)}");
+        }
+    }
+
+    /// <summary>The most a hidden cell is tried with: the largest count of the table.</summary>
+    private static int Ceiling(SuppressedTable t) => t.Values.Cast<int>().Max();
+
+    /// <summary>The values each small cell could have: every value of the hidden cells tried (up to <see cref="Ceiling"/>).</summary>
+    private static Dictionary<(int R, int C), HashSet<int>> PossibleByTryingEveryValue(SuppressedTable t)
+    {
         var body = t.Rows - 1;
-        var ceiling = Math.Max(t.Values[body, 0], t.Values[body, 1]);
+        var ceiling = Ceiling(t);
         var free = Cells(t).Where(c => c.R < body && c.C < 2 && t.Shown[c.R, c.C] != CellShown.Number).ToList();
         var possible = Cells(t).Where(c => t.Shown[c.R, c.C] == CellShown.Small).ToDictionary(c => c, _ => new HashSet<int>());
         var trial = (int[,])t.Values.Clone();
@@ -106,11 +121,72 @@ public class SmallCellSuppressionTests
         }
 
         Try(0);
-        foreach (var (cell, values) in possible)
+        return possible;
+    }
+
+    /// <summary>A table of random half-year counts, mostly small ones (0 to <paramref name="largest"/>).</summary>
+    private static int[,] RandomTable(Random random, int rows, int largest) =>
+        Table([.. Enumerable.Range(0, rows).Select(_ => (Count(random, largest), Count(random, largest)))]);
+
+    private static int Count(Random random, int largest) => random.Next(3) == 0 ? random.Next(SmallCellSuppression.Threshold) : random.Next(largest + 1);
+
+    /// <summary>Only the small cells marked, nothing else hidden: many of these give a small cell away.</summary>
+    private static SuppressedTable SmallOnly(int[,] values)
+    {
+        var shown = new CellShown[values.GetLength(0), values.GetLength(1)];
+        foreach (var (r, c) in Enumerable.Range(0, values.GetLength(0)).SelectMany(r => Enumerable.Range(0, 3).Select(c => (r, c))))
         {
-            Assert.Contains(t.Values[cell.R, cell.C], values);
-            Assert.True(values.Count >= 2, $"The small cell at row {cell.R}, column {cell.C} can only be {string.Join(",", values)} in:\n{Describe(t)}");
+            shown[r, c] = values[r, c] is > 0 and < SmallCellSuppression.Threshold ? CellShown.Small : CellShown.Number;
         }
+
+        return new SuppressedTable(values, shown);
+    }
+
+    /// <summary>The exposure check the suppression relies on finds exactly what trying every value finds, on tables small enough to try.</summary>
+    [Fact]
+    public void TheExposureCheckFindsWhatTryingEveryValueFindsOnSmallTables()
+    {
+        var random = new Random(20261206);
+        for (var i = 0; i < 150; i++)
+        {
+            var values = RandomTable(random, random.Next(1, 3), 6);
+            foreach (var table in new[] { SmallOnly(values), SmallCellSuppression.Apply(values) })
+            {
+                var quick = SmallCellExposure.PossibleValuesOfSmallCells(table, Ceiling(table));
+                var tried = PossibleByTryingEveryValue(table);
+                Assert.Equal(tried.Keys.Order(), quick.Keys.Where(c => table.Shown[c.R, c.C] == CellShown.Small).Order());
+                foreach (var (cell, values2) in tried)
+                {
+                    Assert.True(values2.Order().SequenceEqual(quick[cell]), $"Cell {cell}: tried {string.Join(",", values2.Order())}, quick {string.Join(",", quick[cell])} in:\n{Describe(table)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Two thousand random tables, up to ten rows, mostly small counts: after suppression no small count has only one possible value.</summary>
+    [Fact]
+    public void NoSmallCellCanBeWorkedOutOfAnyOfTwoThousandRandomTables()
+    {
+        var random = new Random(6122026);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var table = SmallCellSuppression.Apply(RandomTable(random, random.Next(1, 11), random.Next(2) == 0 ? 12 : 200));
+            foreach (var (cell, possible) in SmallCellExposure.PossibleValuesOfSmallCells(table))
+            {
+                Assert.Contains(table.Values[cell.R, cell.C], possible);
+                Assert.True(possible.Count >= 2, $"The small count at row {cell.R}, column {cell.C} can only be {string.Join(",", possible)} in:\n{Describe(table)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AColumnOfSmallCountsDownToASmallTotalHidesOneOfThem()
+    {
+        // Four counts of 1 in the second half and a total of 4: each "<5" of that column could only be 1.
+        var table = SmallCellSuppression.Apply(Table((4, 1), (9, 1), (4, 1), (2, 1)));
+
+        Assert.Contains(Cells(table), cell => cell.C == 1 && cell.R < 4 && table.Shown[cell.R, cell.C] == CellShown.Hidden);
+        Assert.All(SmallCellExposure.PossibleValuesOfSmallCells(table), small => Assert.True(small.Value.Count >= 2, $"{small.Key}: {string.Join(",", small.Value)}"));
     }
 
     private static bool Agrees(SuppressedTable t, (int R, int C) cell, int value) => t.Shown[cell.R, cell.C] switch

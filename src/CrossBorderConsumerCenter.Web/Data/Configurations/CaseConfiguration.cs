@@ -62,6 +62,10 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.AssignedToId, c.Status });
         builder.HasIndex(c => c.DueAt).HasFilter("due_at IS NOT NULL");
 
+        // The statistics' overdue count: the open cases received in a period, with their deadlines (docs/adr/0084).
+        builder.HasIndex(c => c.ReceivedAt, "ix_cases_open_received_at_due_at").HasFilter(CaseQueueColumns.OpenStatusesSql)
+            .IncludeProperties(c => new { c.DueAt });
+
         // The clocks' worker: open cases past their deadline that it has not acted on yet.
         builder.HasIndex(c => c.DueAt, "ix_cases_clock_due").HasFilter("overdue_marked_at IS NULL AND due_at IS NOT NULL");
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);

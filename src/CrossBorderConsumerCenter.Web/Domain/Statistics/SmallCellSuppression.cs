@@ -24,11 +24,11 @@ public sealed record SuppressedTable(int[,] Values, CellShown[,] Shown)
 /// Small-cell suppression for the public figures. A table has rows (countries, categories...) and a total row last; its
 /// columns are periods whose last column is the sum of the others (the fiscal year of its two halves). So every row adds
 /// up across, and every column down to the total row. A count of 1 to 4 is shown as "&lt;5" (primary suppression; a zero is
-/// shown, it tells nothing of anyone). Then, as long as some small cell could still be worked out from what is shown (a
+/// shown, it tells nothing of anyone). Then, as long as some small count could still be worked out from what is shown (a
 /// row or column with only one hidden cell, or hidden cells whose sum leaves each only one value), the smallest shown
-/// cell of that row or column is hidden too (secondary suppression, shown as "x"). Whether a cell can be worked out is
-/// judged by narrowing each hidden cell's range with every row and column until nothing changes: a range of one value
-/// means the cell is known.
+/// cell of that row or column is hidden too (secondary suppression, shown as "x"); when its lines show no number, every
+/// number is hidden, and when none is shown at all, a "&lt;5" of its lines. Whether a small count can be worked out is
+/// decided exactly by <see cref="SmallCellExposure"/>: whether fewer than two of its values agree with what is shown.
 /// </summary>
 public static class SmallCellSuppression
 {
@@ -37,51 +37,79 @@ public static class SmallCellSuppression
     public static SuppressedTable Apply(int[,] values)
     {
         var (rows, columns) = (values.GetLength(0), values.GetLength(1));
+        if (columns != 3)
+        {
+            throw new ArgumentException("A table of two halves and their year.", nameof(values));
+        }
+
         var shown = new CellShown[rows, columns];
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
-                shown[r, c] = values[r, c] is > 0 and < Threshold ? CellShown.Small : CellShown.Number;
+                shown[r, c] = IsSmall(values[r, c]) ? CellShown.Small : CellShown.Number;
             }
         }
 
         var lines = Lines(rows, columns);
+        var table = new SuppressedTable(values, shown);
         while (true)
         {
-            var (low, high) = Ranges(values, shown, lines);
             var known = Cells(rows, columns)
-                .Where(cell => shown[cell.R, cell.C] == CellShown.Small && low[cell.R, cell.C] == high[cell.R, cell.C])
+                .Where(cell => IsSmall(values[cell.R, cell.C]) && shown[cell.R, cell.C] != CellShown.Number && SmallCellExposure.CanBeWorkedOut(table, cell))
                 .Select(cell => ((int R, int C)?)cell)
                 .FirstOrDefault();
             if (known is not { } exposed)
             {
-                return new SuppressedTable(values, shown);
+                return table;
             }
 
-            // Hide the smallest shown cell of a line through the exposed cell (its row first: rows are what people compare).
-            var candidate = lines.Where(l => l.Parts.Append(l.Whole).Contains(exposed))
-                .SelectMany(l => l.Parts.Append(l.Whole))
+            // Hide the smallest shown number of a line through the exposed cell (its row first: rows are what people compare).
+            var through = lines.Where(l => l.Parts.Append(l.Whole).Contains(exposed)).SelectMany(l => l.Parts.Append(l.Whole)).Distinct().ToList();
+            var candidate = through
                 .Where(cell => shown[cell.R, cell.C] == CellShown.Number)
                 .OrderBy(cell => cell.R == exposed.R ? 0 : 1)
                 .ThenBy(cell => values[cell.R, cell.C])
                 .ThenBy(cell => cell.R).ThenBy(cell => cell.C)
                 .Select(cell => ((int R, int C)?)cell)
                 .FirstOrDefault();
-            if (candidate is not { } hide)
+            if (candidate is { } hide)
             {
-                // Every cell of its lines is hidden already and it is still exposed: hide the whole table.
-                foreach (var cell in Cells(rows, columns).Where(cell => shown[cell.R, cell.C] == CellShown.Number))
+                shown[hide.R, hide.C] = CellShown.Hidden;
+                continue;
+            }
+
+            // Its lines show no number and it is still exposed: the numbers elsewhere give it away. Hide them all.
+            var numbers = Cells(rows, columns).Where(cell => shown[cell.R, cell.C] == CellShown.Number).ToList();
+            if (numbers.Count > 0)
+            {
+                numbers.ForEach(cell => shown[cell.R, cell.C] = CellShown.Hidden);
+                continue;
+            }
+
+            // No number is shown, and the "<5"s alone give it away (a column of them down to a total under 5, each then
+            // only 1): hide another "<5" of its lines (a hidden cell may be 0, which a "<5" may not), or it as a last resort.
+            var small = through
+                .Where(cell => shown[cell.R, cell.C] == CellShown.Small)
+                .OrderBy(cell => cell == exposed ? 1 : 0)
+                .ThenBy(cell => cell.R).ThenBy(cell => cell.C)
+                .Select(cell => ((int R, int C)?)cell)
+                .FirstOrDefault();
+            if (small is not { } hideSmall)
+            {
+                foreach (var cell in Cells(rows, columns))
                 {
                     shown[cell.R, cell.C] = CellShown.Hidden;
                 }
 
-                return new SuppressedTable(values, shown);
+                return table;
             }
 
-            shown[hide.R, hide.C] = CellShown.Hidden;
+            shown[hideSmall.R, hideSmall.C] = CellShown.Hidden;
         }
     }
+
+    private static bool IsSmall(int value) => value is > 0 and < Threshold;
 
     /// <summary>A constraint of the table: the parts add up to the whole.</summary>
     public sealed record Line(IReadOnlyList<(int R, int C)> Parts, (int R, int C) Whole);
@@ -105,70 +133,4 @@ public static class SmallCellSuppression
 
     private static IEnumerable<(int R, int C)> Cells(int rows, int columns) =>
         Enumerable.Range(0, rows).SelectMany(r => Enumerable.Range(0, columns).Select(c => (r, c)));
-
-    /// <summary>
-    /// What a reader can tell of each cell: shown cells are known; a small one lies in 1..4, a hidden one in 0..the largest
-    /// total; then each line narrows its cells (a part is the whole less the others, the whole the sum of the parts).
-    /// </summary>
-    public static (int[,] Low, int[,] High) Ranges(int[,] values, CellShown[,] shown, IReadOnlyList<Line> lines)
-    {
-        var (rows, columns) = (values.GetLength(0), values.GetLength(1));
-        var ceiling = 0;
-        foreach (var v in values)
-        {
-            ceiling = Math.Max(ceiling, v);
-        }
-
-        var low = new int[rows, columns];
-        var high = new int[rows, columns];
-        foreach (var (r, c) in Cells(rows, columns))
-        {
-            (low[r, c], high[r, c]) = shown[r, c] switch
-            {
-                CellShown.Number => (values[r, c], values[r, c]),
-                CellShown.Small => (1, Threshold - 1),
-                _ => (0, ceiling),
-            };
-        }
-
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var line in lines)
-            {
-                var (wr, wc) = line.Whole;
-                var partsLow = line.Parts.Sum(p => low[p.R, p.C]);
-                var partsHigh = line.Parts.Sum(p => high[p.R, p.C]);
-                changed |= Narrow(low, high, wr, wc, partsLow, partsHigh);
-                foreach (var (r, c) in line.Parts)
-                {
-                    var othersLow = partsLow - low[r, c];
-                    var othersHigh = partsHigh - high[r, c];
-                    changed |= Narrow(low, high, r, c, low[wr, wc] - othersHigh, high[wr, wc] - othersLow);
-                    partsLow = line.Parts.Sum(p => low[p.R, p.C]);
-                    partsHigh = line.Parts.Sum(p => high[p.R, p.C]);
-                }
-            }
-        }
-
-        return (low, high);
-    }
-
-    private static bool Narrow(int[,] low, int[,] high, int r, int c, int newLow, int newHigh)
-    {
-        var changed = false;
-        if (newLow > low[r, c])
-        {
-            low[r, c] = newLow;
-            changed = true;
-        }
-
-        if (newHigh < high[r, c])
-        {
-            high[r, c] = newHigh;
-            changed = true;
-        }
-
-        return changed;
-    }
 }

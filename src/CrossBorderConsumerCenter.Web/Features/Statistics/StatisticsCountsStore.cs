@@ -14,7 +14,7 @@ namespace CrossBorderConsumerCenter.Web.Features.Statistics;
 /// the figures' own rules (<see cref="ReadCaseFacts"/>, <see cref="CaseEntries"/>): it takes away what each was counted
 /// under before and adds what it is counted under now. <see cref="ReadAsync"/> does that first, then sums whole months
 /// from statistics_month_counts and the days of a partial month from each case's entries, so the figures are those of
-/// the cases as they stand when the page is made.
+/// the cases as they stand when the page is made (less any being counted by another page at that moment).
 /// </summary>
 public sealed class StatisticsCountsStore(AppDbContext db, ReadCaseFacts.Handler facts, TimeProvider clock)
 {
@@ -24,14 +24,29 @@ public sealed class StatisticsCountsStore(AppDbContext db, ReadCaseFacts.Handler
     /// <summary>Cases counted per transaction: at a million cases waiting (after the migration) each batch takes about half a second.</summary>
     public const int Batch = 5_000;
 
-    /// <summary>Counts again every case written since it was last counted; returns how many were.</summary>
-    public async Task<int> CountPendingAsync(CancellationToken ct)
+    /// <summary>Counts again every case written since it was last counted, waiting for another counter to finish; returns how many were.</summary>
+    public Task<int> CountPendingAsync(CancellationToken ct) => CountAsync(wait: true, ct);
+
+    /// <summary>
+    /// Counts the pending cases in batches, each in its own transaction under the counting lock. Without
+    /// <paramref name="wait"/>, stops when another counter holds the lock: a page then reads the sums as they are, without
+    /// the cases being counted at that moment (the next page has them), instead of queueing behind it.
+    /// </summary>
+    private async Task<int> CountAsync(bool wait, CancellationToken ct)
     {
         var counted = 0;
         while (await db.StatisticsPendingCases.AnyAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CountingLock})", ct);
+            if (wait)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CountingLock})", ct);
+            }
+            else if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({CountingLock}) AS \"Value\"").SingleAsync(ct))
+            {
+                break;
+            }
+
             var ids = await PendingIdsAsync(ct);
             if (ids.Count > 0)
             {
@@ -52,7 +67,7 @@ public sealed class StatisticsCountsStore(AppDbContext db, ReadCaseFacts.Handler
     /// <summary>The counts of the cases received in <paramref name="period"/>, and how many of them are overdue now.</summary>
     public async Task<(StatisticsCounts Counts, int Overdue)> ReadAsync(StatisticsPeriod period, CancellationToken ct)
     {
-        await CountPendingAsync(ct);
+        await CountAsync(wait: false, ct);
         var (fullFrom, fullTo) = WholeMonths(period);
         var counts = new StatisticsCounts();
         await db.Database.OpenConnectionAsync(ct);
