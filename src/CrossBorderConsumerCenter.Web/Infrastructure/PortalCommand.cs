@@ -1,5 +1,4 @@
 using CrossBorderConsumerCenter.Web.Data;
-using CrossBorderConsumerCenter.Web.Features.Statistics;
 using CrossBorderConsumerCenter.Web.Infrastructure.Configuration;
 using CrossBorderConsumerCenter.Web.Infrastructure.Database;
 using CrossBorderConsumerCenter.Web.Infrastructure.Security;
@@ -9,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CrossBorderConsumerCenter.Web.Infrastructure;
 
 /// <summary>
-/// Commands: `migrate` applies pending migrations, counts the cases the statistics have not counted yet, and exits; `create-admin --email ...` creates the first
+/// Commands: `migrate` applies pending migrations, runs what features do after a migration (<see cref="IAfterMigration"/>: the
+/// statistics count the cases not counted yet), and exits; `create-admin --email ...` creates the first
 /// admin (see <see cref="CreateAdminCommand"/>); `schema-script` prints the DDL of the EF model (for writing
 /// migrations). With no command the portal serves requests.
 /// </summary>
@@ -62,9 +62,10 @@ public sealed record PortalCommand(string Name, string[] CommandArgs, string[] H
                 logger.LogInformation("Database is up to date ({Count} migrations applied now)", applied.Count);
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
-                    // Cases written by a migration (all of them, the first time) are counted now rather than by the first page view.
-                    var counted = await scope.ServiceProvider.GetRequiredService<StatisticsCountsStore>().CountPendingAsync(CancellationToken.None);
-                    logger.LogInformation("Statistics: {Count} cases counted", counted);
+                    foreach (var step in scope.ServiceProvider.GetServices<IAfterMigration>())
+                    {
+                        logger.LogInformation("After the migrations: {Done}", await step.RunAsync(CancellationToken.None));
+                    }
                 }
 
                 return 0;
