@@ -31,9 +31,7 @@ public class StatisticsBrowserTests(BrowserFixture portal) : IClassFixture<Brows
         await BrowserSession.RunAsync(portal, BrowserSession.Phone, language, async page =>
         {
             await page.GotoAsync("/account/sign-in");
-            await page.FillAsync("#Email", supervisor.Email);
-            await page.FillAsync("#Password", StaffAccounts.Password);
-            await page.Locator("main button[type=submit]").ClickAsync();
+            await BrowserSignIn.SubmitAsync(page, supervisor.Email);
             await page.WaitForURLAsync("**/staff/cases");
 
             await page.GotoAsync("/staff/statistics" + query);

@@ -104,6 +104,9 @@ public class TwoFactorTests(AccountsFixture portal) : IClassFixture<AccountsFixt
         Assert.NotNull(page.Document.QuerySelector("img.qr-code[src^='data:image/png;base64,']"));
         Assert.Contains("no-store", page.Headers["Cache-Control"], StringComparison.Ordinal);
 
+        // A reload (or a change of language) shows the key just scanned, not a new one.
+        Assert.Equal(key, KeyOn(await client.GetOkAsync("/account/two-factor?lang=en")));
+
         // A wrong code: the error, the same key to try again.
         using (var wrong = await client.SubmitAsync(page, "main form", [new("Code", "123456")]))
         {

@@ -72,11 +72,34 @@ public sealed class TwoFactorController(IValidator<TwoFactorSetUp.Form> validato
         return LocalRedirect("/account/two-factor");
     }
 
-    /// <summary>The page; while setting up, with the key the form carried (after a wrong code) or a new one.</summary>
+    /// <summary>
+    /// The page; while setting up, with the key the form carried (after a wrong code), else the one this browser was shown
+    /// last (a reload or a change of language must not replace the key just scanned), else a new one. The protected key is
+    /// kept in a cookie of this page's own for as long as it is valid.
+    /// </summary>
     private async Task<IActionResult> PageAsync(string? protectedKey)
     {
         // The page shows the key that makes codes: never kept by a browser cache or a proxy.
         Response.Headers.CacheControl = "no-store";
-        return View("/Features/Account/TwoFactor.cshtml", await handler.LoadAsync(User, protectedKey));
+        var model = await handler.LoadAsync(User, protectedKey ?? Request.Cookies[SetUpCookie]);
+        if (model.ProtectedKey is { } kept)
+        {
+            Response.Cookies.Append(SetUpCookie, kept, new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = Request.IsHttps,
+                SameSite = SameSiteMode.Strict,
+                Path = "/account/two-factor",
+                MaxAge = TimeSpan.FromMinutes(30),
+            });
+        }
+        else
+        {
+            Response.Cookies.Delete(SetUpCookie, new CookieOptions { Path = "/account/two-factor" });
+        }
+
+        return View("/Features/Account/TwoFactor.cshtml", model);
     }
+
+    private const string SetUpCookie = "ccc.two-factor-set-up";
 }
