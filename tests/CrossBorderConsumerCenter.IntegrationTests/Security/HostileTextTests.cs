@@ -79,6 +79,22 @@ public class HostileTextTests(IntakeFixture portal) : IClassFixture<IntakeFixtur
         }
     }
 
+    [Theory]
+    [InlineData("03-1234\uFFFE5678")]
+    [InlineData("03-1234\uFFFF5678")]
+    public async Task ANoncharacterInAFieldThatIsNormalizedIsABadRequestNotAServerError(string phone)
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Admin);
+        using (client)
+        {
+            var page = await client.GetOkAsync("/admin/centers/new");
+
+            using var response = await client.SubmitAsync(page, "form[action='/admin/centers/new']", [new("Name", "足立区消費者センター"), new("Phone", phone)]);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task ANulInAPostedFieldIsABadRequestAndNothingIsSaved()
     {
