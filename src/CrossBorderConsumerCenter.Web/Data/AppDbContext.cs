@@ -63,6 +63,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Statistics.StatisticsPendingCase> StatisticsPendingCases => Set<Statistics.StatisticsPendingCase>();
     public DbSet<Statistics.StatisticsCaseEntries> StatisticsCaseEntries => Set<Statistics.StatisticsCaseEntries>();
     public DbSet<Statistics.StatisticsMonthCount> StatisticsMonthCounts => Set<Statistics.StatisticsMonthCount>();
+    public DbSet<Statistics.StatisticsCountsVersion> StatisticsCountsVersion => Set<Statistics.StatisticsCountsVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,3 +36,12 @@ public sealed class StatisticsMonthCountConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.Entry).HasMaxLength(CaseEntries.MaxLength);
     }
 }
+
+public sealed class StatisticsCountsVersionConfiguration : IEntityTypeConfiguration<StatisticsCountsVersion>
+{
+    public void Configure(EntityTypeBuilder<StatisticsCountsVersion> builder)
+    {
+        builder.ToTable("statistics_counts_version", t => t.HasCheckConstraint("ck_statistics_counts_version_singleton", "id = 1"));
+        builder.Property(v => v.Id).ValueGeneratedNever();
+    }
+}

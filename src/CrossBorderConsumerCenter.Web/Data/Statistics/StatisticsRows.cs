@@ -40,3 +40,16 @@ public sealed class StatisticsMonthCount
 
     public int Cases { get; private set; }
 }
+
+/// <summary>The version of the counts: a new random value with every counting (one row; docs/adr/0102).</summary>
+public sealed class StatisticsCountsVersion
+{
+    private StatisticsCountsVersion()
+    {
+    }
+
+    /// <summary>Always 1.</summary>
+    public int Id { get; private set; }
+
+    public Guid Version { get; private set; }
+}

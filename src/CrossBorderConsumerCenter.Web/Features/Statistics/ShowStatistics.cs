@@ -95,25 +95,44 @@ public static class ShowStatistics
         }
     }
 
-    /// <summary>The page: the form as asked, and the figures when it could be read.</summary>
-    public sealed record Page(Form Form, StatisticsPeriod? Period, StatisticsReport? Report, IReadOnlyList<StatisticsTable> Tables, string Query);
+    /// <summary>The page: the form as asked, and the figures when the period could be read.</summary>
+    public sealed record Page(Form Form, StatisticsPeriod? Period, Figures? Figures, string Query);
+
+    /// <summary>
+    /// The figures of a period. The overdue count is as of now (it changes with the clock); the others are drawn from the
+    /// counts of one <paramref name="version"/>, read only when the page draws them: the page keeps what it drew under
+    /// <see cref="Key"/> and draws again when the counts have changed (docs/adr/0102).
+    /// </summary>
+    public sealed class Figures(StatisticsPeriod period, Guid version, int overdue, Func<Task<StatisticsReport>> read, StatisticsTables tables)
+    {
+        private Task<StatisticsReport>? report;
+
+        public StatisticsPeriod Period => period;
+
+        public int Overdue => overdue;
+
+        /// <summary>What the drawn figures depend on besides the reader's language: the period as asked and the version of the counts.</summary>
+        public string Key => string.Create(CultureInfo.InvariantCulture, $"{period.Kind}/{period.From:yyyy-MM-dd}/{period.To:yyyy-MM-dd}/{version:N}");
+
+        /// <summary>The report, read once however many parts of the page draw from it.</summary>
+        public Task<StatisticsReport> ReportAsync() => report ??= read();
+
+        /// <summary>The report's tables in the reader's language.</summary>
+        public async Task<IReadOnlyList<StatisticsTable>> TablesAsync() => tables.For(await ReportAsync());
+    }
 
     public sealed class Handler(StatisticsCountsStore store, StatisticsTables tables, TimeProvider clock)
     {
         public DateOnly Today => LocalizationRegistration.JapanToday(clock);
 
-        /// <summary>The report from the counts kept per month (docs/adr/0084).</summary>
-        public async Task<StatisticsReport> ReportAsync(StatisticsPeriod period, CancellationToken ct)
-        {
-            var (counts, overdue) = await store.ReadAsync(period, ct);
-            return StatisticsReport.From(period, counts, overdue);
-        }
-
+        /// <summary>The figures from the counts kept per month (docs/adr/0084), with the version they were counted to.</summary>
         public async Task<Page> HandleAsync(Form form, CancellationToken ct)
         {
             var period = form.ToPeriod(Today);
-            var report = await ReportAsync(period, ct);
-            return new Page(form, period, report, tables.For(report), form.Query(period));
+            var version = await store.CountAndReadVersionAsync(ct);
+            var overdue = await store.ReadOverdueAsync(period, ct);
+            var figures = new Figures(period, version, overdue, async () => StatisticsReport.From(period, await store.ReadCountsAsync(period, ct), overdue), tables);
+            return new Page(form, period, figures, form.Query(period));
         }
     }
 }

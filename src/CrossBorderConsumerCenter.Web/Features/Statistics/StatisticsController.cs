@@ -25,7 +25,7 @@ public sealed class StatisticsController(
         if (!validation.IsValid)
         {
             validation.AddToModelState(ModelState);
-            return View(new ShowStatistics.Page(form, null, null, [], ""));
+            return View(new ShowStatistics.Page(form, null, null, ""));
         }
 
         return View(await handler.HandleAsync(form, ct));
@@ -46,7 +46,7 @@ public sealed class StatisticsController(
         }
 
         var page = await handler.HandleAsync(form, ct);
-        var csv = StatisticsCsv.Table(page.Tables.Single(x => x.Id == table), t["Column_Code"]);
+        var csv = StatisticsCsv.Table((await page.Figures!.TablesAsync()).Single(x => x.Id == table), t["Column_Code"]);
         return File(csv, StatisticsCsv.ContentType, StatisticsCsv.FileName("statistics-" + table, page.Period!));
     }
 

@@ -68,26 +68,48 @@ public sealed class StatisticsCountsStore(AppDbContext db, ReadCaseFacts.Handler
     public async Task<(StatisticsCounts Counts, int Overdue)> ReadAsync(StatisticsPeriod period, CancellationToken ct)
     {
         await CountAsync(wait: false, ct);
+        return (await ReadCountsAsync(period, ct), await ReadOverdueAsync(period, ct));
+    }
+
+    /// <summary>
+    /// Counts the cases written since they were last counted (unless another page is counting at that moment), then gives
+    /// the version of the counts: it changes with every counting, in the same transaction, so counts read after this
+    /// are those of this version or newer, and what was drawn from this version's counts is still right (docs/adr/0102).
+    /// </summary>
+    public async Task<Guid> CountAndReadVersionAsync(CancellationToken ct)
+    {
+        await CountAsync(wait: false, ct);
+        return await db.StatisticsCountsVersion.Select(v => v.Version).SingleAsync(ct);
+    }
+
+    /// <summary>The counts of the cases received in <paramref name="period"/> as they are kept (call after counting).</summary>
+    public async Task<StatisticsCounts> ReadCountsAsync(StatisticsPeriod period, CancellationToken ct)
+    {
         var (fullFrom, fullTo) = WholeMonths(period);
         var counts = new StatisticsCounts();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await ReadCountsAsync(counts, period, fullFrom, fullTo, ct);
+            await SumAsync(counts, period, fullFrom, fullTo, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
 
-        var now = clock.GetUtcNow();
-        var (start, end) = (ReadCaseFacts.JapanMidnight(period.From), ReadCaseFacts.JapanMidnight(period.To.AddDays(1)));
-        var overdue = await db.Cases.CountAsync(
-            c => c.ReceivedAt >= start && c.ReceivedAt < end && CaseQueueRules.OpenStatuses.Contains(c.Status) && c.DueAt < now, ct);
-        return (counts, overdue);
+        return counts;
     }
 
-    private async Task ReadCountsAsync(StatisticsCounts counts, StatisticsPeriod period, DateOnly fullFrom, DateOnly fullTo, CancellationToken ct)
+    /// <summary>How many of the cases received in <paramref name="period"/> are open and past their deadline now: never kept, it changes with the clock.</summary>
+    public Task<int> ReadOverdueAsync(StatisticsPeriod period, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (start, end) = (ReadCaseFacts.JapanMidnight(period.From), ReadCaseFacts.JapanMidnight(period.To.AddDays(1)));
+        return db.Cases.CountAsync(
+            c => c.ReceivedAt >= start && c.ReceivedAt < end && CaseQueueRules.OpenStatuses.Contains(c.Status) && c.DueAt < now, ct);
+    }
+
+    private async Task SumAsync(StatisticsCounts counts, StatisticsPeriod period, DateOnly fullFrom, DateOnly fullTo, CancellationToken ct)
     {
         var connection = await OpenAsync(ct);
         await using var command = new NpgsqlCommand(
@@ -187,6 +209,7 @@ public sealed class StatisticsCountsStore(AppDbContext db, ReadCaseFacts.Handler
             """,
             ct, months, changed.Select(c => c.Key.Entry).ToArray(), changed.Select(c => c.Value).ToArray());
         await ExecuteAsync(connection, "DELETE FROM statistics_month_counts WHERE month = ANY($1) AND cases = 0", ct, months.Distinct().ToArray());
+        await ExecuteAsync(connection, "UPDATE statistics_counts_version SET version = gen_random_uuid()", ct);
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)

@@ -15,8 +15,20 @@ public sealed record TableRow(string Code, string Label, IReadOnlyList<int?> Val
 /// </summary>
 public sealed record StatisticsTable(string Id, string Title, string RowHeader, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, int ChartColumn, string ChartUnit)
 {
+    /// <summary>
+    /// The rows the chart draws: all of them, or the first <see cref="ChartLimit"/> of a long list that comes most
+    /// frequent first (a chart of two hundred countries is not read at a glance; the table beside it has them all).
+    /// </summary>
+    public IReadOnlyList<TableRow> ChartRows => ChartLimit is { } limit && Rows.Count > limit ? [.. Rows.Take(limit)] : Rows;
+
+    /// <summary>How many rows the chart draws at most, or null for all; set with <see cref="ChartNote"/>, which says so.</summary>
+    public int? ChartLimit { get; init; }
+
+    /// <summary>What the chart says it leaves out, when it draws fewer rows than the table has.</summary>
+    public string? ChartNote { get; init; }
+
     /// <summary>The largest value the chart draws (at least 1, so an empty chart has a scale).</summary>
-    public int ChartMax => Math.Max(1, Rows.Select(r => r.Values[ChartColumn] ?? 0).DefaultIfEmpty(0).Max());
+    public int ChartMax => Math.Max(1, ChartRows.Select(r => r.Values[ChartColumn] ?? 0).DefaultIfEmpty(0).Max());
 }
 
 /// <summary>The figures of a report as tables, in the reader's language (Japanese or English).</summary>
@@ -26,6 +38,9 @@ public sealed class StatisticsTables(IStringLocalizer<StatisticsText> t, IString
     public static readonly IReadOnlyList<string> Ids =
         ["months", "countries", "partners", "categories", "platforms", "payments", "amounts", "prefectures", "ages", "outcomes", "answers", "times"];
 
+    /// <summary>The countries the chart draws at most (the table lists every country with cases).</summary>
+    public const int ChartCountries = 15;
+
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     public IReadOnlyList<StatisticsTable> For(StatisticsReport report)
@@ -34,7 +49,11 @@ public sealed class StatisticsTables(IStringLocalizer<StatisticsText> t, IString
         return
         [
             Counts("months", t["Table_Months"], t["Row_Month"], report.ByMonth, MonthName, cases),
-            Counts("countries", t["Table_Countries"], t["Row_Country"], report.ByCountry, CountryName, cases),
+            Counts("countries", t["Table_Countries"], t["Row_Country"], report.ByCountry, CountryName, cases) with
+            {
+                ChartLimit = ChartCountries,
+                ChartNote = report.ByCountry.Count > ChartCountries ? t["Chart_TopCountries", ChartCountries, report.ByCountry.Count].Value : null,
+            },
             Counts("partners", t["Table_Partners"], t["Row_Partner"], report.ByPartner, PartnerName, cases),
             Counts("categories", t["Table_Categories"], t["Row_Category"], report.ByCategory, k => labels["CaseCategory_" + k], cases),
             Counts("platforms", t["Table_Platforms"], t["Row_Platform"], report.ByPlatform, k => labels["PurchasePlatform_" + k], cases),
@@ -77,4 +96,8 @@ public sealed class StatisticsTables(IStringLocalizer<StatisticsText> t, IString
 }
 
 /// <summary>A figure as a page shows it: its table, and where its CSV file is (none on the public page).</summary>
-public sealed record StatisticsFigure(StatisticsTable Table, string? CsvHref, string? Hint = null);
+public sealed record StatisticsFigure(StatisticsTable Table, string? CsvHref, string? Hint = null)
+{
+    /// <summary>How long a page keeps figures it drew that nobody asked for again (a new version of the counts is drawn anew anyway).</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
+}
