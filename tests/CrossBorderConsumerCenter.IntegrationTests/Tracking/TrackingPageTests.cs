@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CrossBorderConsumerCenter.IntegrationTests.Intake;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
@@ -101,7 +102,7 @@ public class TrackingPageTests(TrackingFixture portal) : IClassFixture<TrackingF
         Assert.Equal(TrackingFixture.TrackingPath(token), response.Headers.Location!.OriginalString);
         var after = await client.FollowRedirectAsync(response);
 
-        Assert.Equal("回答を受け付けました。担当者が確認します。", after.Find("[role=status]")!.TextContent.Trim());
+        Assert.Equal("回答を受け付けました。担当者が確認します。", after.Find("[role=status][data-confirmation]")!.TextContent.Trim());
         Assert.Equal("担当者が対応しています。", after.Find(".tracking-status__now")!.TextContent.Trim());
         Assert.Null(after.Find("form[action$='/answer']"));
         var reply = after.Find("[data-kind=ConsumerReplied]")!;
@@ -135,6 +136,7 @@ public class TrackingPageTests(TrackingFixture portal) : IClassFixture<TrackingF
             Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
             var refused = await HtmlPage.ReadAsync(empty);
             Assert.NotNull(refused.Find("#Answer_Text-error"));
+            RefusedForm.AssertShown(refused);
         }
 
         using (var fake = await client.SubmitAsync(page, "form[action$='/answer']", [new("Answer.Text", "領収書です。")],
