@@ -68,6 +68,14 @@ public class FocusBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             var actions = (await page.Locator("#case-actions").BoundingBoxAsync())!;
             Assert.True(actions.X > main.X + main.Width - 1, "the actions are not beside the content at 1280 px");
 
+            // An action refused: its summary takes focus, and its link leads into the action's field.
+            await page.Locator("#action-AddNote summary").ClickAsync();
+            await page.Locator("#action-AddNote button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+            await page.Locator(".error-summary a[href='#AddNote_Text']").ClickAsync();
+            await Assertions.Expect(page.Locator("#AddNote_Text")).ToBeFocusedAsync();
+            await page.GotoAsync($"/staff/cases/{target.Number}");
+
             // An action done: its confirmation takes focus, so it is heard.
             await page.Locator("#action-AddNote summary").ClickAsync();
             await page.FillAsync("#AddNote_Text", "一件目のメモ");
