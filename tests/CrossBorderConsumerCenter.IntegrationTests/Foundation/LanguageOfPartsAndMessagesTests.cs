@@ -133,6 +133,19 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
         var subject = after.Find("[data-kind=Email] dd[lang]");
         Assert.NotNull(subject);
         Assert.Equal("en", subject.GetAttribute("lang"));
+
+        // And the other way round: a Japanese case read in the English interface.
+        var japanese = await TestCases.ReceiveAsync(portal.Factory);
+        var page = await portal.Client.GetOkAsync($"/staff/cases/{japanese.Number}");
+        using (await portal.Client.SubmitAsync(page, "#action-RequestInformation form", [new("RequestInformation.Message", "注文確認メールを送ってください。")]))
+        {
+        }
+
+        var inEnglish = await portal.Client.GetOkAsync($"/staff/cases/{japanese.Number}?lang=en");
+        Assert.Equal("en", inEnglish.Lang);
+        Assert.Equal("ja", inEnglish.Find("[data-field=what-happened]")!.GetAttribute("lang"));
+        Assert.Equal("ja", inEnglish.Find("[data-kind=Email] dd[lang]")!.GetAttribute("lang"));
+        Assert.Equal("ja", inEnglish.Find("#RequestInformation_Message")!.GetAttribute("lang"));
     }
 
     [Fact]
