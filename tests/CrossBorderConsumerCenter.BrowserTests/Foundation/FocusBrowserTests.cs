@@ -25,12 +25,13 @@ public class FocusBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             await page.Locator(".error-summary a[href='#Password']").ClickAsync();
             await Assertions.Expect(page.Locator("#Password")).ToBeFocusedAsync();
             await Assertions.Expect(page.Locator("label[for=Password]")).ToBeInViewportAsync();
+            await Assertions.Expect(page.Locator("#Password-error")).ToBeInViewportAsync();
 
             await page.GotoAsync("/track/lost");
             await page.Locator("main form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
 
-            // A link to a group of choices focuses its first choice, with the question in view.
+            // A link to a group of choices focuses its first choice, with the question and its message in view.
             await page.GotoAsync("/complaint/consent");
             foreach (var box in ConsentBoxes)
             {
@@ -45,6 +46,7 @@ public class FocusBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             await Assertions.Expect(page.Locator("#Form_Trouble_Category")).ToBeFocusedAsync();
             Assert.Equal("radio", await page.Locator("#Form_Trouble_Category").GetAttributeAsync("type"));
             await Assertions.Expect(page.Locator("#Form_Trouble_Category-group legend")).ToBeInViewportAsync();
+            await Assertions.Expect(page.Locator("#Form_Trouble_Category-error")).ToBeInViewportAsync();
         });
     }
 
