@@ -84,6 +84,12 @@ public class TrackingPageTests(TrackingFixture portal) : IClassFixture<TrackingF
         var japanese = await client.GetOkAsync(TrackingFixture.TrackingPath(token) + "?lang=ja");
         Assert.Equal("ja", japanese.Lang);
         Assert.Equal(c.Number, japanese.Heading);
+
+        // What the center wrote to the consumer stays in the case's language, and says so on a page in another.
+        await portal.RequestInformationAsync(c.Id, "Please send the order confirmation.");
+        var asked = await client.GetOkAsync(TrackingFixture.TrackingPath(token) + "?lang=ja");
+        Assert.Equal("en", asked.Find("[data-question]")!.GetAttribute("lang"));
+        Assert.Equal("en", asked.Find("[data-kind=InformationRequested] .timeline__text")!.GetAttribute("lang"));
     }
 
     [Fact]
