@@ -25,12 +25,13 @@ public class FocusBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             await page.Locator(".error-summary a[href='#Password']").ClickAsync();
             await Assertions.Expect(page.Locator("#Password")).ToBeFocusedAsync();
             await Assertions.Expect(page.Locator("label[for=Password]")).ToBeInViewportAsync();
+            await Assertions.Expect(page.Locator("#Password-error")).ToBeInViewportAsync();
 
             await page.GotoAsync("/track/lost");
             await page.Locator("main form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
 
-            // A link to a group of choices focuses its first choice, with the question in view.
+            // A link to a group of choices focuses its first choice, with the question and its message in view.
             await page.GotoAsync("/complaint/consent");
             foreach (var box in ConsentBoxes)
             {
@@ -45,6 +46,7 @@ public class FocusBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             await Assertions.Expect(page.Locator("#Form_Trouble_Category")).ToBeFocusedAsync();
             Assert.Equal("radio", await page.Locator("#Form_Trouble_Category").GetAttributeAsync("type"));
             await Assertions.Expect(page.Locator("#Form_Trouble_Category-group legend")).ToBeInViewportAsync();
+            await Assertions.Expect(page.Locator("#Form_Trouble_Category-error")).ToBeInViewportAsync();
         });
     }
 
@@ -67,6 +69,14 @@ public class FocusBrowserTests(BrowserFixture portal) : IClassFixture<BrowserFix
             var main = (await page.Locator(".case-layout__main").BoundingBoxAsync())!;
             var actions = (await page.Locator("#case-actions").BoundingBoxAsync())!;
             Assert.True(actions.X > main.X + main.Width - 1, "the actions are not beside the content at 1280 px");
+
+            // An action refused: its summary takes focus, and its link leads into the action's field.
+            await page.Locator("#action-AddNote summary").ClickAsync();
+            await page.Locator("#action-AddNote button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+            await page.Locator(".error-summary a[href='#AddNote_Text']").ClickAsync();
+            await Assertions.Expect(page.Locator("#AddNote_Text")).ToBeFocusedAsync();
+            await page.GotoAsync($"/staff/cases/{target.Number}");
 
             // An action done: its confirmation takes focus, so it is heard.
             await page.Locator("#action-AddNote summary").ClickAsync();

@@ -26,6 +26,7 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
     }
 
     private const string SiteNameJa = "越境消費者センター";
+    private static readonly Dictionary<string, string> SiteName = new() { ["ja"] = SiteNameJa, ["en"] = "Cross-Border Consumer Center Japan" };
 
     /// <summary>Signed-in GET routes that answer with a file, not a page.</summary>
     private static readonly HashSet<string> Files =
@@ -38,10 +39,15 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
         "/staff/supervisor/privacy/disclosures/{id:guid}/package",
     ];
 
-    [Fact]
-    public async Task EverySignedInPageWearsTheStaffLayoutWithOneTitleOfItsOwn()
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task EverySignedInPageWearsTheStaffLayoutWithOneTitleOfItsOwn(string language)
     {
         var world = await SampleWorld.CreateAsync(portal.Factory);
+        world.Admin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        world.Counselor.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var siteName = SiteName[language];
         var routes = SignedInPageRoutes();
         Assert.Contains("/admin/audit", routes.Keys);
         Assert.Contains("/counselor/cases/{number}", routes.Keys);
@@ -69,7 +75,12 @@ public class StaffLayoutTests(StaffLayoutTests.Fixture portal) : IClassFixture<S
                 problems.Add($"{route}: {titleElements.Count} <title> elements");
             }
 
-            if (title == SiteNameJa || !title.EndsWith(" — " + SiteNameJa, StringComparison.Ordinal) || title.Length <= SiteNameJa.Length + 3)
+            if (page.Lang != language)
+            {
+                problems.Add($"{route}: in {page.Lang}, not {language}");
+            }
+
+            if (title == siteName || !title.EndsWith(" — " + siteName, StringComparison.Ordinal) || title.Length <= siteName.Length + 3)
             {
                 problems.Add($"{route}: the title \"{title}\" does not name the page before the site's name");
             }

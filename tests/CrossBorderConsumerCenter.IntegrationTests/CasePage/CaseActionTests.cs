@@ -164,7 +164,7 @@ public class CaseActionTests(CasePageFixture portal) : IClassFixture<CasePageFix
         using var response = await Client.SubmitAsync(page, "#action-AddNote form", [new("AddNote.Text", note)]);
         var after = await CasePageFixture.FollowToCaseAsync(Client, response, c.Number);
 
-        Assert.Equal("メモを追加しました。", after.Find("[role=status]")!.TextContent.Trim());
+        Assert.Equal("メモを追加しました。", after.Find("[role=status][data-confirmation]")!.TextContent.Trim());
         var line = after.Find("[data-kind=NoteAdded]")!;
         Assert.Equal(note, line.QuerySelector(".timeline__text")!.TextContent);
         Assert.Contains(portal.Staff.DisplayName, line.QuerySelector(".timeline__meta")!.TextContent, StringComparison.Ordinal);

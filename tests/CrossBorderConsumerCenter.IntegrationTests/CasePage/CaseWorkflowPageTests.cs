@@ -102,7 +102,7 @@ public class CaseWorkflowPageTests(CasePageFixture portal) : IClassFixture<CaseP
         if (CaseWorkflow.Next(status, action) is { } next)
         {
             var after = await CasePageFixture.FollowToCaseAsync(portal.Client, response, c.Number);
-            Assert.NotNull(after.Find(".notice--success[role=status]"));
+            Assert.NotNull(after.Find(".notice--success[role=status][data-confirmation]"));
             var changed = await portal.ReadCaseAsync(c.Id);
             Assert.Equal(next, changed.Status);
             var footprint = await portal.FootprintAsync(c.Id);

@@ -304,6 +304,7 @@ public class BookingActionTests(ConsultationDeskFixture portal) : IClassFixture<
     {
         var booking = await portal.BookAsync(portal.SlotIn(-40), ConsultationStatus.Held);
         var page = await Client.GetOkAsync(ConsultationDeskFixture.PageOf(booking.Id));
+        Assert.NotNull(page.Find("#action-Note form[data-keep-text]")); // what is typed survives the session's end
         using (var response = await Client.SubmitAsync(page, "#action-Note form", [new("Note.Text", "")]))
         {
             Assert.Contains("メモを入力してください", (await HtmlPage.ReadAsync(response)).FieldError("Note_Text"), StringComparison.Ordinal);

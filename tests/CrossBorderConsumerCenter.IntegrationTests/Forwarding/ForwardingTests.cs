@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data.Files;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
@@ -124,6 +125,16 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         Assert.True(string.IsNullOrEmpty(Value("BusinessResponse")));
         Assert.Equal("届きません。", compose.Find("[data-original]")!.TextContent.Trim());
         Assert.Equal("返事がありません。", compose.Find("[data-original-response]")!.TextContent.Trim());
+
+        // The consumer's words in their language, what staff write for the agency in the agency's.
+        Assert.Equal(("ja", "ja", "ja"), (compose.Lang, compose.Find("[data-original]")!.GetAttribute("lang"), compose.Find("[data-original-response]")!.GetAttribute("lang")));
+        foreach (var written in (string[])["#Forward_Summary", "#Forward_BusinessResponse", "#Forward_Note"])
+        {
+            Assert.Equal("en", compose.Find(written)!.GetAttribute("lang"));
+        }
+
+        var english = await portal.ReceiveAsync(language: "en");
+        Assert.Equal("en", (await Client.GetOkAsync(ForwardingFixture.ComposeOf(english.Number))).Find("[data-original]")!.GetAttribute("lang"));
         Assert.Equal("(absent)", Value("PlatformName"));
 
         Assert.True(compose.Find("#Forward_IncludeName")!.HasAttribute("checked"));
@@ -192,7 +203,9 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         var c = await portal.ReceiveAsync();
         var compose = await Client.GetOkAsync(ForwardingFixture.ComposeOf(c.Number));
         using var response = await Client.SubmitAsync(compose, "form.forward-form", [new("Forward.IncludeAddress", "true")]);
-        var errors = (await HtmlPage.ReadAsync(response)).FindAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        var refused = await HtmlPage.ReadAsync(response);
+        RefusedForm.AssertShown(refused);
+        var errors = refused.FindAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
 
         Assert.Equal(
             [("#Forward_BusinessResponse", "事業者の回答を入力してください。"), ("#Forward_ConsumerAddress", "相談者の住所(ローマ字)を入力してください。"),
@@ -232,6 +245,7 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
         Assert.Equal($"{ForwardingFixture.CbbbAddress}, {ForwardingFixture.CbbbSecondAddress}", preview.Find("[data-field=to]")!.TextContent.Trim());
         var subject = $"[{c.Number}] Consumer complaint about Example Gadgets Inc. (United States): request for assistance";
         Assert.Equal(subject, preview.Find("[data-field=subject]")!.TextContent.Trim());
+        Assert.Equal(("en", "en"), (preview.Find("[data-field=subject]")!.GetAttribute("lang"), preview.Find("[data-preview-body]")!.GetAttribute("lang")));
         Assert.Equal("receipt.pdf", preview.Find("[data-field=attachments]")!.TextContent.Trim());
         Assert.Contains("相談者の氏名", preview.Find("[data-field=record]")!.TextContent, StringComparison.Ordinal);
         var previewed = preview.Find("[data-preview-body]")!.TextContent;
@@ -357,6 +371,7 @@ public class ForwardingTests(ForwardingFixture portal) : IClassFixture<Forwardin
 
         using var again = await Client.SubmitAsync(preview, "form.forward-send", submitName: "intent", submitValue: ForwardingController.Intents.Send);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        RefusedForm.AssertShown(await HtmlPage.ReadAsync(again));
         Assert.Single(await portal.EmailsAsync(c.Id, ForwardEmail.TemplateName));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Accounts;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
@@ -25,6 +26,7 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
 
         var page = await partner.GetOkAsync($"/partner/{token}");
         Assert.Equal("en", page.Lang);
+        Assert.Equal($"Answer about {c.Number} — Cross-Border Consumer Center Japan", page.Title);
         Assert.Equal("noindex, nofollow", page.Headers["X-Robots-Tag"]);
         Assert.Equal(c.Number, page.Find("[data-field=reference]")!.TextContent.Trim());
         Assert.Contains("Example Gadgets Inc.", page.MainText, StringComparison.Ordinal);
@@ -43,6 +45,10 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
             var again = await HtmlPage.ReadAsync(missing);
             Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
             Assert.Contains("Choose what the business did.", again.Find(".error-summary")!.TextContent, StringComparison.Ordinal);
+
+            // Said first in the title, and focused by the site's script as on every other form.
+            Assert.Equal("Error: " + page.Title, again.Title);
+            RefusedForm.AssertShown(again, "en");
         }
 
         var message = "The business refunded USD 129.99 on 25 November; the bank statement is attached.";
@@ -51,7 +57,8 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
         {
             Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
             var thanks = await partner.FollowRedirectAsync(answered);
-            Assert.NotNull(thanks.Find("[data-answered]"));
+            Assert.NotNull(thanks.Find("[data-answered][data-confirmation]"));
+            Assert.Equal("Your answer is recorded — Cross-Border Consumer Center Japan", thanks.Title);
         }
 
         var responded = await portal.ReadCaseAsync(c.Id);
@@ -183,6 +190,7 @@ public class PartnerAnswerTests(ForwardingFixture portal) : IClassFixture<Forwar
             var page = await partner.GetAsync($"/partner/{Uri.EscapeDataString(link)}");
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
             Assert.Equal("This link does not work", page.Heading);
+            Assert.Equal("This link does not work — Cross-Border Consumer Center Japan", page.Title);
             Assert.DoesNotContain(c.Number, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Example Gadgets", page.Text, StringComparison.Ordinal);
             pages.Add(page);

@@ -10,7 +10,8 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Foundation;
 /// What a screen reader reads aloud is in the right language: no framework message in English (or with a property's
 /// name) ever reaches a page, the errors come in the order of the fields, and text in another language than the page's
 /// (the consumer's own words, a message written to an English-reading consumer, an email's subject) says which it is.
-/// A form sent after the session ended leads back, after signing in again, to the page it was on.
+/// A refused form, public or back office, shows the one error summary (which the site's script focuses) and says so first
+/// in its title. A form sent after the session ended leads back, after signing in again, to the page it was on.
 /// </summary>
 public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesTests.Fixture portal) : IClassFixture<LanguageOfPartsAndMessagesTests.Fixture>
 {
@@ -36,6 +37,7 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
         Assert.Equal(language == "ja" ? ["メールアドレスを入力してください。", "パスワードを入力してください。"] : ["Enter your email address.", "Enter your password."], lines);
         Assert.Equal(["#Email", "#Password"], again.FindAll(".error-summary a").Select(a => a.GetAttribute("href")));
         AssertNoFrameworkMessage(again);
+        RefusedForm.AssertShown(again, language);
     }
 
     [Fact]
@@ -48,6 +50,7 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
         var again = await HtmlPage.ReadAsync(response);
         Assert.Equal(["#CurrentPassword", "#NewPassword"], again.FindAll(".error-summary a").Select(a => a.GetAttribute("href")));
         AssertNoFrameworkMessage(again);
+        RefusedForm.AssertShown(again);
     }
 
     [Fact]
@@ -64,6 +67,15 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
             Assert.DoesNotContain(page.FindAll(".error-summary li, .field__error"), e => e.TextContent.Contains("同時に選べません", StringComparison.Ordinal));
             Assert.Single(page.FindAll("#Roles-group .field__error, [id='Roles-error']"));
             AssertNoFrameworkMessage(page);
+            RefusedForm.AssertShown(page);
+
+            // A choice that is none of those offered (a form altered on its way) is refused in the user's words, never
+            // with the name of a property.
+            using var altered = await admin.SubmitAsync(form, "main form",
+                [new("Email", "altered@example.jp"), new("DisplayName", ""), new("Roles", Roles.Staff), new("ConsumerCenterId", "not-a-center")]);
+            var alteredPage = await HtmlPage.ReadAsync(altered);
+            AssertNoFrameworkMessage(alteredPage);
+            RefusedForm.AssertShown(alteredPage);
 
             var other = await StaffAccounts.CreateAsync(portal.Factory, Roles.Staff);
             var edit = await admin.GetOkAsync($"/admin/users/{other.Id}");
@@ -72,6 +84,31 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
             Assert.Equal(HttpStatusCode.OK, editPage.StatusCode);
             Assert.NotEmpty(editPage.FindAll(".error-summary li"));
             AssertNoFrameworkMessage(editPage);
+            RefusedForm.AssertShown(editPage);
+        }
+    }
+
+    [Fact]
+    public async Task ACaseActionAndACounselorsFormRefusedShowTheOneSummaryAndSaySoInTheirTitles()
+    {
+        var c = await TestCases.ReceiveAsync(portal.Factory);
+        var casePage = await portal.Client.GetOkAsync($"/staff/cases/{c.Number}");
+        using (var note = await portal.Client.SubmitAsync(casePage, "#action-AddNote form", [new("AddNote.Text", "")]))
+        {
+            var page = await HtmlPage.ReadAsync(note);
+            RefusedForm.AssertShown(page);
+            Assert.Equal(["#AddNote_Text"], page.FindAll(".error-summary a").Select(a => a.GetAttribute("href")));
+            Assert.NotNull(page.Find("details#action-AddNote[open] #AddNote_Text")); // where the summary's link leads is open
+        }
+
+        var (counselor, _) = await StaffAccounts.SignedInAsync(portal.Factory, Roles.Counselor);
+        using (counselor)
+        {
+            var form = await counselor.GetOkAsync("/counselor/consultations/new");
+            using var refused = await counselor.SubmitAsync(form, "form.consultation-form", [new("Name", "")]);
+            var page = await HtmlPage.ReadAsync(refused);
+            RefusedForm.AssertShown(page);
+            AssertNoFrameworkMessage(page);
         }
     }
 
@@ -96,6 +133,19 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
         var subject = after.Find("[data-kind=Email] dd[lang]");
         Assert.NotNull(subject);
         Assert.Equal("en", subject.GetAttribute("lang"));
+
+        // And the other way round: a Japanese case read in the English interface.
+        var japanese = await TestCases.ReceiveAsync(portal.Factory);
+        var page = await portal.Client.GetOkAsync($"/staff/cases/{japanese.Number}");
+        using (await portal.Client.SubmitAsync(page, "#action-RequestInformation form", [new("RequestInformation.Message", "注文確認メールを送ってください。")]))
+        {
+        }
+
+        var inEnglish = await portal.Client.GetOkAsync($"/staff/cases/{japanese.Number}?lang=en");
+        Assert.Equal("en", inEnglish.Lang);
+        Assert.Equal("ja", inEnglish.Find("[data-field=what-happened]")!.GetAttribute("lang"));
+        Assert.Equal("ja", inEnglish.Find("[data-kind=Email] dd[lang]")!.GetAttribute("lang"));
+        Assert.Equal("ja", inEnglish.Find("#RequestInformation_Message")!.GetAttribute("lang"));
     }
 
     [Fact]

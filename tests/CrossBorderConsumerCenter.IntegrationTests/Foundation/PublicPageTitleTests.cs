@@ -29,7 +29,7 @@ public class PublicPageTitleTests(IntakeFixture portal) : IClassFixture<IntakeFi
         ["/health/ready"] = "a probe for the load balancer",
         ["/complaint"] = "redirects to the consent page",
         ["/staff"] = "redirects to the queue, which asks who the visitor is",
-        ["/partner/{token}"] = "the partner agency's answer page: its own layout, in English, tested by PartnerAnswerTests",
+        ["/partner/{token}"] = "the partner agency's answer page: in the agency's language whatever the visitor's, its titles tested by PartnerAnswerTests",
         ["/fax-form.pdf"] = "a PDF download of the fax form (its title is the form's, tested by FaxFormTests)",
     };
 

@@ -162,7 +162,7 @@ public class ConsentGateTests(IntakeFixture portal) : IClassFixture<IntakeFixtur
             Assert.Equal("/complaint/consent", late.Headers.Location!.OriginalString);
 
             var consent = await client.GetOkAsync("/complaint/consent");
-            Assert.Contains("24時間たったため", consent.MainText, StringComparison.Ordinal);
+            Assert.Contains("24時間たったため", consent.Find("[role=status][data-confirmation]")!.TextContent, StringComparison.Ordinal); // focused: heard
         }
         finally
         {
@@ -182,7 +182,7 @@ public class ConsentGateTests(IntakeFixture portal) : IClassFixture<IntakeFixtur
 
         Assert.Equal("/complaint/consent", (await client.GetAsync("/complaint/review")).Headers["Location"]);
         var consent = await client.GetOkAsync("/complaint/consent");
-        Assert.Contains("個人情報の取扱いについての説明を改訂しました", consent.MainText, StringComparison.Ordinal);
+        Assert.Contains("個人情報の取扱いについての説明を改訂しました", consent.Find("[role=status][data-confirmation]")!.TextContent, StringComparison.Ordinal);
 
         var again = await journey.ConsentAsync();
         Assert.Equal("山田 太郎", again.Find("#Form_Consumer_Name")!.GetAttribute("value"));

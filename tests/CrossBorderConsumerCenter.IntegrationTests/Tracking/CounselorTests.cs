@@ -197,6 +197,7 @@ public class CounselorTests(TrackingFixture portal) : IClassFixture<TrackingFixt
         using var _ = client;
         var (c, _) = await TestCases.FileForResidentAsync(portal.Factory, counselor);
         var page = await client.GetOkAsync($"/counselor/cases/{c.Number}");
+        Assert.NotNull(page.Find("form[action$='/information'][data-keep-text]")); // what is typed survives the session's end
 
         using (var response = await client.SubmitAsync(page, "form[action$='/information']", [new("Addition.Text", "本人から追加の資料を受け取りました。")],
             [new FormFile(AddCaseInformation.FilesField, "letter.pdf", "application/pdf", TestFiles.Pdf())]))

@@ -124,6 +124,7 @@ internal static class LostLinkSteps
         var page = await client.GetOkAsync("/track/lost");
         using var response = await client.SubmitAsync(page, "form[action='/track/lost']", [new("Lost.CaseNumber", number), new("Lost.Email", email)]);
         var after = await client.FollowRedirectAsync(response);
+        Assert.NotNull(after.Find("[data-lost-answer][role=status][data-confirmation]")); // the site's script focuses it: it is heard
         return (response.StatusCode, response.Headers.Location?.OriginalString, after.MainText);
     }
 }

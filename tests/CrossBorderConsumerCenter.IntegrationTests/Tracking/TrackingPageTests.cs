@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CrossBorderConsumerCenter.IntegrationTests.Intake;
+using CrossBorderConsumerCenter.IntegrationTests.Support;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,12 @@ public class TrackingPageTests(TrackingFixture portal) : IClassFixture<TrackingF
         var japanese = await client.GetOkAsync(TrackingFixture.TrackingPath(token) + "?lang=ja");
         Assert.Equal("ja", japanese.Lang);
         Assert.Equal(c.Number, japanese.Heading);
+
+        // What the center wrote to the consumer stays in the case's language, and says so on a page in another.
+        await portal.RequestInformationAsync(c.Id, "Please send the order confirmation.");
+        var asked = await client.GetOkAsync(TrackingFixture.TrackingPath(token) + "?lang=ja");
+        Assert.Equal("en", asked.Find("[data-question]")!.GetAttribute("lang"));
+        Assert.Equal("en", asked.Find("[data-kind=InformationRequested] .timeline__text")!.GetAttribute("lang"));
     }
 
     [Fact]
@@ -101,7 +108,7 @@ public class TrackingPageTests(TrackingFixture portal) : IClassFixture<TrackingF
         Assert.Equal(TrackingFixture.TrackingPath(token), response.Headers.Location!.OriginalString);
         var after = await client.FollowRedirectAsync(response);
 
-        Assert.Equal("回答を受け付けました。担当者が確認します。", after.Find("[role=status]")!.TextContent.Trim());
+        Assert.Equal("回答を受け付けました。担当者が確認します。", after.Find("[role=status][data-confirmation]")!.TextContent.Trim());
         Assert.Equal("担当者が対応しています。", after.Find(".tracking-status__now")!.TextContent.Trim());
         Assert.Null(after.Find("form[action$='/answer']"));
         var reply = after.Find("[data-kind=ConsumerReplied]")!;
@@ -135,6 +142,7 @@ public class TrackingPageTests(TrackingFixture portal) : IClassFixture<TrackingF
             Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
             var refused = await HtmlPage.ReadAsync(empty);
             Assert.NotNull(refused.Find("#Answer_Text-error"));
+            RefusedForm.AssertShown(refused);
         }
 
         using (var fake = await client.SubmitAsync(page, "form[action$='/answer']", [new("Answer.Text", "領収書です。")],

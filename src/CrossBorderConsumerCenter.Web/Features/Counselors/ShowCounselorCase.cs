@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
+using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Tracking;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public sealed record CounselorCasePage(
     public bool IsOpen => CaseWorkflow.IsOpen(Status);
 
     public bool IsWaitingForAnswer => Status == CaseStatus.WaitingForConsumer;
+
+    /// <summary>The case's language: the resident's words and what the center wrote to them.</summary>
+    public string CaseLanguage { get; init; } = Languages.Japanese;
 
     public string? OpenQuestion => IsWaitingForAnswer ? Timeline.FirstOrDefault(e => e.Kind == CaseEventKind.InformationRequested)?.Text : null;
 
@@ -61,6 +65,7 @@ public static class ShowCounselorCase
                     x.BusinessName,
                     x.BusinessCountryCode,
                     x.Category,
+                    x.Language,
                 })
                 .SingleOrDefaultAsync(ct);
             if (c is null)
@@ -77,7 +82,7 @@ public static class ShowCounselorCase
             audit.Record(AuditAction.CaseViewed, "Case", c.Id.ToString(), c.Id, new { by = "counselor" });
             await db.SaveChangesAsync(ct);
             return new CounselorCasePage(c.Id, c.Number, c.Status, c.ReceivedAt, c.DueAt, c.ConsumerName, c.ConsumerEmail, c.ResidentRelation, c.FiledBy,
-                c.BusinessName, c.BusinessCountryCode, c.Category, evidence, timeline);
+                c.BusinessName, c.BusinessCountryCode, c.Category, evidence, timeline) { CaseLanguage = c.Language };
         }
     }
 }

@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Domain.Cases;
 using CrossBorderConsumerCenter.Web.Domain.Mail;
+using CrossBorderConsumerCenter.Web.Domain.Reference;
 using CrossBorderConsumerCenter.Web.Features.Cases;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +101,9 @@ public sealed record TrackingPage(
 
     /// <summary>Names of files chosen with a refused answer: they were not kept and must be chosen again.</summary>
     public IReadOnlyList<string> FilesToChooseAgain { get; init; } = [];
+
+    /// <summary>The case's language: the consumer's words and what the center wrote to them, whatever language the page is in.</summary>
+    public string CaseLanguage { get; init; } = Languages.Japanese;
 }
 
 /// <summary>One provision abroad as the consumer sees it: when, the agency, its country and which items (<c>ProvidedItem</c> names).</summary>
@@ -112,7 +116,7 @@ public static class ShowTracking
         public async Task<TrackingPage> HandleAsync(Guid caseId, string token, CancellationToken ct)
         {
             var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-                .Select(x => new { x.Number, x.Status, x.ReceivedAt, x.BusinessName, x.DueAt, x.PurchaseDate, x.ArrivedOn, x.PaymentMethod, x.PurchasePlatform })
+                .Select(x => new { x.Number, x.Status, x.ReceivedAt, x.BusinessName, x.DueAt, x.PurchaseDate, x.ArrivedOn, x.PaymentMethod, x.PurchasePlatform, x.Language })
                 .SingleAsync(ct);
             var timeline = await ConsumerTimelineEntry.ForCaseAsync(db, caseId, ct);
             var deadlines = CaseWorkflow.IsOpen(c.Status)
@@ -121,7 +125,7 @@ public static class ShowTracking
             var provisions = await db.PartnerProvisions.AsNoTracking().Where(p => p.CaseId == caseId).OrderByDescending(p => p.ProvidedAt)
                 .Select(p => new ProvisionLine(p.ProvidedAt, p.AgencyName, p.CountryCode, p.Items)).ToListAsync(ct);
             var deletion = await RequestDeletion.LatestAsync(db, caseId, ct);
-            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines, Provisions = provisions, DeletionRequest = deletion };
+            return new TrackingPage(token, c.Number, c.Status, c.ReceivedAt, c.BusinessName, c.DueAt, timeline) { Deadlines = deadlines, Provisions = provisions, DeletionRequest = deletion, CaseLanguage = c.Language };
         }
     }
 }

@@ -57,9 +57,11 @@ public static class LocalizationRegistration
     }
 
     /// <summary>
-    /// Model-binding errors (a number that is not a number, a missing value) in the visitor's language. Forms are checked
-    /// by their FluentValidation validators only: MVC's implicit [Required] on non-nullable strings would add its own
-    /// English "The Email field is required." beside the validator's message.
+    /// Model-binding errors (a number that is not a number, a choice that is none of those offered) in the visitor's
+    /// language, never naming the field: MVC would name it by its property ("ConsumerCenterId"), and the message already
+    /// stands beside its field and links to it from the error summary. Forms are checked by their FluentValidation
+    /// validators only: MVC's implicit [Required] on non-nullable strings would add its own English "The Email field is
+    /// required." beside the validator's message.
     /// </summary>
     private sealed class LocalizedModelBindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
     {
@@ -68,16 +70,16 @@ public static class LocalizationRegistration
             var l = factory.Create(typeof(SharedResource));
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var m = options.ModelBindingMessageProvider;
-            m.SetAttemptedValueIsInvalidAccessor((value, field) => l["Binding_AttemptedValueIsInvalid", value, field]);
-            m.SetMissingBindRequiredValueAccessor(field => l["Binding_MissingValue", field]);
+            m.SetAttemptedValueIsInvalidAccessor((value, _) => l["Binding_AttemptedValueIsInvalid", value]);
+            m.SetMissingBindRequiredValueAccessor(_ => l["Binding_MissingValue"]);
             m.SetMissingKeyOrValueAccessor(() => l["Binding_MissingKeyOrValue"]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => l["Binding_MissingRequestBody"]);
             m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Binding_NonPropertyAttemptedValueIsInvalid"]);
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Binding_NonPropertyUnknownValueIsInvalid"]);
             m.SetNonPropertyValueMustBeANumberAccessor(() => l["Binding_NonPropertyValueMustBeANumber"]);
-            m.SetUnknownValueIsInvalidAccessor(field => l["Binding_UnknownValueIsInvalid", field]);
+            m.SetUnknownValueIsInvalidAccessor(_ => l["Binding_UnknownValueIsInvalid"]);
             m.SetValueIsInvalidAccessor(value => l["Binding_ValueIsInvalid"]);
-            m.SetValueMustBeANumberAccessor(field => l["Binding_ValueMustBeANumber", field]);
+            m.SetValueMustBeANumberAccessor(_ => l["Binding_ValueMustBeANumber"]);
             m.SetValueMustNotBeNullAccessor(value => l["Binding_ValueMustNotBeNull"]);
         }
     }

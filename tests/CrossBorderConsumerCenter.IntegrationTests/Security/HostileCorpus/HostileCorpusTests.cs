@@ -29,9 +29,10 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Security.HostileCorpus;
 /// that every field meets every string. Select, radio, checkbox and hidden fields keep their rendered value in half of
 /// the rounds, so that the typed fields also reach what lies behind a valid choice. Then each field alone gets the strings
 /// the portal refuses before any field sees them (a NUL, half a surrogate pair, a noncharacter), the others keeping the
-/// values the page rendered. A form is opened afresh (a new case, draft or link) every few dozen requests.
+/// values the page rendered. A form is opened afresh (a new case, draft or link) every few dozen requests. No refused form
+/// may show a message MVC wrote by itself (in English, or naming a property) instead of the portal's own.
 /// </summary>
-public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper output) : IClassFixture<HostileCorpusFixture>
+public partial class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper output) : IClassFixture<HostileCorpusFixture>
 {
     /// <summary>A page with forms; <see cref="Open"/> makes what it needs (a fresh one each time) and returns its address.</summary>
     public sealed record Page(string Route, string Visitor, Func<Visit, Task<string>> Open);
@@ -355,6 +356,10 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
                     {
                         failures.Add($"{signature} on {page.Route}: {status} for {Describe(hostile, button.Name, button.Value)}");
                     }
+                    else if (status is >= 200 and < 300 or >= 400 && FrameworkMessageIn(await response.Content.ReadAsStringAsync()) is { } message)
+                    {
+                        failures.Add($"{signature} on {page.Route}: the framework's message \"{message}\" for {Describe(hostile, button.Name, button.Value)}");
+                    }
                     else if (status is >= 300 and < 400 && response.Headers.Location?.OriginalString is { } location && location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal))
                     {
                         // Where the form leads shows what was saved.
@@ -378,6 +383,30 @@ public class HostileCorpusTests(HostileCorpusFixture portal, ITestOutputHelper o
         {
             visit.Dispose();
         }
+    }
+
+    // What MVC writes by itself when a value does not bind or a field is missing ("The value 'x' is not valid for
+    // ConsumerCenterId.", "The Email field is required."), or one naming a property ("「ConsumerCenterId」に入力された値…").
+    [GeneratedRegex(@"The value (?:'|&#x27;).*?(?:'|&#x27;) is (?:not valid for|invalid)|The \w+ field is required|The field \w+ must|parameter or property was not provided|The supplied value is invalid|Null value is invalid|A non-empty request body is required|「[A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z]+)*」に", RegexOptions.CultureInvariant)]
+    private static partial Regex FrameworkMessage();
+
+    /// <summary>The first message a refused form shows (in its summary or beside a field) that MVC wrote rather than the portal, if any.</summary>
+    private static string? FrameworkMessageIn(string html)
+    {
+        foreach (var marker in new[] { "data-error-summary", "class=\"field__error\"" })
+        {
+            for (var at = html.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = html.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+            {
+                var end = html.IndexOf(marker == "data-error-summary" ? "</ul>" : "</span>\n", at, StringComparison.Ordinal);
+                var messages = html[at..(end < 0 ? Math.Min(html.Length, at + 2000) : end)];
+                if (FrameworkMessage().Match(messages) is { Success: true } match)
+                {
+                    return match.Value;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool SignedOut(Visit visit, HtmlPage page) => visit.Account is not null && page.Find("form[action='/account/sign-out']") is null;
