@@ -58,6 +58,22 @@ public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : ICl
             await AssertFitsAndAccessibleAsync(page, width);
             await BrowserSession.SaveScreenshotAsync(page, $"forward-japanese-refused-{language}-{width}");
             await page.FillAsync("#Forward_Item", "Wireless earphones");
+
+            // The session ends while composing: after signing in again, the compose page has the text typed (the
+            // fields the page fills itself keep their own value; a checkbox is chosen again).
+            await page.Context.ClearCookiesAsync();
+            await page.Locator("form.forward-form button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/account/sign-in?*");
+            await page.FillAsync("#Email", staff.Email);
+            await page.FillAsync("#Password", StaffAccounts.Password);
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**" + casePath + "/forward");
+            Assert.Equal("The consumer paid for wireless earphones that never arrived.", await page.InputValueAsync("#Forward_Summary"));
+            Assert.Equal("The business has not replied.", await page.InputValueAsync("#Forward_BusinessResponse"));
+            await Assertions.Expect(page.Locator("form.forward-form .kept-text")).ToBeVisibleAsync();
+            await page.FillAsync("#Forward_Item", "Wireless earphones");
+            await page.Locator("form.forward-form input[name='Forward.Evidence']").CheckAsync();
+
             await page.Locator("form.forward-form button[type=submit]").ClickAsync();
             await page.Locator("[data-preview-body]").WaitForAsync();
             var previewed = (await page.Locator("[data-preview-body]").TextContentAsync())!;
@@ -72,6 +88,7 @@ public class ForwardingBrowserTests(ForwardingBrowserTests.Fixture portal) : ICl
             await page.Locator("form.forward-send button[value=send]").ClickAsync();
             await page.WaitForURLAsync("**" + casePath);
             Assert.Equal("Forwarded", await StatusAsync(c.Number));
+            Assert.DoesNotContain("forward/preview", await page.EvaluateAsync<string>("() => sessionStorage.getItem('ccc.kept-text') || ''"), StringComparison.Ordinal);
             Assert.Equal(1, await page.Locator("[data-provision]").CountAsync());
 
             // The agency opens the link from the email and answers, in English whatever its browser asks for.

@@ -168,6 +168,24 @@ public partial class LanguageOfPartsAndMessagesTests(LanguageOfPartsAndMessagesT
         Assert.StartsWith("/account/sign-in?returnUrl=", location, StringComparison.Ordinal);
         Assert.Equal($"/staff/cases/{c.Number}?tab=1", Uri.UnescapeDataString(location["/account/sign-in?returnUrl=".Length..]));
 
+        // A form refused is shown again at the address it was sent to, which only takes a POST: signing in leads to the
+        // nearest page above it that a GET reaches (the case page, the compose page).
+        foreach (var (shownAt, expected) in new[]
+        {
+            ($"/staff/cases/{c.Number}/notes", $"/staff/cases/{c.Number}"),
+            ($"/staff/cases/{c.Number}/decline/preview", $"/staff/cases/{c.Number}"),
+            ($"/staff/cases/{c.Number}/forward/preview?lang=en", $"/staff/cases/{c.Number}/forward"),
+        })
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{c.Number}/notes")
+            {
+                Content = new FormUrlEncodedContent([new("AddNote.Text", "長いメモ"), new("__RequestVerificationToken", token)]),
+            };
+            again.Headers.Referrer = new Uri(signedOut.Http.BaseAddress!, shownAt);
+            using var redirected = await signedOut.Http.SendAsync(again);
+            Assert.Equal(expected, Uri.UnescapeDataString(redirected.Headers.Location!.ToString()["/account/sign-in?returnUrl=".Length..]));
+        }
+
         // Another site's page is never where signing in leads.
         using var foreign = new HttpRequestMessage(HttpMethod.Post, $"/staff/cases/{c.Number}/notes") { Content = new FormUrlEncodedContent([new("AddNote.Text", "x")]) };
         foreign.Headers.Referrer = new Uri("https://evil.example/staff/cases");

@@ -145,6 +145,16 @@
     });
   });
 
+  // A form that finishes another's work (the send button of a preview page) sends that form's kept text: the
+  // confirmation after it lets it go.
+  document.querySelectorAll('form[data-sends-kept]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var current = read();
+      current.sent = new URL(form.getAttribute('data-sends-kept'), window.location.href).pathname;
+      write(current);
+    });
+  });
+
   write(kept);
 
   // Signing out takes what was kept with it: the next person at this computer finds nothing of it.
