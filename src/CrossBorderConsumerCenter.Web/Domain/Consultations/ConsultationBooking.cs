@@ -166,6 +166,12 @@ public sealed class ConsultationBooking
     /// <summary>The case opened from this consultation, when the trouble was cross-border.</summary>
     public Guid? CaseId { get; private set; }
 
+    /// <summary>
+    /// When the applicant's personal data was removed from a booking that never became a case, its period over
+    /// (<see cref="ConsultationRetention"/>); a booking linked to a case is anonymised with the case and keeps this empty.
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     /// <summary>Optimistic concurrency (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
@@ -304,10 +310,10 @@ public sealed class ConsultationBooking
     /// <summary>The reminder the day before went out.</summary>
     public void MarkReminderSent(DateTimeOffset now) => ReminderSentAt = now;
 
-    /// <summary>A case was opened from the consultation (once, after it was held).</summary>
+    /// <summary>A case was opened from the consultation (once, after it was held, while it still holds the applicant's data).</summary>
     public ConsultationRefusal LinkCase(Guid caseId)
     {
-        if (Status != ConsultationStatus.Held || CaseId is not null)
+        if (Status != ConsultationStatus.Held || CaseId is not null || AnonymisedAt is not null)
         {
             return ConsultationRefusal.WrongStatus;
         }
