@@ -18,8 +18,8 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Privacy;
 /// The retention job on online consultation bookings that never became a case, on a fake clock from today: a held
 /// booking and a cancelled one, with a canary value in every personal field, their emails (the calendar file included),
 /// a staff note, the applicant's mail and the audit trail, leave no trace after their period; a booking linked to a case,
-/// one whose period ends a day later and one still to come are untouched; the dry run lists exactly the bookings due; two
-/// passes at once act once.
+/// one whose period ends a day later and one still to come are untouched (the linked one goes with its case, later); the
+/// dry run lists exactly the bookings due; two passes at once act once.
 /// </summary>
 public class BookingRetentionTests(ForwardingFixture portal) : IClassFixture<ForwardingFixture>
 {
@@ -67,7 +67,7 @@ public class BookingRetentionTests(ForwardingFixture portal) : IClassFixture<For
 
         // Held, and a case opened from it: the case's rules apply.
         var linked = await ApplyAsync(Applicant(LinkedName, "qzlinked@example.jp", "070-2222-0000", "カナリアケース", "222-0000"), SlotIn(9));
-        await ConfirmAsync(linked.Id, "https://meet.example.jp/room/ward-4");
+        await ConfirmAsync(linked.Id, "https://meet.example.jp/room/QZLINKMEET");
         var theCase = await portal.ReceiveAsync(RetentionTests.Details(LinkedName, "qzlinked@example.jp", "070-2222-0000", "カナリアケース", "JP-13"));
 
         // Staff searched the queue for the held booking's applicant and opened the bookings: all in the audit trail.
@@ -151,6 +151,18 @@ public class BookingRetentionTests(ForwardingFixture portal) : IClassFixture<For
         // A day later, the later booking's period is over too.
         portal.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal([later.Id], await PlannedAsync());
+
+        // The linked booking goes with its case, past the case's period: its calendar files and its entries from before
+        // the case (the meeting link) included.
+        await portal.ChangeAsync(theCase.Id, (c, actor, now) => c.Decline(Web.Domain.Cases.DeclineReason.OutOfScope, null, null, actor, now));
+        portal.Clock.Advance(TimeSpan.FromDays(new RetentionOptions().PersonalDataDaysAfterClosing + 1));
+        await retention.RunAsync(CancellationToken.None);
+        foreach (var value in new[] { "QZLINKED", "qzlinked@example.jp", "070-2222-0000", "カナリアケース", "QZLINKMEET" })
+        {
+            Assert.Equal([], await RetentionTests.FindAsync(portal.Database, value));
+        }
+
+        Assert.Null((await TestBookingsRead(linked.Id)).AnonymisedAt);
     }
 
     private async Task<ConsultationBooking> ApplyAsync(ConsultationApplicant applicant, ConsultationSlot slot)

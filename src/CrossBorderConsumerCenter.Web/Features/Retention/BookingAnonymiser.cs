@@ -35,13 +35,8 @@ public sealed class BookingAnonymiser(AppDbContext db, CaseAnonymiser anonymiser
         var values = CaseAnonymiser.Searchable(rows);
         var emails = CaseAnonymiser.EmailsAmong(values);
 
-        // The calendar files sent to the applicant name them (the attendee); find them before the addresses go.
-        var fileIds = await db.Database.SqlQuery<Guid>($"""
-            SELECT a.stored_file_id AS "Value" FROM outbound_email_attachments a JOIN outbound_emails m ON m.id = a.outbound_email_id
-            WHERE m.case_id IS NULL AND m.created_at < {mailBefore}
-              AND EXISTS (SELECT 1 FROM unnest(m.to_addresses || m.cc_addresses) AS x WHERE lower(x) = ANY({emails}))
-            """).ToListAsync(ct);
-        var files = fileIds.Count == 0 ? 0 : await anonymiser.DeleteStoredFilesAsync([.. fileIds], ct);
+        // The calendar files sent to the applicant name them (the attendee); found by the address, so before it goes.
+        var files = await anonymiser.DeleteFilesOfMailToAsync(emails, mailBefore, ct);
 
         await db.Database.ExecuteSqlAsync($"""
             UPDATE consultation_bookings SET

@@ -54,6 +54,9 @@ public sealed class CaseAnonymiser(AppDbContext db)
             WHERE case_id = {caseId} AND (text IS NOT NULL OR kind IN ('EmailReceived', 'DeliveryFailed'))
             """, ct);
 
+        // A booking's emails belong to no case; their calendar files name the consumer (found by the address, so before it goes).
+        files += await DeleteFilesOfMailToAsync(emails, now, ct);
+
         var sent = await db.Database.ExecuteSqlAsync($"""
             UPDATE outbound_emails SET
                 text_body = {Placeholder}, html_body = {Placeholder}, redact_after_sending = ARRAY[]::character varying[],
@@ -70,7 +73,7 @@ public sealed class CaseAnonymiser(AppDbContext db)
         var bookings = await db.Database.ExecuteSqlAsync($"""
             UPDATE consultation_bookings SET
                 name = {Placeholder}, name_kana = '', postal_code = '', address = '', phone = '', email = '',
-                description = {Placeholder}, cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE {Placeholder} END
+                description = {Placeholder}, cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE {Placeholder} END, meeting_url = NULL
             WHERE case_id = {caseId}
             """, ct);
         await db.Database.ExecuteSqlAsync($"""
@@ -112,6 +115,20 @@ public sealed class CaseAnonymiser(AppDbContext db)
         var ids = fileIds.ToArray();
         await db.Database.ExecuteSqlAsync($"DELETE FROM case_evidence WHERE case_id = {caseId}", ct);
         return await DeleteStoredFilesAsync(ids, ct);
+    }
+
+    /// <summary>
+    /// Deletes the files attached to emails to any of <paramref name="emails"/> that belong to no case and were written
+    /// before <paramref name="before"/>: the calendar files of a consultation booking's emails, which name the applicant.
+    /// </summary>
+    public async Task<int> DeleteFilesOfMailToAsync(string[] emails, DateTimeOffset before, CancellationToken ct)
+    {
+        var fileIds = await db.Database.SqlQuery<Guid>($"""
+            SELECT a.stored_file_id AS "Value" FROM outbound_email_attachments a JOIN outbound_emails m ON m.id = a.outbound_email_id
+            WHERE m.case_id IS NULL AND m.created_at < {before}
+              AND EXISTS (SELECT 1 FROM unnest(m.to_addresses || m.cc_addresses) AS x WHERE lower(x) = ANY({emails}))
+            """).ToListAsync(ct);
+        return fileIds.Count == 0 ? 0 : await DeleteStoredFilesAsync([.. fileIds], ct);
     }
 
     /// <summary>
