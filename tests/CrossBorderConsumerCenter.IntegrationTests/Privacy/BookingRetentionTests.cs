@@ -61,7 +61,7 @@ public class BookingRetentionTests(ForwardingFixture portal) : IClassFixture<For
             return refusal;
         });
 
-        // Ended a day later than the held one: still kept when the others go.
+        // Confirmed for a day later than the held one, and no outcome ever recorded: still kept when the others go.
         var later = await ApplyAsync(Applicant(LaterName, "qzlater@example.jp", "070-1111-0000", "カナリアアト", "111-0000"), SlotIn(11));
         await ConfirmAsync(later.Id, "https://meet.example.jp/room/ward-3");
 
@@ -76,7 +76,7 @@ public class BookingRetentionTests(ForwardingFixture portal) : IClassFixture<For
         await portal.SendEmailsAsync();
 
         // Each held at its start, a day apart; a case opened from the first.
-        foreach (var booking in new[] { linked, held, later })
+        foreach (var booking in new[] { linked, held })
         {
             portal.Clock.Advance(booking.SlotStart - portal.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
             await RecordIdentityAsync(booking.Id);
@@ -163,6 +163,17 @@ public class BookingRetentionTests(ForwardingFixture portal) : IClassFixture<For
         }
 
         Assert.Null((await TestBookingsRead(linked.Id)).AnonymisedAt);
+
+        // The confirmed booking whose outcome was never recorded is anonymised by now, and no step applies to it any more.
+        Assert.NotNull((await TestBookingsRead(later.Id)).AnonymisedAt);
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var changes = scope.ServiceProvider.GetRequiredService<BookingChanges>();
+            Assert.Equal(BookingChanges.Outcome.WrongStatus, (await changes.RunAsync(later.Id, null, AuditAction.ConsultationCancelled,
+                (b, now) => Task.FromResult(BookingChanges.Change.From(b.Cancel(ConsultationCanceller.Center, "後から", now))), CancellationToken.None)).Outcome);
+            Assert.Equal(BookingChanges.Outcome.WrongStatus, (await changes.RunAsync(later.Id, null, AuditAction.ConsultationNoContactRecorded,
+                (b, now) => Task.FromResult(BookingChanges.Change.From(b.RecordNoContact(portal.Staff.Id, now))), CancellationToken.None)).Outcome);
+        }
     }
 
     private async Task<ConsultationBooking> ApplyAsync(ConsultationApplicant applicant, ConsultationSlot slot)

@@ -175,8 +175,8 @@ public sealed class ConsultationBooking
     /// <summary>Optimistic concurrency (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
-    /// <summary>A booking that still holds its seat and may still take place.</summary>
-    public bool IsUpcoming => Status is ConsultationStatus.Requested or ConsultationStatus.Confirmed;
+    /// <summary>A booking that still holds its seat and may still take place (an anonymised one no longer can: its day is long past).</summary>
+    public bool IsUpcoming => Status is ConsultationStatus.Requested or ConsultationStatus.Confirmed && AnonymisedAt is null;
 
     /// <summary>Staff confirm (or change) the counselor and the meeting link; the invitation goes out (again).</summary>
     public ConsultationRefusal Confirm(Guid counselorId, string meetingUrl, DateTimeOffset now)
@@ -281,7 +281,7 @@ public sealed class ConsultationBooking
     /// <summary>No contact 15 minutes after the start: the booking ends (allowed only from then on).</summary>
     public ConsultationRefusal RecordNoContact(Guid staffId, DateTimeOffset now)
     {
-        if (Status != ConsultationStatus.Confirmed)
+        if (Status != ConsultationStatus.Confirmed || AnonymisedAt is not null)
         {
             return ConsultationRefusal.WrongStatus;
         }
