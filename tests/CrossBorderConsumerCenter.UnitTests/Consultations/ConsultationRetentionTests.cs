@@ -54,7 +54,15 @@ public class ConsultationRetentionTests
     };
 
     [Fact]
-    public void TheDefaultPeriodIsAYear() => Assert.Equal(365, Days);
+    public void TheDefaultPeriodIsAYearAndTheSettingIsRefusedBelowThirtyDays()
+    {
+        Assert.Equal(365, Days);
+        var validator = new RetentionOptions.Validator();
+        Assert.True(validator.Validate(null, new RetentionOptions { BookingWithoutCaseDays = 30 }).Succeeded);
+        var refused = validator.Validate(null, new RetentionOptions { BookingWithoutCaseDays = 29 });
+        Assert.True(refused.Failed);
+        Assert.Contains("Retention:BookingWithoutCaseDays", refused.FailureMessage, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(CountedFromTheConsultationsDay))]
