@@ -142,10 +142,12 @@ public class RetentionTests(ForwardingFixture portal) : IClassFixture<Forwarding
 
     private async Task<long> CountAsync(string value) => (await FindAsync(value)).Count;
 
+    private Task<List<string>> FindAsync(string value) => FindAsync(portal.Database, value);
+
     /// <summary>Every text, json, array and bytea column of every table, and every large object, that holds <paramref name="value"/> (any case).</summary>
-    private async Task<List<string>> FindAsync(string value)
+    internal static async Task<List<string>> FindAsync(TestDatabase database, string value)
     {
-        await using var connection = await portal.Database.OpenAsync();
+        await using var connection = await database.OpenAsync();
         var columns = new List<(string Table, string Column, string Type)>();
         await using (var command = new NpgsqlCommand("""
             SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c

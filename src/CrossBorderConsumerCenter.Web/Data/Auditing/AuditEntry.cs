@@ -121,6 +121,9 @@ public enum AuditAction
 
     /// <summary>A wrong (or reused) code on a user's own two-step sign-in page (setting up, new recovery codes, turning off).</summary>
     TwoFactorCodeRefused,
+
+    /// <summary>An online consultation booking that never became a case lost the applicant's personal data after its period.</summary>
+    ConsultationAnonymised,
 }
 
 /// <summary>

@@ -166,11 +166,17 @@ public sealed class ConsultationBooking
     /// <summary>The case opened from this consultation, when the trouble was cross-border.</summary>
     public Guid? CaseId { get; private set; }
 
+    /// <summary>
+    /// When the applicant's personal data was removed from a booking that never became a case, its period over
+    /// (<see cref="ConsultationRetention"/>); a booking linked to a case is anonymised with the case and keeps this empty.
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     /// <summary>Optimistic concurrency (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
-    /// <summary>A booking that still holds its seat and may still take place.</summary>
-    public bool IsUpcoming => Status is ConsultationStatus.Requested or ConsultationStatus.Confirmed;
+    /// <summary>A booking that still holds its seat and may still take place (an anonymised one no longer can: its day is long past).</summary>
+    public bool IsUpcoming => Status is ConsultationStatus.Requested or ConsultationStatus.Confirmed && AnonymisedAt is null;
 
     /// <summary>Staff confirm (or change) the counselor and the meeting link; the invitation goes out (again).</summary>
     public ConsultationRefusal Confirm(Guid counselorId, string meetingUrl, DateTimeOffset now)
@@ -275,7 +281,7 @@ public sealed class ConsultationBooking
     /// <summary>No contact 15 minutes after the start: the booking ends (allowed only from then on).</summary>
     public ConsultationRefusal RecordNoContact(Guid staffId, DateTimeOffset now)
     {
-        if (Status != ConsultationStatus.Confirmed)
+        if (Status != ConsultationStatus.Confirmed || AnonymisedAt is not null)
         {
             return ConsultationRefusal.WrongStatus;
         }
@@ -304,10 +310,10 @@ public sealed class ConsultationBooking
     /// <summary>The reminder the day before went out.</summary>
     public void MarkReminderSent(DateTimeOffset now) => ReminderSentAt = now;
 
-    /// <summary>A case was opened from the consultation (once, after it was held).</summary>
+    /// <summary>A case was opened from the consultation (once, after it was held, while it still holds the applicant's data).</summary>
     public ConsultationRefusal LinkCase(Guid caseId)
     {
-        if (Status != ConsultationStatus.Held || CaseId is not null)
+        if (Status != ConsultationStatus.Held || CaseId is not null || AnonymisedAt is not null)
         {
             return ConsultationRefusal.WrongStatus;
         }

@@ -16,7 +16,7 @@ public sealed class ConsultationCases(AppDbContext db, AuditTrail audit, ILogger
 {
     /// <summary>The booking a case may be opened from now (held, without a case yet), or null.</summary>
     public Task<ConsultationBooking?> OpenableAsync(Guid bookingId, CancellationToken ct) =>
-        db.ConsultationBookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId && b.Status == ConsultationStatus.Held && b.CaseId == null, ct);
+        db.ConsultationBookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId && b.Status == ConsultationStatus.Held && b.CaseId == null && b.AnonymisedAt == null, ct);
 
     /// <summary>The complaint form's values the booking gives: the applicant's name, kana, address, phone and email, and what they described.</summary>
     public static ComplaintForm FormFor(ConsultationBooking booking) => new()

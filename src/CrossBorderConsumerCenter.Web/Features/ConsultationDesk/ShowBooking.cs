@@ -95,7 +95,7 @@ public sealed record BookingPage
     /// <summary>"No contact" will be possible later: the button is shown disabled with the time it opens.</summary>
     public bool NoContactLater => Booking.Status == ConsultationStatus.Confirmed && !CanRecordNoContact;
 
-    public bool CanOpenCase => Booking.Status == ConsultationStatus.Held && Booking.CaseId is null;
+    public bool CanOpenCase => Booking.Status == ConsultationStatus.Held && Booking.CaseId is null && Booking.AnonymisedAt is null;
 
     public static string JapanTime(DateTimeOffset at, string format = "yyyy-MM-dd HH:mm") => LocalizationRegistration.FormatJapanTime(at, format);
 }

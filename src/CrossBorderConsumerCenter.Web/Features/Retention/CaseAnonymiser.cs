@@ -54,6 +54,9 @@ public sealed class CaseAnonymiser(AppDbContext db)
             WHERE case_id = {caseId} AND (text IS NOT NULL OR kind IN ('EmailReceived', 'DeliveryFailed'))
             """, ct);
 
+        // A booking's emails belong to no case; their calendar files name the consumer (found by the address, so before it goes).
+        files += await DeleteFilesOfMailToAsync(emails, now, ct);
+
         var sent = await db.Database.ExecuteSqlAsync($"""
             UPDATE outbound_emails SET
                 text_body = {Placeholder}, html_body = {Placeholder}, redact_after_sending = ARRAY[]::character varying[],
@@ -70,7 +73,7 @@ public sealed class CaseAnonymiser(AppDbContext db)
         var bookings = await db.Database.ExecuteSqlAsync($"""
             UPDATE consultation_bookings SET
                 name = {Placeholder}, name_kana = '', postal_code = '', address = '', phone = '', email = '',
-                description = {Placeholder}, cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE {Placeholder} END
+                description = {Placeholder}, cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE {Placeholder} END, meeting_url = NULL
             WHERE case_id = {caseId}
             """, ct);
         await db.Database.ExecuteSqlAsync($"""
@@ -83,32 +86,12 @@ public sealed class CaseAnonymiser(AppDbContext db)
         await db.Database.ExecuteSqlAsync($"DELETE FROM partner_links WHERE case_id = {caseId}", ct);
         var provisions = await AnonymiseProvisionsAsync(caseId, now, ct);
 
-        // The trail keeps who did what to the case and when, and which fields changed; the values go.
-        var audit = await db.Database.ExecuteSqlAsync($"""
-            UPDATE audit_entries SET details = jsonb_strip_nulls(jsonb_build_object(
-                'action', details -> 'action',
-                'fields', CASE WHEN jsonb_typeof(details -> 'changes') = 'object' THEN (SELECT jsonb_agg(k) FROM jsonb_object_keys(details -> 'changes') AS k) END,
-                'anonymised', true))
-            WHERE case_id = {caseId} AND details IS NOT NULL AND NOT details ? 'anonymised'
-            """, ct);
+        // The trail keeps who did what to the case (and to its booking) and when, and which fields changed; the values go.
+        var bookingIds = await db.Database.SqlQuery<string>($"SELECT id::text AS \"Value\" FROM consultation_bookings WHERE case_id = {caseId}").ToListAsync(ct);
+        var audit = await RewriteAuditEntriesAsync(caseId, [.. bookingIds], ct);
 
         // Elsewhere (a search term typed into the queue, a request naming the person), each known value is replaced.
-        foreach (var value in values.Searched)
-        {
-            audit += await db.Database.ExecuteSqlAsync($"""
-                UPDATE audit_entries SET details = replace(details::text, {value}, {Placeholder})::jsonb
-                WHERE strpos(details::text, {value}) > 0
-                """, ct);
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE privacy_requests SET subject = replace(subject, {value}, {Placeholder}), reason = replace(reason, {value}, {Placeholder})
-                WHERE strpos(subject, {value}) > 0 OR strpos(reason, {value}) > 0
-                """, ct);
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE outbound_emails SET subject = replace(subject, {value}, {Placeholder}),
-                    last_error = replace(last_error, {value}, {Placeholder}), bounce_status = replace(bounce_status, {value}, {Placeholder})
-                WHERE strpos(subject, {value}) > 0 OR strpos(last_error, {value}) > 0 OR strpos(bounce_status, {value}) > 0
-                """, ct);
-        }
+        audit += await ReplaceKnownValuesAsync(values.Searched, outsideCasesOnly: false, ct);
 
         return new Removed(files, texts, sent, received, bookings, audit, provisions);
     }
@@ -131,13 +114,77 @@ public sealed class CaseAnonymiser(AppDbContext db)
 
         var ids = fileIds.ToArray();
         await db.Database.ExecuteSqlAsync($"DELETE FROM case_evidence WHERE case_id = {caseId}", ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM outbound_email_attachments WHERE stored_file_id = ANY({ids})", ct);
+        return await DeleteStoredFilesAsync(ids, ct);
+    }
 
-        // A file another case still holds (the same photo sent twice is stored once per case, but be sure) stays.
+    /// <summary>
+    /// Deletes the files attached to emails to any of <paramref name="emails"/> that belong to no case and were written
+    /// before <paramref name="before"/>: the calendar files of a consultation booking's emails, which name the applicant.
+    /// </summary>
+    public async Task<int> DeleteFilesOfMailToAsync(string[] emails, DateTimeOffset before, CancellationToken ct)
+    {
+        var fileIds = await db.Database.SqlQuery<Guid>($"""
+            SELECT a.stored_file_id AS "Value" FROM outbound_email_attachments a JOIN outbound_emails m ON m.id = a.outbound_email_id
+            WHERE m.case_id IS NULL AND m.created_at < {before}
+              AND EXISTS (SELECT 1 FROM unnest(m.to_addresses || m.cc_addresses) AS x WHERE lower(x) = ANY({emails}))
+            """).ToListAsync(ct);
+        return fileIds.Count == 0 ? 0 : await DeleteStoredFilesAsync([.. fileIds], ct);
+    }
+
+    /// <summary>
+    /// Deletes the files <paramref name="ids"/> from the store, and from the emails they are attached to; a file a case's
+    /// evidence still holds (the same photo sent twice is stored once per case, but be sure) stays.
+    /// </summary>
+    public async Task<int> DeleteStoredFilesAsync(Guid[] ids, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM outbound_email_attachments WHERE stored_file_id = ANY({ids})", ct);
         return await db.Database.ExecuteSqlAsync($"""
             DELETE FROM stored_files s WHERE s.id = ANY({ids})
             AND NOT EXISTS (SELECT 1 FROM case_evidence e WHERE e.stored_file_id = s.id)
             """, ct);
+    }
+
+    /// <summary>
+    /// The audit entries of the case <paramref name="caseId"/> and of the bookings <paramref name="bookingIds"/> keep who
+    /// did what and when, and which fields changed; their values go. Returns how many were rewritten.
+    /// </summary>
+    public async Task<int> RewriteAuditEntriesAsync(Guid caseId, string[] bookingIds, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE audit_entries SET details = jsonb_strip_nulls(jsonb_build_object(
+                'action', details -> 'action',
+                'fields', CASE WHEN jsonb_typeof(details -> 'changes') = 'object' THEN (SELECT jsonb_agg(k) FROM jsonb_object_keys(details -> 'changes') AS k) END,
+                'anonymised', true))
+            WHERE (case_id = {caseId} OR (subject_type = {BookingSubjectType} AND subject_id = ANY({bookingIds})))
+              AND details IS NOT NULL AND NOT details ? 'anonymised'
+            """, ct);
+
+    /// <summary>
+    /// Replaces each of <paramref name="values"/> where it appears whole in the audit trail, the request records and the
+    /// outbox's subjects and errors; with <paramref name="outsideCasesOnly"/>, only in rows that belong to no case (a
+    /// case's rows follow the case's own period). Returns how many audit entries changed.
+    /// </summary>
+    public async Task<int> ReplaceKnownValuesAsync(IEnumerable<string> values, bool outsideCasesOnly, CancellationToken ct)
+    {
+        var audit = 0;
+        foreach (var value in values)
+        {
+            audit += await db.Database.ExecuteSqlAsync($"""
+                UPDATE audit_entries SET details = replace(details::text, {value}, {Placeholder})::jsonb
+                WHERE strpos(details::text, {value}) > 0 AND (NOT {outsideCasesOnly} OR case_id IS NULL)
+                """, ct);
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE privacy_requests SET subject = replace(subject, {value}, {Placeholder}), reason = replace(reason, {value}, {Placeholder})
+                WHERE (strpos(subject, {value}) > 0 OR strpos(reason, {value}) > 0) AND (NOT {outsideCasesOnly} OR case_id IS NULL)
+                """, ct);
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE outbound_emails SET subject = replace(subject, {value}, {Placeholder}),
+                    last_error = replace(last_error, {value}, {Placeholder}), bounce_status = replace(bounce_status, {value}, {Placeholder})
+                WHERE (strpos(subject, {value}) > 0 OR strpos(last_error, {value}) > 0 OR strpos(bounce_status, {value}) > 0)
+                  AND (NOT {outsideCasesOnly} OR case_id IS NULL)
+                """, ct);
+        }
+
+        return audit;
     }
 
     /// <summary>The records of provision of an anonymised case whose three years are over lose what was sent.</summary>
@@ -152,6 +199,17 @@ public sealed class CaseAnonymiser(AppDbContext db)
     public async Task AllowAuditRewriteAsync(CancellationToken ct) =>
         await db.Database.SqlQuery<string>($"SELECT set_config('ccc.erasing_personal_data', 'on', true) AS \"Value\"").ToListAsync(ct);
 
+    /// <summary>The subject type of a booking's audit entries.</summary>
+    public const string BookingSubjectType = "ConsultationBooking";
+
+    /// <summary>The values worth searching for elsewhere: trimmed, long enough, not already removed, each once.</summary>
+    public static string[] Searchable(IEnumerable<string> values) =>
+        values.Select(v => v.Trim()).Where(v => v.Length >= ShortestSearchedValue && v != Placeholder).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The email addresses among <paramref name="values"/>, in lower case as the queries compare them.</summary>
+    public static string[] EmailsAmong(IEnumerable<string> values) =>
+        values.Where(v => v.Contains('@', StringComparison.Ordinal)).Select(v => v.ToLowerInvariant()).ToArray();
+
     private sealed record Known(string[] Emails, string[] Searched);
 
     private async Task<Known> KnownValuesAsync(Guid caseId, CancellationToken ct)
@@ -165,8 +223,8 @@ public sealed class CaseAnonymiser(AppDbContext db)
                 LATERAL (VALUES (b.name), (b.name_kana), (b.email), (b.phone), (b.address)) AS x(v)
             WHERE b.case_id = {caseId}
             """).ToListAsync(ct);
-        var values = rows.Select(v => v.Trim()).Where(v => v.Length >= ShortestSearchedValue && v != Placeholder).Distinct(StringComparer.Ordinal).ToArray();
-        var emails = values.Where(v => v.Contains('@', StringComparison.Ordinal)).Select(v => v.ToLowerInvariant()).ToArray();
+        var values = Searchable(rows);
+        var emails = EmailsAmong(values);
         return new Known(emails, values);
     }
 }

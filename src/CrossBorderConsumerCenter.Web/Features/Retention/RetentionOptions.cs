@@ -35,6 +35,12 @@ public sealed class RetentionOptions
     /// <summary>A partner agency's answer link is deleted this long after it expired or was answered.</summary>
     public int PartnerLinkDaysAfterExpiry { get; set; } = 30;
 
+    /// <summary>
+    /// An online consultation booking that never became a case keeps the applicant's personal data this long after its
+    /// last day (the day it was cancelled, otherwise the consultation's day, in Japan), then is anonymised (ADR 0103).
+    /// </summary>
+    public int BookingWithoutCaseDays { get; set; } = 365;
+
     /// <summary>Audit entries are deleted this long after they were written.</summary>
     public int AuditEntryDays { get; set; } = 5 * 365;
 
@@ -60,6 +66,7 @@ public sealed class RetentionOptions
             Check(nameof(SentEmailBodyDays), options.SentEmailBodyDays, 7, 36_500);
             Check(nameof(TrackingLinkDaysAfterClosing), options.TrackingLinkDaysAfterClosing, 1, 36_500);
             Check(nameof(PartnerLinkDaysAfterExpiry), options.PartnerLinkDaysAfterExpiry, 1, 36_500);
+            Check(nameof(BookingWithoutCaseDays), options.BookingWithoutCaseDays, 30, 36_500);
             Check(nameof(AuditEntryDays), options.AuditEntryDays, 365, 36_500);
             if (options.EvidenceFileDaysAfterClosing > options.PersonalDataDaysAfterClosing)
             {

@@ -1,4 +1,5 @@
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Consultations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 
 /// <summary>
 /// The dry run: what the retention job's next pass would remove, case by case, without changing anything (the same
-/// conditions as the job, <see cref="RunRetention.DueCases"/>), and the cases it skips because they are on legal hold.
+/// conditions as the job, <see cref="RunRetention.DueCases"/>), the consultation bookings without a case it would
+/// anonymise (<see cref="RunRetention.DueBookings"/>), and the cases it skips because they are on legal hold.
 /// </summary>
 public sealed class RetentionPlan(AppDbContext db, IOptions<RetentionOptions> options, TimeProvider clock)
 {
@@ -17,7 +19,13 @@ public sealed class RetentionPlan(AppDbContext db, IOptions<RetentionOptions> op
 
     public sealed record Held(string Number, DateTimeOffset? ClosedAt, string Reason, DateTimeOffset? Since);
 
-    public sealed record Plan(IReadOnlyList<Item> Items, IReadOnlyList<Held> Held, RetentionOptions Settings);
+    /// <summary>A booking without a case the next pass anonymises: its slot, what became of it, and when it was cancelled.</summary>
+    public sealed record DueBooking(Guid Id, DateTimeOffset SlotStart, ConsultationStatus Status, DateTimeOffset? CancelledAt);
+
+    public sealed record Plan(IReadOnlyList<Item> Items, IReadOnlyList<Held> Held, RetentionOptions Settings)
+    {
+        public IReadOnlyList<DueBooking> Bookings { get; init; } = [];
+    }
 
     public async Task<Plan> ReadAsync(CancellationToken ct)
     {
@@ -42,6 +50,9 @@ public sealed class RetentionPlan(AppDbContext db, IOptions<RetentionOptions> op
 
         var held = await db.Cases.AsNoTracking().Where(c => c.LegalHoldReason != null).OrderBy(c => c.LegalHoldAt)
             .Select(c => new Held(c.Number, c.ClosedAt, c.LegalHoldReason!, c.LegalHoldAt)).Take(Shown).ToListAsync(ct);
-        return new Plan(items, held, settings);
+        var bookingIds = await db.Database.SqlQuery<Guid>(RunRetention.DueBookings(settings, now, Shown, lockThem: false)).ToListAsync(ct);
+        var bookings = await db.ConsultationBookings.AsNoTracking().Where(b => bookingIds.Contains(b.Id)).OrderBy(b => b.SlotStart).ThenBy(b => b.Id)
+            .Select(b => new DueBooking(b.Id, b.SlotStart, b.Status, b.CancelledAt)).ToListAsync(ct);
+        return new Plan(items, held, settings) { Bookings = bookings };
     }
 }

@@ -13,6 +13,7 @@ public static class RetentionRegistration
         services.AddSettings<RetentionOptions, RetentionOptions.Validator>(RetentionOptions.Section);
         return services
             .AddScoped<CaseAnonymiser>()
+            .AddScoped<BookingAnonymiser>()
             .AddScoped<RetentionPlan>()
             .AddScoped<PlaceLegalHold.Handler>()
             .AddScoped<DeleteOnRequest.Handler>()

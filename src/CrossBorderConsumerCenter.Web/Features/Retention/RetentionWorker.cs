@@ -26,8 +26,8 @@ public sealed class RetentionWorker(RunRetention retention, IOptions<RetentionOp
                 if (done.Total > 0)
                 {
                     logger.LogInformation(
-                        "Retention: {Anonymised} cases anonymised, files deleted for {Files}, {Provisions} provision records past their three years, {Bodies} email bodies, {Tracking} tracking links, {Partner} partner links, {Audit} audit entries",
-                        done.Anonymised, done.FilesDeletedFor, done.ProvisionRecords, done.EmailBodies, done.TrackingLinks, done.PartnerLinks, done.AuditEntries);
+                        "Retention: {Anonymised} cases anonymised, files deleted for {Files}, {Provisions} provision records past their three years, {Bodies} email bodies, {Tracking} tracking links, {Partner} partner links, {Audit} audit entries, {Bookings} consultation bookings without a case anonymised",
+                        done.Anonymised, done.FilesDeletedFor, done.ProvisionRecords, done.EmailBodies, done.TrackingLinks, done.PartnerLinks, done.AuditEntries, done.Bookings);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

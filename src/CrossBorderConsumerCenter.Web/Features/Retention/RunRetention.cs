@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CrossBorderConsumerCenter.Web.Data;
 using CrossBorderConsumerCenter.Web.Data.Auditing;
+using CrossBorderConsumerCenter.Web.Domain.Consultations;
 using CrossBorderConsumerCenter.Web.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,9 @@ namespace CrossBorderConsumerCenter.Web.Features.Retention;
 /// is anonymised (<see cref="CaseAnonymiser"/>); one past <see cref="RetentionOptions.EvidenceFileDaysAfterClosing"/>
 /// loses its files; an anonymised case's records of provision lose what was sent once their three years are over. Each
 /// is one audit entry, in the transaction that claimed the case with FOR UPDATE SKIP LOCKED, so two instances never
-/// act on the same case and a case done no longer matches. A case on legal hold matches none of them. Then, in bulk and
+/// act on the same case and a case done no longer matches. A case on legal hold matches none of them. An online
+/// consultation booking that never became a case is anonymised past <see cref="RetentionOptions.BookingWithoutCaseDays"/>
+/// (<see cref="BookingAnonymiser"/>, ADR 0103), claimed and audited the same way. Then, in bulk and
 /// by one instance at a time (a transaction-scoped advisory lock): sent emails' bodies, tracking links, partner links
 /// and audit entries past their periods.
 /// </summary>
@@ -21,15 +24,16 @@ public sealed class RunRetention(IServiceScopeFactory scopes, IOptions<Retention
     /// <summary>The advisory lock key of the bulk step (any constant the portal uses for nothing else).</summary>
     private const long BulkLockKey = 0x5245_5445_4E54;
 
-    public sealed record Done(int Anonymised, int FilesDeletedFor, int ProvisionRecords, int EmailBodies, int TrackingLinks, int PartnerLinks, int AuditEntries)
+    public sealed record Done(int Anonymised, int FilesDeletedFor, int ProvisionRecords, int EmailBodies, int TrackingLinks, int PartnerLinks, int AuditEntries, int Bookings)
     {
-        public static Done None { get; } = new(0, 0, 0, 0, 0, 0, 0);
+        public static Done None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 
-        public int Total => Anonymised + FilesDeletedFor + ProvisionRecords + EmailBodies + TrackingLinks + PartnerLinks + AuditEntries;
+        public int Total => Anonymised + FilesDeletedFor + ProvisionRecords + EmailBodies + TrackingLinks + PartnerLinks + AuditEntries + Bookings;
 
         public static Done operator +(Done a, Done b) => new(
             a.Anonymised + b.Anonymised, a.FilesDeletedFor + b.FilesDeletedFor, a.ProvisionRecords + b.ProvisionRecords,
-            a.EmailBodies + b.EmailBodies, a.TrackingLinks + b.TrackingLinks, a.PartnerLinks + b.PartnerLinks, a.AuditEntries + b.AuditEntries);
+            a.EmailBodies + b.EmailBodies, a.TrackingLinks + b.TrackingLinks, a.PartnerLinks + b.PartnerLinks, a.AuditEntries + b.AuditEntries,
+            a.Bookings + b.Bookings);
     }
 
     /// <summary>What a case is due for.</summary>
@@ -57,7 +61,33 @@ public sealed class RunRetention(IServiceScopeFactory scopes, IOptions<Retention
             }
         }
 
+        while (true)
+        {
+            var (done, claimed) = await RunBookingBatchAsync(ct);
+            total += done;
+            if (claimed < options.Value.BatchSize)
+            {
+                break;
+            }
+        }
+
         return total + await RunBulkAsync(ct);
+    }
+
+    /// <summary>
+    /// The bookings without a case due at <paramref name="now"/> (<see cref="ConsultationRetention"/>): one query for the
+    /// job (which locks them) and the dry run (which does not).
+    /// </summary>
+    public static FormattableString DueBookings(RetentionOptions settings, DateTimeOffset now, int limit, bool lockThem)
+    {
+        var query = (FormattableString)$"""
+            SELECT id AS "Value" FROM consultation_bookings
+            WHERE case_id IS NULL AND anonymised_at IS NULL
+              AND CASE WHEN status = 'Cancelled' AND cancelled_at IS NOT NULL THEN cancelled_at ELSE slot_start END
+                  < {ConsultationRetention.DueBefore(now, settings.BookingWithoutCaseDays)}
+            ORDER BY slot_start, id LIMIT {limit}
+            """;
+        return lockThem ? FormattableStringFactory.Create(query.Format + " FOR UPDATE SKIP LOCKED", query.GetArguments()) : query;
     }
 
     /// <summary>
@@ -139,6 +169,33 @@ public sealed class RunRetention(IServiceScopeFactory scopes, IOptions<Retention
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (done, ids.Count);
+    }
+
+    private async Task<(Done Done, int Claimed)> RunBookingBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        var anonymiser = services.GetRequiredService<BookingAnonymiser>();
+        var audit = services.GetRequiredService<AuditTrail>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+
+        // As for cases: locked until commit, and after it they no longer match (anonymised_at is set).
+        var ids = await db.Database.SqlQuery<Guid>(DueBookings(settings, now, settings.BatchSize, lockThem: true)).ToListAsync(ct);
+        var mailBefore = ConsultationRetention.DueBefore(now, settings.BookingWithoutCaseDays);
+        foreach (var id in ids)
+        {
+            var removed = await anonymiser.AnonymiseAsync(id, now, mailBefore, ct);
+            audit.Record(AuditAction.ConsultationAnonymised, CaseAnonymiser.BookingSubjectType, id.ToString(), details: new { reason = "Retention", removed },
+                actorNameOverride: "retention");
+            logger.LogInformation("Consultation booking {BookingId}: anonymised by the retention job", id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (Done.None with { Bookings = ids.Count }, ids.Count);
     }
 
     private async Task<Done> RunBulkAsync(CancellationToken ct)
