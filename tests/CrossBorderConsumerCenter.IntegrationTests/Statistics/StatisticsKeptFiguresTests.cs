@@ -1,6 +1,7 @@
 using CrossBorderConsumerCenter.IntegrationTests.Queue;
 using CrossBorderConsumerCenter.Testing.Cases;
 using CrossBorderConsumerCenter.Web.Data;
+using CrossBorderConsumerCenter.Web.Domain.Statistics;
 using CrossBorderConsumerCenter.Web.Features.Statistics;
 using CrossBorderConsumerCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace CrossBorderConsumerCenter.IntegrationTests.Statistics;
 /// <summary>
 /// The statistics page keeps what it drew from the counts per period, version of the counts and language
 /// (docs/adr/0102): every write that changes the counts shows on the next page, in either language; the overdue count
-/// follows the clock without any write; and a long list of countries is drawn as its first fifteen, the table keeping all.
+/// follows the clock without any write; the public figures are drawn again too; and a long list of countries is drawn as
+/// its first fifteen, the table keeping all.
 /// Each test writes, so each reads the figures before and after in its own period (the tests of this class share one
 /// database and run one after another).
 /// </summary>
@@ -110,6 +112,30 @@ public class StatisticsKeptFiguresTests(StatisticsKeptFiguresTests.Fixture porta
         // A write to a column the figures do not read marks nothing.
         await portal.ExecuteAsync($"UPDATE cases SET consumer_name = '別の 名前' WHERE id = {added[0].Id}");
         Assert.Equal(second, await portal.VersionAsync());
+    }
+
+    [Fact]
+    public async Task ThePublicFiguresShowCasesCountedAfterTheyWereDrawnInBothLanguages()
+    {
+        using var visitor = portal.Factory.CreateFormClient();
+        var year = StatisticsPeriod.LastClosedFiscalYear(LocalizationRegistration.JapanToday(portal.Clock));
+        static IEnumerable<string> Countries(HtmlPage page) => page.FindAll("#table-countries tbody th").Select(th => th.TextContent.Trim());
+        Assert.DoesNotContain("ニュージーランド", Countries(await visitor.GetOkAsync("/statistics")));
+        Assert.DoesNotContain("New Zealand", Countries(await visitor.GetOkAsync("/statistics?lang=en")));
+
+        var added = await QueueCases.AddAsync(portal.Factory, [.. Enumerable.Range(0, 6).Select(_ => new QueueCase { Country = "NZ" })]);
+        var inFirstHalf = ReadCaseFacts.JapanMidnight(new DateOnly(year, 5, 15));
+        foreach (var c in added)
+        {
+            await portal.ExecuteAsync($"UPDATE cases SET received_at = {inFirstHalf} WHERE id = {c.Id}");
+        }
+
+        foreach (var (lang, name) in new[] { ("ja", "ニュージーランド"), ("en", "New Zealand") })
+        {
+            var page = await visitor.GetOkAsync("/statistics?lang=" + lang);
+            var row = page.FindAll("#table-countries tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == name);
+            Assert.Equal(["6", "0", "6"], row.QuerySelectorAll("td").Select(td => td.ChildNodes[0].TextContent.Trim()));
+        }
     }
 
     [Fact]

@@ -16,7 +16,11 @@ public static class ShowPublicStatistics
     /// <summary>A published table: the rows' names (the total last) and the cells after suppression (first half, second half, year).</summary>
     public sealed record PublicTable(string Id, string Title, string RowHeader, IReadOnlyList<string> Rows, SuppressedTable Cells);
 
-    public sealed record Page(int FiscalYear, int LastClosed, bool AskedForUnpublished, IReadOnlyList<PublicTable> Tables);
+    /// <summary>
+    /// The page: the year shown and, drawn only when the page has not kept them for <see cref="Key"/> (the year and the
+    /// version of the counts, docs/adr/0102), its tables.
+    /// </summary>
+    public sealed record Page(int FiscalYear, int LastClosed, bool AskedForUnpublished, string Key, Func<Task<IReadOnlyList<PublicTable>>> TablesAsync);
 
     public sealed class Handler(StatisticsCountsStore store, TimeProvider clock, IStringLocalizer<StatisticsText> t, IStringLocalizer<CaseLabels> labels)
     {
@@ -26,9 +30,17 @@ public static class ShowPublicStatistics
             var lastClosed = StatisticsPeriod.LastClosedFiscalYear(LocalizationRegistration.JapanToday(clock));
             var asked = ShowStatistics.ParseYear(year);
             var fiscalYear = asked is { } y && y <= lastClosed ? y : lastClosed;
+            var version = await store.CountAndReadVersionAsync(ct);
+            return new Page(fiscalYear, lastClosed, !string.IsNullOrEmpty(year) && asked != fiscalYear,
+                string.Create(CultureInfo.InvariantCulture, $"{fiscalYear}/{version:N}"), () => TablesAsync(fiscalYear, ct));
+        }
+
+        /// <summary>The year's tables, by half-year, with small counts suppressed.</summary>
+        private async Task<IReadOnlyList<PublicTable>> TablesAsync(int fiscalYear, CancellationToken ct)
+        {
             var (firstHalf, secondHalf) = StatisticsPeriod.HalvesOf(fiscalYear);
-            var first = (await store.ReadAsync(firstHalf, ct)).Counts;
-            var second = (await store.ReadAsync(secondHalf, ct)).Counts;
+            var first = await store.ReadCountsAsync(firstHalf, ct);
+            var second = await store.ReadCountsAsync(secondHalf, ct);
 
             var countries = first.Figure(CaseEntries.Country).Concat(second.Figure(CaseEntries.Country))
                 .GroupBy(c => c.Key, StringComparer.Ordinal)
@@ -39,13 +51,13 @@ public static class ShowPublicStatistics
                 .ToList();
             var categories = Enum.GetValues<CaseCategory>().Select(k => k.ToString()).ToList();
             var total = t["Public_Total"].Value;
-            return new Page(fiscalYear, lastClosed, !string.IsNullOrEmpty(year) && asked != fiscalYear,
+            return
             [
                 Grid("countries", t["Table_Countries"], t["Row_Country"], [.. countries.Select(StatisticsTables.CountryName), total],
                     CaseEntries.Country, countries, first, second),
                 Grid("categories", t["Table_Categories"], t["Row_Category"], [.. categories.Select(k => labels["CaseCategory_" + k].Value), total],
                     CaseEntries.Category, categories, first, second),
-            ]);
+            ];
         }
 
         private static PublicTable Grid(
