@@ -124,6 +124,12 @@ public enum AuditAction
 
     /// <summary>An online consultation booking that never became a case lost the applicant's personal data after its period.</summary>
     ConsultationAnonymised,
+
+    /// <summary>
+    /// The owner of an account was emailed because its password was accepted at sign-in and wrong codes followed (once per
+    /// counting window; details: how many wrong codes, whether the account had an address to write to).
+    /// </summary>
+    SecondFactorAlertSent,
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ public static class AccountRegistration
         return services
             .AddScoped<SignIn.Handler>()
             .AddScoped<SignInCode.Handler>()
+            .AddScoped<SecondFactorAlertEmail>()
             .AddScoped<TwoFactorSetUp.Handler>()
             .AddScoped<ChangePassword.Handler>();
     }

@@ -42,10 +42,12 @@ public static class SignInCode
     /// with one message. Failures count per client and account (as passwords do, Accounts:SignInFailuresPerClientAndAccount)
     /// and per account from everywhere (Accounts:SecondFactorFailuresPerAccount). The codes of one account are checked one at
     /// a time (a PostgreSQL advisory lock, every instance): parallel guesses cannot all pass the count before any is counted.
+    /// Repeated wrong codes are emailed to the account's owner once per window (<see cref="SecondFactorAlertEmail"/>).
     /// </summary>
     public sealed class Handler(
         PortalSignInManager signIn,
         SecondFactorAttempts attempts,
+        SecondFactorAlertEmail alert,
         AuditTrail audit,
         AppDbContext db)
     {
@@ -60,7 +62,7 @@ public static class SignInCode
 
             var code = AuthenticatorCode.Normalise(form.Code);
             var byRecoveryCode = !(code.Length == AuthenticatorCode.Digits && code.All(char.IsAsciiDigit));
-            var (succeeded, heldBack) = await attempts.CheckAsync(user.Id, clientAddress, async () =>
+            var (succeeded, heldBack, accountFailures) = await attempts.CheckAsync(user.Id, clientAddress, async () =>
             {
                 var result = byRecoveryCode
                     ? await signIn.TwoFactorRecoveryCodeSignInAsync(AuthenticatorCode.NormaliseRecoveryCode(form.Code))
@@ -78,6 +80,7 @@ public static class SignInCode
             }
 
             audit.Record(AuditAction.SignInCodeFailed, "User", user.Id.ToString(), details: new { secondFactor = kind, heldBack }, actorNameOverride: user.DisplayName);
+            await alert.TellOwnerIfDueAsync(user, accountFailures, ct);
             await db.SaveChangesAsync(ct);
             return (Outcome.Failed, null);
         }

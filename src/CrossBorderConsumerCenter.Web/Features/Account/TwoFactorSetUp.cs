@@ -113,7 +113,7 @@ public static class TwoFactorSetUp
             }
 
             long? step = null;
-            var (matched, _) = await attempts.CheckAsync(user.Id, null, () =>
+            var (matched, _, _) = await attempts.CheckAsync(user.Id, null, () =>
             {
                 step = AuthenticatorCode.MatchingStep(key, AuthenticatorCode.Normalise(form.Code), clock.GetUtcNow());
                 return Task.FromResult(step is not null);

@@ -42,11 +42,7 @@ public sealed class RateCounters(NpgsqlDataSource database, TimeProvider clock)
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private DateTimeOffset WindowStart(TimeSpan window)
-    {
-        var now = clock.GetUtcNow();
-        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
-    }
+    private DateTimeOffset WindowStart(TimeSpan window) => Domain.Accounts.CountingWindow.StartOf(clock.GetUtcNow(), window);
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

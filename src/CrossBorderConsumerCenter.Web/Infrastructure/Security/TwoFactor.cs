@@ -152,7 +152,8 @@ public sealed class TwoFactorSetUpFilter : IAuthorizationFilter, IOrderedFilter
 /// </summary>
 public sealed class SecondFactorAttempts(Npgsql.NpgsqlDataSource database, RateCounters counters, Microsoft.Extensions.Options.IOptions<Configuration.AccountSecurityOptions> options)
 {
-    public async Task<(bool Succeeded, bool HeldBack)> CheckAsync(Guid userId, string? clientAddress, Func<Task<bool>> check, CancellationToken ct)
+    /// <returns>Whether the code was right; whether it was refused unchecked; the account's wrong codes in this window, this one included (0 when right).</returns>
+    public async Task<(bool Succeeded, bool HeldBack, int AccountFailures)> CheckAsync(Guid userId, string? clientAddress, Func<Task<bool>> check, CancellationToken ct)
     {
         var settings = options.Value;
         var window = TimeSpan.FromMinutes(settings.SignInFailureWindowMinutes);
@@ -171,15 +172,15 @@ public sealed class SecondFactorAttempts(Npgsql.NpgsqlDataSource database, RateC
             || (clientKey is not null && await counters.CountAsync(clientKey, window, ct) >= settings.SignInFailuresPerClientAndAccount);
         if (!heldBack && await check())
         {
-            return (true, false);
+            return (true, false, 0);
         }
 
-        await counters.HitAsync(accountKey, window, ct);
+        var (accountFailures, _) = await counters.HitAsync(accountKey, window, ct);
         if (clientKey is not null)
         {
             await counters.HitAsync(clientKey, window, ct);
         }
 
-        return (false, heldBack);
+        return (false, heldBack, accountFailures);
     }
 }
