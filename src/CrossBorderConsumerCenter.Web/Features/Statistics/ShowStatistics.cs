@@ -107,8 +107,6 @@ public static class ShowStatistics
     {
         private Task<StatisticsReport>? report;
 
-        public StatisticsPeriod Period => period;
-
         public int Overdue => overdue;
 
         /// <summary>What the drawn figures depend on besides the reader's language: the period as asked and the version of the counts.</summary>
